@@ -1,0 +1,25 @@
+#include "cli_context.hpp"
+
+#include <iostream>
+
+#include "core/user_paths.hpp"
+
+namespace knotnotes::cli {
+
+std::unique_ptr<core::PluginHost> CliContext::make_plugin_host() const {
+    auto host = std::make_unique<core::PluginHost>(
+        core::PluginHostOptions{core::default_plugin_dirs(plugin_paths), core::config_dir()});
+    for (const auto& crash : host->crashed_loads()) {
+        std::cerr << "warning: plugin " << crash.plugin_id << " (" << crash.library
+                  << ") crashed KnotNotes while loading at " << crash.when
+                  << "; it has been disabled (knotnotes-cli plugins enable " << crash.plugin_id
+                  << " to retry)\n";
+    }
+    if (!host->settings_problem().empty()) {
+        std::cerr << "warning: " << host->settings_problem() << "\n";
+    }
+    host->discover();
+    return host;
+}
+
+}  // namespace knotnotes::cli

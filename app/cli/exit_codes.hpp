@@ -1,0 +1,17 @@
+// exit_codes.hpp — what knotnotes-cli's exit status means (documented in README and --help).
+#pragma once
+
+namespace knotnotes::cli {
+
+enum ExitCode : int {
+    exit_ok = 0,           // the command did what was asked
+    exit_failure = 1,      // it could not (a file, database or plugin problem, named on stderr)
+    exit_usage = 2,        // the command line was wrong
+    exit_check_failed = 3  // `plugins check` found problems in the plugin
+};
+
+inline constexpr const char* exit_codes_help =
+    "Exit status: 0 success; 1 failure (the problem and the file are named on stderr); "
+    "2 wrong command line; 3 `plugins check` found problems.";
+
+}  // namespace knotnotes::cli

@@ -1,0 +1,47 @@
+// knotnotes-cli — KnotNotes' services for scripts and automation.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <knotnotes/sdk/abi_version.hpp>
+
+#include "cli_context.hpp"
+#include "exit_codes.hpp"
+#include "plugins_command.hpp"
+
+int main(int argc, char** argv) {
+    using namespace knotnotes::cli;
+    CliContext context;
+    int exit_code = exit_ok;
+
+    CLI::App app{"knotnotes-cli — KnotNotes clinical notes from the command line", "knotnotes-cli"};
+    app.footer(exit_codes_help);
+    app.set_version_flag("-V,--version", "knotnotes-cli " KNOTNOTES_VERSION_STRING
+                                         " (plugin SDK ABI " +
+                                             std::to_string(KNOTNOTES_SDK_ABI_MAJOR) + "." +
+                                             std::to_string(KNOTNOTES_SDK_ABI_MINOR) + ")");
+    app.add_option("--db", context.db, "The KnotNotes database file (default: in the data folder)");
+    app.add_option("--plugin-path", context.plugin_paths,
+                   "Also look for plugins in DIR (repeatable; so does KNOTNOTES_PLUGIN_PATH)")
+        ->type_name("DIR")
+        ->allow_extra_args(false);
+    app.require_subcommand(1);
+
+    add_plugins_command(app, context, exit_code);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return exit_usage;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return exit_failure;
+    }
+    return exit_code;
+}

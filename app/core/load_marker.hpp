@@ -1,0 +1,37 @@
+// load_marker.hpp — catches a plugin that crashes the process while it is being loaded.
+//
+// Around loading a plugin the host holds a LoadMarker: a small file
+// <folder>/loading-<pid>.marker naming the plugin, written and flushed before the library is
+// opened and removed once its factory has returned. If the process dies in between, the file
+// stays; the next start calls take_crashed_loads(), which returns those plugins (only for
+// processes that no longer run, so a second KnotNotes running at the same time is not
+// mistaken for a crash) and removes their markers.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace knotnotes::core {
+
+class LoadMarker {
+  public:
+    LoadMarker(const std::filesystem::path& folder, const std::string& plugin_id,
+               const std::filesystem::path& library);
+    ~LoadMarker();
+    LoadMarker(const LoadMarker&) = delete;
+    LoadMarker& operator=(const LoadMarker&) = delete;
+
+  private:
+    std::filesystem::path file_;
+};
+
+struct CrashedLoad {
+    std::string plugin_id;
+    std::string library;
+    std::string when;  // UTC time the load started
+};
+
+std::vector<CrashedLoad> take_crashed_loads(const std::filesystem::path& folder);
+
+}  // namespace knotnotes::core

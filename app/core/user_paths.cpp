@@ -1,0 +1,43 @@
+#include "user_paths.hpp"
+
+#include <cstdlib>
+#include <system_error>
+
+namespace knotnotes::core {
+namespace {
+
+std::filesystem::path home_dir() {
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return home;
+    return std::filesystem::temp_directory_path();
+}
+
+// XDG says a relative value must be ignored, so only an absolute path overrides the default.
+std::filesystem::path xdg_dir(const char* variable, const std::filesystem::path& fallback) {
+    if (const char* value = std::getenv(variable); value && *value) {
+        std::filesystem::path p(value);
+        if (p.is_absolute())
+            return p;
+    }
+    return home_dir() / fallback;
+}
+
+}  // namespace
+
+std::filesystem::path data_dir() {
+    return xdg_dir("XDG_DATA_HOME", ".local/share") / "knotnotes";
+}
+
+std::filesystem::path config_dir() {
+    return xdg_dir("XDG_CONFIG_HOME", ".config") / "knotnotes";
+}
+
+std::filesystem::path executable_dir() {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return std::filesystem::current_path();
+    return exe.parent_path();
+}
+
+}  // namespace knotnotes::core

@@ -1,0 +1,17 @@
+// user_paths.hpp — where KnotNotes keeps the user's files, following the XDG base directories.
+//
+// data_dir():   $XDG_DATA_HOME/knotnotes   (default ~/.local/share/knotnotes): database, plugins
+// config_dir(): $XDG_CONFIG_HOME/knotnotes (default ~/.config/knotnotes): settings
+// executable_dir(): the folder of the running program, to find files relative to the install.
+// None of them creates the folder; callers create what they write into.
+#pragma once
+
+#include <filesystem>
+
+namespace knotnotes::core {
+
+std::filesystem::path data_dir();
+std::filesystem::path config_dir();
+std::filesystem::path executable_dir();
+
+}  // namespace knotnotes::core

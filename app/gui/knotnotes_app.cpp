@@ -1,0 +1,94 @@
+// knotnotes — the desktop application's entry point: command line, plugin host, main window.
+#include <memory>
+
+#include "core/plugin_host.hpp"
+#include "core/user_paths.hpp"
+#include "main_frame.hpp"
+#include "pch.hpp"
+#include "window_screenshot.hpp"
+
+namespace knotnotes::gui {
+
+class KnotNotesApp : public wxApp {
+  public:
+    bool OnInit() override {
+        SetAppName("knotnotes");
+        SetAppDisplayName("KnotNotes");
+        wxInitAllImageHandlers();
+        if (!wxApp::OnInit())
+            return false;  // parses the command line
+
+        host_ = std::make_unique<core::PluginHost>(
+            core::PluginHostOptions{core::default_plugin_dirs(plugin_paths_), core::config_dir()});
+        host_->discover();
+        host_->load_enabled();
+
+        auto* frame = new MainFrame(*host_);
+        frame->Show();
+        report_crashed_plugins(*frame);
+        if (!screenshot_.empty()) {
+            // Give the window a moment to be mapped and painted, then save it and quit.
+            auto* timer = new wxTimer(frame);
+            frame->Bind(wxEVT_TIMER, [this, frame](wxTimerEvent&) {
+                const bool saved = save_window_screenshot(*frame, screenshot_);
+                exit_code_ = saved ? 0 : 1;
+                frame->Close(true);
+            });
+            timer->StartOnce(700);
+        }
+        return true;
+    }
+
+    int OnExit() override {
+        host_.reset();
+        return exit_code_;
+    }
+
+    void OnInitCmdLine(wxCmdLineParser& parser) override {
+        wxApp::OnInitCmdLine(parser);
+        parser.AddOption("", "db", _("the KnotNotes database file"), wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "plugin-path", _("also look for plugins in DIR (repeatable)"),
+                         wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_MULTIPLE);
+        parser.AddOption("", "screenshot", _("save the main window to FILE.png, then quit"),
+                         wxCMD_LINE_VAL_STRING);
+    }
+
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override {
+        wxString value;
+        if (parser.Found("db", &value))
+            db_ = value;
+        for (const auto& arg : parser.GetArguments()) {
+            if (arg.GetKind() == wxCMD_LINE_OPTION && arg.GetLongName() == "plugin-path") {
+                plugin_paths_.emplace_back(arg.GetStrVal().utf8_string());
+            }
+        }
+        if (parser.Found("screenshot", &value))
+            screenshot_ = value;
+        return wxApp::OnCmdLineParsed(parser);
+    }
+
+  private:
+    void report_crashed_plugins(wxWindow& parent) {
+        for (const auto& crash : host_->crashed_loads()) {
+            wxMessageBox(
+                wxString::Format(wxString::FromUTF8("The plugin %s crashed KnotNotes while "
+                                                    "loading the last time (%s).\n\n"
+                                                    "It has been disabled; you can "
+                                                    "enable it again in Tools ▸ "
+                                                    "Plugins."),
+                                 wxString::FromUTF8(crash.plugin_id),
+                                 wxString::FromUTF8(crash.library)),
+                _("Plugin disabled"), wxOK | wxICON_WARNING, &parent);
+        }
+    }
+
+    std::unique_ptr<core::PluginHost> host_;
+    std::vector<std::filesystem::path> plugin_paths_;
+    wxString db_;
+    wxString screenshot_;
+    int exit_code_ = 0;
+};
+
+}  // namespace knotnotes::gui
+
+wxIMPLEMENT_APP(knotnotes::gui::KnotNotesApp);

@@ -1,0 +1,25 @@
+#include "window_screenshot.hpp"
+
+#include "pch.hpp"
+
+namespace knotnotes::gui {
+
+bool save_window_screenshot(wxWindow& window, const wxString& png_file) {
+    window.Update();
+    // The screen, not the window's own DC: under GTK 3 only the screen DC includes the native
+    // widgets and the window decorations as the user sees them.
+    const wxRect rect = window.GetScreenRect();
+    wxBitmap bitmap(rect.GetSize());
+    {
+        wxScreenDC screen;
+        wxMemoryDC memory(bitmap);
+        memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
+    }
+    if (!bitmap.ConvertToImage().SaveFile(png_file, wxBITMAP_TYPE_PNG)) {
+        wxLogError(_("Could not write the screenshot %s"), png_file);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace knotnotes::gui

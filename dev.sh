@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# dev.sh — everything a developer needs on a fresh Debian 12 machine.
+#   ./dev.sh run      install missing packages, build, launch KnotNotes
+#                     (with no display: under Xvfb, saving build/screenshot.png, then exit)
+#   ./dev.sh test     install missing packages, build, run every test (CTest)
+#   ./dev.sh build    install missing packages and build only
+# Extra arguments after `run` go to the app, e.g. ./dev.sh run --db /tmp/demo.knotnotes
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${KNOTNOTES_BUILD_DIR:-build}
+PACKAGES=(
+    build-essential cmake ninja-build pkg-config ccache clang-format
+    libwxgtk3.2-dev libboost-dev libsqlite3-dev sqlite3 libpugixml-dev libcli11-dev catch2
+    xvfb xauth xdotool libxml2-utils fonts-dejavu-core
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+install_packages() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "Installing missing packages: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+}
+
+build() {
+    install_packages
+    if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+        log "Configuring ($BUILD_DIR, RelWithDebInfo)"
+        cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+    fi
+    log "Building"
+    cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}
+
+run_app() {
+    build
+    local app="$BUILD_DIR/bin/knotnotes"
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        log "Starting KnotNotes"
+        exec "$app" "$@"
+    fi
+    log "No display: starting KnotNotes under Xvfb and saving $BUILD_DIR/screenshot.png"
+    xvfb-run -a -s "-screen 0 1280x800x24" "$app" --screenshot "$BUILD_DIR/screenshot.png" "$@"
+    log "Saved $BUILD_DIR/screenshot.png"
+}
+
+run_tests() {
+    build
+    log "Running tests"
+    ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)" "$@"
+}
+
+case "${1:-}" in
+    run) shift; run_app "$@" ;;
+    test) shift; run_tests "$@" ;;
+    build) build ;;
+    *) echo "usage: ./dev.sh run|test|build" >&2; exit 2 ;;
+esac

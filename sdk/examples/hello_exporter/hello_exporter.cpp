@@ -1,0 +1,60 @@
+// hello_exporter — the smallest complete KnotNotes exporter: one text line per record.
+// It shows the whole plugin contract: a Plugin subclass, an Exporter that streams records to
+// a file as they arrive, and KNOTNOTES_PLUGIN to export the handshake and the factory.
+#include <fstream>
+#include <stdexcept>
+
+#include <knotnotes/sdk/sdk.hpp>
+
+namespace {
+
+namespace sdk = knotnotes::sdk;
+
+class HelloExporter : public sdk::Exporter {
+  public:
+    sdk::ExportFormat format() const override {
+        return {"hello-text", "Hello (plain text)", ".txt", false};
+    }
+
+    void begin(const sdk::ExportTarget& target) override {
+        out_.open(target.path, std::ios::binary | std::ios::trunc);
+        if (!out_)
+            throw std::runtime_error("cannot write " + target.path.string());
+        out_ << "Hello from " << target.application_version << "\n";
+    }
+    void write_practitioner(const sdk::Practitioner& p) override {
+        out_ << "practitioner " << p.id << ": " << p.name << "\n";
+    }
+    void write_client(const sdk::Client& c) override {
+        out_ << "client " << c.id << ": " << c.given_name << " " << c.family_name << "\n";
+    }
+    void write_intake(const sdk::Intake& i) override {
+        out_ << "  intake v" << i.version << " (" << i.health_flags.size() << " health flags)\n";
+    }
+    void write_session(const sdk::Session& s) override {
+        out_ << "  session " << s.started_at << ": " << s.knots.size() << " knots, "
+             << s.techniques.size() << " techniques\n";
+    }
+    void write_questionnaire_response(const sdk::QuestionnaireResponse& r) override {
+        out_ << "  " << r.instrument_id << " on " << r.completed_at << "\n";
+    }
+    void end() override {
+        out_.close();
+        if (!out_)
+            throw std::runtime_error("writing the export failed");
+    }
+
+  private:
+    std::ofstream out_;
+};
+
+class HelloPlugin : public sdk::Plugin {
+  public:
+    std::unique_ptr<sdk::Exporter> create_exporter() override {
+        return std::make_unique<HelloExporter>();
+    }
+};
+
+}  // namespace
+
+KNOTNOTES_PLUGIN(HelloPlugin);

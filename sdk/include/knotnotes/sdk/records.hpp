@@ -1,0 +1,156 @@
+// records.hpp — the clinical record types every layer and every plugin shares.
+//
+// Specification
+// - Plain value types: copyable, no behaviour beyond small helpers, no ownership tricks. A
+//   plugin receives them by const reference and must copy what it wants to keep.
+// - Identifiers (`Id`) are the database's row ids, stable for the life of a database; an
+//   exporter may use them to cross-reference records inside one export.
+// - Times are ISO 8601 strings in UTC ("2026-11-25T09:30:00Z"), dates "YYYY-MM-DD".
+// - Muscles are ids of the built-in atlas (muscle_atlas.hpp); techniques are
+//   "<library-plugin-id>/<technique>"; questionnaires are "<plugin-id>/<instrument>".
+// - Scales: pain, tenderness and pressure are integers 0–10 (see pressure.hpp for the words).
+// - Fields are only appended at the end of a struct in a new ABI minor; never reordered.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "knotnotes/sdk/vocabulary.hpp"
+
+namespace knotnotes::sdk {
+
+using Id = std::int64_t;
+
+struct Practitioner {
+    Id id = 0;
+    std::string name;
+    std::string credentials;  // e.g. "RMT", "LMT"
+};
+
+struct Client {
+    Id id = 0;
+    std::string given_name;
+    std::string family_name;
+    std::string birth_date;  // "YYYY-MM-DD" or empty
+    std::string phone;
+    std::string email;
+    std::string emergency_contact;
+    std::string occupation;
+    std::string created_at;
+};
+
+struct Consent {
+    bool agreed = false;
+    std::string date;                  // "YYYY-MM-DD"
+    std::string signer_name;           // typed name
+    std::string signature_png_base64;  // optional drawn signature, empty if none
+};
+
+// An intake is versioned: an update makes a new version; a session records which version was
+// current when it was charted. `health_flags` hold contraindication ids (contraindications.hpp).
+struct Intake {
+    Id id = 0;
+    Id client_id = 0;
+    int version = 1;
+    std::string recorded_at;
+    std::string reason_for_visit;
+    std::string goals;
+    std::string activity;
+    std::vector<std::string> health_flags;
+    std::string medications;
+    std::string allergies;
+    std::string surgeries_injuries;
+    std::string areas_to_avoid;
+    std::optional<int> preferred_pressure;  // 0–10
+    Consent consent;
+};
+
+// A knot (myofascial trigger point). `previous_knot_id` links it to the same knot charted in an
+// earlier session, so progress can be tracked.
+struct Knot {
+    Id id = 0;
+    Id session_id = 0;
+    std::string muscle_id;
+    Side side = Side::left;
+    ChartView view = ChartView::back;
+    double x = 0.5;  // position on the chart view, normalised 0..1 (left to right)
+    double y = 0.5;  // normalised 0..1 (top to bottom)
+    KnotKind kind = KnotKind::latent;
+    int tenderness = 0;  // 0–10
+    std::string referral;
+    KnotResult result = KnotResult::untreated;
+    std::optional<Id> previous_knot_id;
+};
+
+struct PressureReading {
+    Id id = 0;
+    Id session_id = 0;
+    std::string region;  // a muscle id or a region id of the atlas
+    Side side = Side::midline;
+    int pressure = 0;  // 0–10 tolerated
+};
+
+struct TechniqueUse {
+    Id id = 0;
+    Id session_id = 0;
+    std::string technique_id;  // "<library>/<technique>"
+    std::string muscle_id;     // muscle or region
+    Side side = Side::midline;
+    std::optional<int> pressure;  // 0–10
+    int duration_seconds = 0;
+    Tool tool = Tool::hands;
+    Direction direction = Direction::none;
+    std::string response;
+};
+
+struct QuestionnaireAnswer {
+    std::string item_id;
+    std::optional<double> value;  // numeric answer; empty when the item was skipped
+    std::string text;             // free text (e.g. the activity a PSFS item names)
+};
+
+struct QuestionnaireResponse {
+    Id id = 0;
+    Id client_id = 0;
+    std::optional<Id> session_id;
+    std::string instrument_id;  // "<plugin-id>/<instrument>"
+    std::string instrument_version;
+    std::string completed_at;
+    std::vector<QuestionnaireAnswer> answers;
+    std::optional<double> score;
+    std::string interpretation;
+};
+
+struct Signature {
+    std::string signer;
+    std::string signed_at;
+    std::string content_sha256;  // hex SHA-256 of the session's canonical content
+};
+
+// A session (one SOAP note) with everything charted in it. A session is a draft until it has a
+// signature; a signed session is never changed, and corrections are amendments that reference it.
+struct Session {
+    Id id = 0;
+    Id client_id = 0;
+    Id practitioner_id = 0;
+    std::optional<Id> intake_id;  // intake version current when charted
+    std::string started_at;
+    int duration_minutes = 0;
+    std::string subjective;
+    std::string objective;
+    std::string assessment;
+    std::string plan;
+    std::optional<int> pain_before;  // 0–10
+    std::optional<int> pain_after;   // 0–10
+    std::optional<Signature> signature;
+    std::optional<Id> amends_session_id;
+    std::vector<Knot> knots;
+    std::vector<PressureReading> pressure_readings;
+    std::vector<TechniqueUse> techniques;
+
+    bool is_signed() const { return signature.has_value(); }
+};
+
+}  // namespace knotnotes::sdk

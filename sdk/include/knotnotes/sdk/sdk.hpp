@@ -1,0 +1,13 @@
+// sdk.hpp — everything a plugin needs, in one include.
+#pragma once
+
+#include "knotnotes/sdk/abi_version.hpp"
+#include "knotnotes/sdk/exporter.hpp"
+#include "knotnotes/sdk/importer.hpp"
+#include "knotnotes/sdk/plugin.hpp"
+#include "knotnotes/sdk/plugin_error.hpp"
+#include "knotnotes/sdk/plugin_export.hpp"
+#include "knotnotes/sdk/questionnaire_provider.hpp"
+#include "knotnotes/sdk/records.hpp"
+#include "knotnotes/sdk/technique_library.hpp"
+#include "knotnotes/sdk/vocabulary.hpp"
