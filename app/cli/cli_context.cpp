@@ -22,4 +22,8 @@ std::unique_ptr<core::PluginHost> CliContext::make_plugin_host() const {
     return host;
 }
 
+std::filesystem::path CliContext::database_path() const {
+    return db.empty() ? core::default_database_path() : db;
+}
+
 }  // namespace knotnotes::cli

@@ -16,6 +16,9 @@ struct CliContext {
     // A plugin host over the default folders plus --plugin-path, with the user's settings;
     // reports plugins that crashed the previous run on stderr.
     std::unique_ptr<core::PluginHost> make_plugin_host() const;
+
+    // --db, or the default database in the user's data folder.
+    std::filesystem::path database_path() const;
 };
 
 }  // namespace knotnotes::cli

@@ -4,14 +4,16 @@
 namespace knotnotes::cli {
 
 enum ExitCode : int {
-    exit_ok = 0,           // the command did what was asked
-    exit_failure = 1,      // it could not (a file, database or plugin problem, named on stderr)
-    exit_usage = 2,        // the command line was wrong
-    exit_check_failed = 3  // `plugins check` found problems in the plugin
+    exit_ok = 0,            // the command did what was asked
+    exit_failure = 1,       // it could not (a file, database or plugin problem, named on stderr)
+    exit_usage = 2,         // the command line was wrong
+    exit_check_failed = 3,  // `plugins check` found problems in the plugin
+    exit_verify_failed = 4  // `verify` found the database damaged or tampered with
 };
 
 inline constexpr const char* exit_codes_help =
     "Exit status: 0 success; 1 failure (the problem and the file are named on stderr); "
-    "2 wrong command line; 3 `plugins check` found problems.";
+    "2 wrong command line; 3 `plugins check` found problems; 4 `verify` found the database "
+    "damaged or tampered with.";
 
 }  // namespace knotnotes::cli

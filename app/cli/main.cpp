@@ -5,6 +5,7 @@
 #include <knotnotes/sdk/abi_version.hpp>
 
 #include "cli_context.hpp"
+#include "database_commands.hpp"
 #include "exit_codes.hpp"
 #include "plugins_command.hpp"
 
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     add_plugins_command(app, context, exit_code);
+    add_database_commands(app, context, exit_code);
 
     try {
         app.parse(argc, argv);

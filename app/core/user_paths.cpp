@@ -40,4 +40,12 @@ std::filesystem::path executable_dir() {
     return exe.parent_path();
 }
 
+std::filesystem::path default_database_path() {
+    return data_dir() / "knotnotes.db";
+}
+
+std::filesystem::path default_backup_dir() {
+    return data_dir() / "backups";
+}
+
 }  // namespace knotnotes::core

@@ -14,4 +14,9 @@ std::filesystem::path data_dir();
 std::filesystem::path config_dir();
 std::filesystem::path executable_dir();
 
+// The database used when none is named: <data_dir>/knotnotes.db.
+std::filesystem::path default_database_path();
+// Where automatic backups go: <data_dir>/backups.
+std::filesystem::path default_backup_dir();
+
 }  // namespace knotnotes::core

@@ -20,4 +20,19 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::map<std::string, std::string>& env = {});
 
+// A child left running, its standard output going to `out_file`, for tests that kill it.
+class RunningProcess {
+  public:
+    RunningProcess(const std::vector<std::string>& argv, const std::string& out_file);
+    ~RunningProcess();  // kills and reaps a child still running
+    RunningProcess(const RunningProcess&) = delete;
+    RunningProcess& operator=(const RunningProcess&) = delete;
+
+    void kill_hard();      // SIGKILL: the process gets no chance to clean up
+    ProcessResult wait();  // exit status; out/err are not collected here
+
+  private:
+    int pid_ = -1;
+};
+
 }  // namespace knotnotes::test

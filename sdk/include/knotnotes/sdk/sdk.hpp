@@ -2,8 +2,10 @@
 #pragma once
 
 #include "knotnotes/sdk/abi_version.hpp"
+#include "knotnotes/sdk/contraindications.hpp"
 #include "knotnotes/sdk/exporter.hpp"
 #include "knotnotes/sdk/importer.hpp"
+#include "knotnotes/sdk/muscle_atlas.hpp"
 #include "knotnotes/sdk/plugin.hpp"
 #include "knotnotes/sdk/plugin_error.hpp"
 #include "knotnotes/sdk/plugin_export.hpp"

@@ -1,0 +1,111 @@
+#include "database_commands.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include "core/demo_data.hpp"
+#include "core/user_paths.hpp"
+#include "db/backup.hpp"
+#include "db/database.hpp"
+#include "db/verifier.hpp"
+#include "exit_codes.hpp"
+#include "terminal_progress.hpp"
+
+namespace knotnotes::cli {
+namespace {
+
+void add_demo(CLI::App& app, const CliContext& context, int& exit_code) {
+    auto options = std::make_shared<core::DemoOptions>();
+    auto* demo = app.add_subcommand(
+        "demo", "Add realistic synthetic clients, intakes, sessions, knots and scores");
+    demo->add_option("--clients", options->clients, "How many clients")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000000));
+    demo->add_option("--sessions-per-client", options->sessions_per_client,
+                     "Sessions for each client")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 200));
+    demo->add_option("--seed", options->seed, "Random seed: the same seed gives the same data")
+        ->capture_default_str();
+    demo->callback([&context, &exit_code, options] {
+        db::Database database(context.database_path());
+        TerminalProgress bar("Creating demo clients");
+        const auto summary = core::generate_demo_data(
+            database, *options, [&](int done, int total) { bar.update(done, total); });
+        std::cout << "Added " << summary.clients << " clients, " << summary.sessions
+                  << " sessions, " << summary.knots << " knots, " << summary.technique_uses
+                  << " technique uses and " << summary.questionnaire_responses
+                  << " questionnaire responses to " << context.database_path().string() << "\n";
+        exit_code = exit_ok;
+    });
+}
+
+void add_verify(CLI::App& app, const CliContext& context, int& exit_code) {
+    auto* verify = app.add_subcommand(
+        "verify", "Check the database's integrity, audit chain and signed sessions");
+    verify->callback([&context, &exit_code] {
+        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        const auto report = db::verify_database(database);
+        for (const auto& check : report.checks) {
+            (check.passed ? std::cout : std::cerr) << (check.passed ? "ok:     " : "FAILED: ")
+                                                   << check.name << ": " << check.details << "\n";
+        }
+        std::cout << (report.passed() ? "The database is intact.\n"
+                                      : "The database has problems; see above.\n");
+        exit_code = report.passed() ? exit_ok : exit_verify_failed;
+    });
+}
+
+void add_backup(CLI::App& app, const CliContext& context, int& exit_code) {
+    auto output = std::make_shared<std::string>();
+    auto keep = std::make_shared<int>(10);
+    auto* backup =
+        app.add_subcommand("backup", "Copy the database safely, even while KnotNotes is using it");
+    auto* out_option = backup->add_option("-o,--output", *output, "The backup file to write");
+    auto* rotate = backup->add_flag(
+        "--rotate", "Write a dated backup into the backups folder and keep the newest --keep");
+    backup->add_option("--keep", *keep, "How many rotating backups to keep")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
+    out_option->excludes(rotate);
+    backup->callback([&context, &exit_code, output, keep, rotate] {
+        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        if (rotate->count() > 0) {
+            const auto path = db::rotate_backups(database, core::default_backup_dir(), *keep);
+            std::cout << "Backed up to " << path.string() << "\n";
+        } else if (!output->empty()) {
+            TerminalProgress bar("Backing up");
+            db::backup_database(database, *output,
+                                [&](int done, int total) { bar.update(done, total); });
+            std::cout << "Backed up to " << *output << "\n";
+        } else {
+            throw CLI::RequiredError("backup needs -o FILE or --rotate");
+        }
+        exit_code = exit_ok;
+    });
+}
+
+void add_restore(CLI::App& app, const CliContext& context, int& exit_code) {
+    auto file = std::make_shared<std::string>();
+    auto* restore = app.add_subcommand(
+        "restore", "Replace the database with a backup (the current one is kept beside it)");
+    restore->add_option("FILE", *file, "A backup made by `knotnotes-cli backup`")->required();
+    restore->callback([&context, &exit_code, file] {
+        const auto kept = db::restore_database(*file, context.database_path());
+        std::cout << "Restored " << context.database_path().string() << " from " << *file << "\n";
+        if (!kept.empty())
+            std::cout << "The previous database was kept as " << kept.string() << "\n";
+        exit_code = exit_ok;
+    });
+}
+
+}  // namespace
+
+void add_database_commands(CLI::App& app, const CliContext& context, int& exit_code) {
+    add_demo(app, context, exit_code);
+    add_verify(app, context, exit_code);
+    add_backup(app, context, exit_code);
+    add_restore(app, context, exit_code);
+}
+
+}  // namespace knotnotes::cli

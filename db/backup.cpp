@@ -1,0 +1,150 @@
+#include "backup.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "database.hpp"
+#include "file_identity.hpp"
+#include "migrations.hpp"
+
+namespace knotnotes::db {
+namespace {
+
+std::string compact_utc_now() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &tm);
+    return text;
+}
+
+// Copies every page of `from` into `to` with the online backup API.
+void copy_pages(sqlite3* from, sqlite3* to, const std::filesystem::path& what,
+                const BackupProgress& progress) {
+    sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
+    if (!backup)
+        throw DatabaseError(what.string() + ": cannot start the copy: " + sqlite3_errmsg(to));
+    int rc = SQLITE_OK;
+    do {
+        rc = sqlite3_backup_step(backup, 512);
+        if (progress) {
+            const int total = sqlite3_backup_pagecount(backup);
+            progress(total - sqlite3_backup_remaining(backup), total);
+        }
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) {
+        throw DatabaseError(what.string() + ": the copy failed: " + sqlite3_errstr(rc));
+    }
+}
+
+struct Connection {
+    sqlite3* db = nullptr;
+    Connection(const std::filesystem::path& file, int flags) {
+        if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+            const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+            sqlite3_close_v2(db);
+            throw DatabaseError(file.string() + ": cannot open: " + message);
+        }
+    }
+    ~Connection() { sqlite3_close_v2(db); }
+};
+
+}  // namespace
+
+void backup_database(Database& db, const std::filesystem::path& destination,
+                     const BackupProgress& progress) {
+    const auto partial = destination.string() + ".partial";
+    std::error_code ec;
+    std::filesystem::remove(partial, ec);
+    {
+        Connection out(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        copy_pages(db.handle(), out.db, destination, progress);
+        // A backup is one self-contained file: no -wal beside it to lose on the way.
+        sqlite3_exec(out.db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    }
+    std::filesystem::rename(partial, destination, ec);
+    if (ec) {
+        std::filesystem::remove(partial, ec);
+        throw DatabaseError(destination.string() + ": cannot write the backup: " + ec.message());
+    }
+}
+
+std::vector<std::filesystem::path> list_backups(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> backups;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind("knotnotes-", 0) == 0 && entry.path().extension() == ".db") {
+            backups.push_back(entry.path());
+        }
+    }
+    std::sort(backups.begin(), backups.end());  // names sort by time
+    return backups;
+}
+
+std::filesystem::path rotate_backups(Database& db, const std::filesystem::path& folder, int keep) {
+    std::filesystem::create_directories(folder);
+    auto path = folder / ("knotnotes-" + compact_utc_now() + ".db");
+    for (int n = 2; std::filesystem::exists(path); ++n) {
+        path = folder / ("knotnotes-" + compact_utc_now() + "-" + std::to_string(n) + ".db");
+    }
+    backup_database(db, path);
+    auto backups = list_backups(folder);
+    for (std::size_t i = 0; i + static_cast<std::size_t>(std::max(keep, 1)) < backups.size(); ++i) {
+        std::filesystem::remove(backups[i]);
+    }
+    return path;
+}
+
+std::filesystem::path restore_database(const std::filesystem::path& backup,
+                                       const std::filesystem::path& target) {
+    const auto identity = identify_database_file(backup);
+    if (identity.kind != FileKind::knotnotes) {
+        throw DatabaseRefused(backup.string() +
+                              ": not a KnotNotes database, so it cannot be restored; nothing "
+                              "was changed");
+    }
+    if (identity.schema_version > latest_schema_version()) {
+        throw DatabaseRefused(backup.string() +
+                              ": written by a newer KnotNotes; update KnotNotes to restore it");
+    }
+    Connection source(backup, SQLITE_OPEN_READONLY);
+    char* error = nullptr;
+    std::string verdict;
+    sqlite3_exec(
+        source.db, "PRAGMA quick_check",
+        [](void* out, int, char** values, char**) {
+            auto& text = *static_cast<std::string*>(out);
+            if (text.empty() && values[0])
+                text = values[0];
+            return 0;
+        },
+        &verdict, &error);
+    sqlite3_free(error);
+    if (verdict != "ok") {
+        throw DatabaseRefused(backup.string() + ": the backup is damaged (" + verdict +
+                              "); nothing was changed");
+    }
+
+    std::filesystem::path kept;
+    if (std::filesystem::exists(target)) {
+        Database current(target, OpenMode::existing_only);
+        kept = target.string() + ".before-restore-" + compact_utc_now();
+        backup_database(current, kept);
+    }
+    {
+        Connection destination(target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        sqlite3_busy_timeout(destination.db, 3000);
+        copy_pages(source.db, destination.db, target, {});
+    }
+    Database migrated(target, OpenMode::existing_only);  // brings an older backup up to date
+    return kept;
+}
+
+}  // namespace knotnotes::db

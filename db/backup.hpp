@@ -1,0 +1,33 @@
+// backup.hpp — copies of the database made with SQLite's online backup API (consistent even
+// while the app is writing), rotating automatic backups, and restore.
+//
+// - backup_database() writes a complete copy to `destination` (replacing it atomically: the
+//   copy is made beside it and renamed into place), in steps so `progress` can report.
+// - rotate_backups() makes a timestamped copy in `folder` and keeps the newest `keep`.
+// - restore_database() refuses a file that is not a KnotNotes database of a version this
+//   KnotNotes can read (DatabaseRefused), then replaces `target` with it; the file being
+//   replaced is first kept as <target>.before-restore-<time>, so a restore never loses data.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+namespace knotnotes::db {
+
+class Database;
+
+using BackupProgress = std::function<void(int pages_done, int pages_total)>;
+
+void backup_database(Database& db, const std::filesystem::path& destination,
+                     const BackupProgress& progress = {});
+
+// Returns the new backup's path.
+std::filesystem::path rotate_backups(Database& db, const std::filesystem::path& folder, int keep);
+std::vector<std::filesystem::path> list_backups(const std::filesystem::path& folder);
+
+// Returns where the replaced database was kept (empty if there was none).
+std::filesystem::path restore_database(const std::filesystem::path& backup,
+                                       const std::filesystem::path& target);
+
+}  // namespace knotnotes::db

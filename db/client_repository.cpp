@@ -1,0 +1,98 @@
+#include "client_repository.hpp"
+
+#include <sstream>
+
+#include "database.hpp"
+#include "timestamps.hpp"
+#include "transaction.hpp"
+
+namespace knotnotes::db {
+
+std::string fts_prefix_query(const std::string& typed) {
+    std::istringstream words(typed);
+    std::string query;
+    for (std::string word; words >> word;) {
+        std::string quoted = "\"";
+        for (char c : word) {
+            quoted += c;
+            if (c == '"')
+                quoted += '"';  // FTS5 escapes a quote by doubling it
+        }
+        if (!query.empty())
+            query += ' ';
+        query += quoted + "\"*";
+    }
+    return query;
+}
+
+sdk::Id ClientRepository::add(const sdk::Client& c) {
+    Transaction transaction(db_);
+    db_.prepare(
+           "INSERT INTO clients (given_name, family_name, birth_date, phone, email, "
+           "emergency_contact, occupation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        ->bind_all(c.given_name, c.family_name, c.birth_date, c.phone, c.email, c.emergency_contact,
+                   c.occupation, c.created_at.empty() ? utc_now() : c.created_at)
+        .run();
+    const auto id = db_.last_insert_id();
+    transaction.commit();
+    return id;
+}
+
+void ClientRepository::update(const sdk::Client& c) {
+    Transaction transaction(db_);
+    db_.prepare(
+           "UPDATE clients SET given_name = ?, family_name = ?, birth_date = ?, phone = ?, "
+           "email = ?, emergency_contact = ?, occupation = ? WHERE id = ?")
+        ->bind_all(c.given_name, c.family_name, c.birth_date, c.phone, c.email, c.emergency_contact,
+                   c.occupation, c.id)
+        .run();
+    if (db_.changes() != 1) {
+        throw DatabaseError(db_.file().string() + ": no client with id " + std::to_string(c.id));
+    }
+    transaction.commit();
+}
+
+std::optional<sdk::Client> ClientRepository::get(sdk::Id id) {
+    auto st = db_.prepare(
+        "SELECT id, given_name, family_name, birth_date, phone, email, emergency_contact, "
+        "occupation, created_at FROM clients WHERE id = ?");
+    st->bind(1, id);
+    if (!st->step())
+        return std::nullopt;
+    return sdk::Client{st->int64(0), st->text(1), st->text(2), st->text(3), st->text(4),
+                       st->text(5),  st->text(6), st->text(7), st->text(8)};
+}
+
+std::int64_t ClientRepository::count() {
+    auto st = db_.prepare("SELECT count(*) FROM clients");
+    st->step();
+    return st->int64(0);
+}
+
+std::vector<ClientSummary> ClientRepository::list(std::int64_t offset, int limit) {
+    auto st = db_.prepare(
+        "SELECT id, given_name, family_name FROM clients "
+        "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE LIMIT ? OFFSET ?");
+    st->bind_all(std::int64_t{limit}, offset);
+    std::vector<ClientSummary> result;
+    while (st->step())
+        result.push_back({st->int64(0), st->text(1), st->text(2)});
+    return result;
+}
+
+std::vector<ClientSummary> ClientRepository::search_names(const std::string& typed, int limit) {
+    const auto query = fts_prefix_query(typed);
+    if (query.empty())
+        return {};
+    auto st = db_.prepare(
+        "SELECT c.id, c.given_name, c.family_name FROM client_search "
+        "JOIN clients c ON c.id = client_search.rowid "
+        "WHERE client_search MATCH ? ORDER BY rank LIMIT ?");
+    st->bind_all(query, std::int64_t{limit});
+    std::vector<ClientSummary> result;
+    while (st->step())
+        result.push_back({st->int64(0), st->text(1), st->text(2)});
+    return result;
+}
+
+}  // namespace knotnotes::db

@@ -1,0 +1,152 @@
+#include "database.hpp"
+
+#include <sqlite3.h>
+
+#include <cstdlib>
+
+#include "file_identity.hpp"
+#include "migrations.hpp"
+#include "sha256.hpp"
+
+namespace knotnotes::db {
+namespace {
+
+std::string default_actor() {
+    if (const char* user = std::getenv("USER"); user && *user)
+        return user;
+    return "knotnotes";
+}
+
+void refuse_if_not_ours(const std::filesystem::path& file, OpenMode mode) {
+    const auto identity = identify_database_file(file);
+    const std::string name = file.string();
+    switch (identity.kind) {
+        case FileKind::missing:
+            if (mode == OpenMode::existing_only) {
+                throw DatabaseRefused(name + ": no such database file");
+            }
+            return;
+        case FileKind::empty:
+            return;
+        case FileKind::knotnotes:
+            if (identity.schema_version > latest_schema_version()) {
+                throw DatabaseRefused(
+                    name + ": this database was written by a newer KnotNotes (schema version " +
+                    std::to_string(identity.schema_version) + "; this KnotNotes knows up to " +
+                    std::to_string(latest_schema_version()) +
+                    "). It has not been changed. Update KnotNotes to open it.");
+            }
+            return;
+        case FileKind::other_sqlite:
+            throw DatabaseRefused(name +
+                                  ": this is an SQLite database of another application "
+                                  "(application_id " +
+                                  std::to_string(identity.application_id) +
+                                  "), not a KnotNotes database. It has not been changed.");
+        case FileKind::not_sqlite:
+            throw DatabaseRefused(name +
+                                  ": this is not a KnotNotes database (not an SQLite file). It "
+                                  "has not been changed.");
+        case FileKind::unreadable:
+            throw DatabaseRefused(name + ": cannot read this file: " + identity.problem);
+    }
+}
+
+void sql_sha256(sqlite3_context* context, int, sqlite3_value** argv) {
+    const auto* text = sqlite3_value_text(argv[0]);
+    const int size = sqlite3_value_bytes(argv[0]);
+    const auto hex = text ? sha256_hex(std::string_view(reinterpret_cast<const char*>(text),
+                                                        static_cast<std::size_t>(size)))
+                          : sha256_hex("");
+    sqlite3_result_text(context, hex.c_str(), static_cast<int>(hex.size()), SQLITE_TRANSIENT);
+}
+
+void sql_actor(sqlite3_context* context, int, sqlite3_value**) {
+    const auto* actor = static_cast<const std::string*>(sqlite3_user_data(context));
+    sqlite3_result_text(context, actor->c_str(), static_cast<int>(actor->size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+Database::Database(const std::filesystem::path& file, OpenMode mode, int schema_target)
+    : file_(file), actor_(default_actor()) {
+    refuse_if_not_ours(file_, mode);
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (const int rc = sqlite3_open_v2(file_.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw DatabaseError(file_.string() + ": cannot open: " + message);
+    }
+    try {
+        sqlite3_extended_result_codes(db_, 1);
+        register_functions();
+        configure_connection();
+        if (schema_target < 0) {
+            migrate_to_latest(*this);
+        } else {
+            migrate_to(*this, schema_target);
+        }
+    } catch (...) {
+        statements_.clear();
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw;
+    }
+}
+
+Database::~Database() {
+    statements_.clear();  // finalize before closing
+    sqlite3_close_v2(db_);
+}
+
+void Database::register_functions() {
+    const int deterministic = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+    sqlite3_create_function_v2(db_, "kn_sha256", 1, deterministic, nullptr, sql_sha256, nullptr,
+                               nullptr, nullptr);
+    sqlite3_create_function_v2(db_, "kn_actor", 0, SQLITE_UTF8, &actor_, sql_actor, nullptr,
+                               nullptr, nullptr);
+}
+
+void Database::configure_connection() {
+    sqlite3_busy_timeout(db_, 3000);
+    exec("PRAGMA foreign_keys = ON");
+    // WAL: readers never block the writer. FULL: a commit is on disk when COMMIT returns, so
+    // an edit the app has acknowledged survives a crash or a power cut.
+    exec("PRAGMA journal_mode = WAL");
+    exec("PRAGMA synchronous = FULL");
+}
+
+int Database::schema_version() {
+    auto st = prepare("PRAGMA user_version");
+    st->step();
+    return st->integer(0);
+}
+
+void Database::exec(std::string_view sql) {
+    char* error = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        sqlite3_free(error);
+        throw_sqlite_error(db_, sqlite3_extended_errcode(db_), sql.substr(0, 80));
+    }
+}
+
+StatementLease Database::prepare(std::string_view sql) {
+    auto it = statements_.find(std::string(sql));
+    if (it == statements_.end()) {
+        it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
+    }
+    return StatementLease(*it->second);
+}
+
+std::int64_t Database::last_insert_id() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+
+int Database::changes() const {
+    return sqlite3_changes(db_);
+}
+
+}  // namespace knotnotes::db

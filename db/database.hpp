@@ -1,0 +1,68 @@
+// database.hpp — one open KnotNotes database file.
+//
+// Opening checks what the file is before SQLite may write to it (file_identity.hpp): a file
+// that is not SQLite, another application's database, or one written by a newer KnotNotes is
+// refused with DatabaseRefused and left byte-for-byte untouched. Otherwise the connection is
+// set up (WAL, synchronous=FULL so an acknowledged commit survives a power cut, foreign keys,
+// a busy timeout), the schema is migrated to the current version (each migration in its own
+// transaction), and the reference data (muscle atlas) is brought up to date.
+//
+// The connection registers two SQL functions the schema's triggers use:
+//   kn_sha256(text)  lower-case hex SHA-256 (audit hash chain, row content hashes)
+//   kn_actor()       who is making the change (set_actor), recorded in the audit log
+// A Database is used from one thread at a time.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "database_error.hpp"
+#include "statement.hpp"
+
+struct sqlite3;
+
+namespace knotnotes::db {
+
+enum class OpenMode { create_if_missing, existing_only };
+
+class Database {
+  public:
+    // `schema_target` is for tests of the migration path only: stop migrating at that version.
+    explicit Database(const std::filesystem::path& file,
+                      OpenMode mode = OpenMode::create_if_missing, int schema_target = -1);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    sqlite3* handle() const { return db_; }
+    const std::filesystem::path& file() const { return file_; }
+    int schema_version();
+
+    // Runs SQL with no results (may hold several statements).
+    void exec(std::string_view sql);
+    // A prepared statement kept for the life of the connection, ready to bind. The lease
+    // resets it when it goes out of scope, so no finished query keeps a read snapshot open.
+    StatementLease prepare(std::string_view sql);
+
+    void set_actor(std::string actor) { actor_ = std::move(actor); }
+    const std::string& actor() const { return actor_; }
+
+    std::int64_t last_insert_id() const;
+    int changes() const;
+    int next_savepoint_number() { return ++savepoints_; }
+
+  private:
+    void configure_connection();
+    void register_functions();
+
+    std::filesystem::path file_;
+    sqlite3* db_ = nullptr;
+    std::string actor_;
+    int savepoints_ = 0;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+};
+
+}  // namespace knotnotes::db

@@ -1,0 +1,37 @@
+// database_error.hpp — what can go wrong with a KnotNotes database, as exception types.
+//
+// Every message names the database file and the problem in words a therapist can act on.
+//   DatabaseError    any SQLite failure (base class)
+//   DatabaseRefused  the file is not one we may open: not SQLite, another application's, or
+//                    written by a newer KnotNotes. Thrown before anything is written.
+//   DatabaseBusy     another program holds the write lock longer than we wait.
+//   RecordLocked     the change touches a signed session (or another record that is never
+//                    changed): make an amendment instead.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace knotnotes::db {
+
+class DatabaseError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+class DatabaseRefused : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
+class DatabaseBusy : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
+class RecordLocked : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
+}  // namespace knotnotes::db

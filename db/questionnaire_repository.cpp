@@ -1,0 +1,79 @@
+#include "questionnaire_repository.hpp"
+
+#include <cstdio>
+
+#include "database.hpp"
+#include "json_text.hpp"
+#include "timestamps.hpp"
+#include "transaction.hpp"
+
+namespace knotnotes::db {
+namespace {
+
+std::string answers_json(const std::vector<sdk::QuestionnaireAnswer>& answers) {
+    std::string json = "[";
+    for (const auto& a : answers) {
+        if (json.size() > 1)
+            json += ",";
+        json += "{\"item\":" + json_quote(a.item_id) + ",\"value\":";
+        if (a.value) {
+            char number[32];
+            std::snprintf(number, sizeof number, "%.10g", *a.value);
+            json += number;
+        } else {
+            json += "null";
+        }
+        json += ",\"text\":" + json_quote(a.text) + "}";
+    }
+    return json + "]";
+}
+
+}  // namespace
+
+sdk::Id QuestionnaireRepository::add(const sdk::QuestionnaireResponse& r) {
+    Transaction transaction(db_);
+    db_.prepare(
+           "INSERT INTO questionnaire_responses (client_id, session_id, instrument_id, "
+           "instrument_version, completed_at, answers, score, interpretation) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        ->bind_all(r.client_id, r.session_id, r.instrument_id, r.instrument_version,
+                   r.completed_at.empty() ? utc_now() : r.completed_at, answers_json(r.answers),
+                   r.score, r.interpretation)
+        .run();
+    const auto id = db_.last_insert_id();
+    transaction.commit();
+    return id;
+}
+
+std::vector<sdk::QuestionnaireResponse> QuestionnaireRepository::for_client(sdk::Id client_id) {
+    std::vector<sdk::QuestionnaireResponse> result;
+    auto st = db_.prepare(
+        "SELECT id, client_id, session_id, instrument_id, instrument_version, completed_at, "
+        "score, interpretation FROM questionnaire_responses WHERE client_id = ? "
+        "ORDER BY completed_at, id");
+    st->bind(1, client_id);
+    while (st->step()) {
+        sdk::QuestionnaireResponse r;
+        r.id = st->int64(0);
+        r.client_id = st->int64(1);
+        r.session_id = st->optional_int64(2);
+        r.instrument_id = st->text(3);
+        r.instrument_version = st->text(4);
+        r.completed_at = st->text(5);
+        r.score = st->optional_real(6);
+        r.interpretation = st->text(7);
+        auto answers = db_.prepare(
+            "SELECT json_extract(value, '$.item'), json_extract(value, '$.value'), "
+            "json_extract(value, '$.text') FROM questionnaire_responses, "
+            "json_each(questionnaire_responses.answers) WHERE questionnaire_responses.id = ? "
+            "ORDER BY json_each.key");
+        answers->bind(1, r.id);
+        while (answers->step()) {
+            r.answers.push_back({answers->text(0), answers->optional_real(1), answers->text(2)});
+        }
+        result.push_back(std::move(r));
+    }
+    return result;
+}
+
+}  // namespace knotnotes::db

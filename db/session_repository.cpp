@@ -1,0 +1,150 @@
+#include "session_repository.hpp"
+
+#include "canonical_session.hpp"
+#include "chart_entry_repository.hpp"
+#include "database.hpp"
+#include "timestamps.hpp"
+#include "transaction.hpp"
+
+namespace knotnotes::db {
+
+sdk::Id SessionRepository::create_draft(const sdk::Session& s) {
+    Transaction transaction(db_);
+    db_.prepare(
+           "INSERT INTO sessions (client_id, practitioner_id, intake_id, started_at, "
+           "duration_minutes, subjective, objective, assessment, plan, pain_before, pain_after, "
+           "amends_session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        ->bind_all(s.client_id, s.practitioner_id, s.intake_id,
+                   s.started_at.empty() ? utc_now() : s.started_at, s.duration_minutes,
+                   s.subjective, s.objective, s.assessment, s.plan, s.pain_before, s.pain_after,
+                   s.amends_session_id)
+        .run();
+    const auto id = db_.last_insert_id();
+    transaction.commit();
+    return id;
+}
+
+void SessionRepository::update_note(const sdk::Session& s) {
+    Transaction transaction(db_);
+    db_.prepare(
+           "UPDATE sessions SET intake_id = ?, started_at = ?, duration_minutes = ?, "
+           "subjective = ?, objective = ?, assessment = ?, plan = ?, pain_before = ?, "
+           "pain_after = ? WHERE id = ?")
+        ->bind_all(s.intake_id, s.started_at, s.duration_minutes, s.subjective, s.objective,
+                   s.assessment, s.plan, s.pain_before, s.pain_after, s.id)
+        .run();
+    if (db_.changes() != 1) {
+        throw DatabaseError(db_.file().string() + ": no session with id " + std::to_string(s.id));
+    }
+    transaction.commit();
+}
+
+std::optional<sdk::Session> SessionRepository::get(sdk::Id id) {
+    sdk::Session s;
+    {
+        auto st = db_.prepare(
+            "SELECT id, client_id, practitioner_id, intake_id, started_at, duration_minutes, "
+            "subjective, objective, assessment, plan, pain_before, pain_after, status, "
+            "signed_by, signed_at, content_sha256, amends_session_id FROM sessions WHERE id = ?");
+        st->bind(1, id);
+        if (!st->step())
+            return std::nullopt;
+        s.id = st->int64(0);
+        s.client_id = st->int64(1);
+        s.practitioner_id = st->int64(2);
+        s.intake_id = st->optional_int64(3);
+        s.started_at = st->text(4);
+        s.duration_minutes = st->integer(5);
+        s.subjective = st->text(6);
+        s.objective = st->text(7);
+        s.assessment = st->text(8);
+        s.plan = st->text(9);
+        s.pain_before = st->optional_int(10);
+        s.pain_after = st->optional_int(11);
+        if (st->text(12) == "signed")
+            s.signature = {st->text(13), st->text(14), st->text(15)};
+        s.amends_session_id = st->optional_int64(16);
+    }
+    ChartEntryRepository entries(db_);
+    s.knots = entries.knots(id);
+    s.pressure_readings = entries.pressure_readings(id);
+    s.techniques = entries.technique_uses(id);
+    return s;
+}
+
+std::vector<SessionSummary> SessionRepository::list_for_client(sdk::Id client_id) {
+    std::vector<SessionSummary> result;
+    auto st = db_.prepare(
+        "SELECT s.id, s.started_at, s.status = 'signed', s.pain_before, s.pain_after, "
+        "(SELECT count(*) FROM knots k WHERE k.session_id = s.id), s.amends_session_id "
+        "FROM sessions s WHERE s.client_id = ? ORDER BY s.started_at, s.id");
+    st->bind(1, client_id);
+    while (st->step()) {
+        result.push_back({st->int64(0), st->text(1), st->integer(2) != 0, st->optional_int(3),
+                          st->optional_int(4), st->integer(5), st->optional_int64(6)});
+    }
+    return result;
+}
+
+void SessionRepository::delete_draft(sdk::Id id) {
+    Transaction transaction(db_);
+    for (const char* table : {"knots", "pressure_readings", "technique_uses"}) {
+        db_.prepare("DELETE FROM " + std::string(table) + " WHERE session_id = ?")
+            ->bind(1, id)
+            .run();
+    }
+    db_.prepare("DELETE FROM sessions WHERE id = ?")->bind(1, id).run();
+    transaction.commit();
+}
+
+sdk::Signature SessionRepository::sign(sdk::Id id, const std::string& signer) {
+    if (signer.empty())
+        throw DatabaseError("a session must be signed with the signer's name");
+    Transaction transaction(db_);
+    auto session = get(id);
+    if (!session) {
+        throw DatabaseError(db_.file().string() + ": no session with id " + std::to_string(id));
+    }
+    if (session->is_signed()) {
+        throw RecordLocked(db_.file().string() + ": session " + std::to_string(id) +
+                           " is already signed by " + session->signature->signer);
+    }
+    sdk::Signature signature{signer, utc_now(), canonical_session_sha256(*session)};
+    db_.prepare(
+           "UPDATE sessions SET status = 'signed', signed_by = ?, signed_at = ?, "
+           "content_sha256 = ? WHERE id = ? AND status = 'draft'")
+        ->bind_all(signature.signer, signature.signed_at, signature.content_sha256, id)
+        .run();
+    transaction.commit();
+    return signature;
+}
+
+sdk::Id SessionRepository::amend(sdk::Id signed_session_id) {
+    Transaction transaction(db_);
+    auto original = get(signed_session_id);
+    if (!original || !original->is_signed()) {
+        throw DatabaseError(db_.file().string() + ": session " + std::to_string(signed_session_id) +
+                            " is not a signed session, so there is nothing to amend");
+    }
+    sdk::Session draft = *original;
+    draft.signature.reset();
+    draft.amends_session_id = signed_session_id;
+    const auto id = create_draft(draft);
+    ChartEntryRepository entries(db_);
+    for (auto knot : original->knots) {
+        knot.session_id = id;
+        entries.add_knot(knot);
+    }
+    for (auto reading : original->pressure_readings) {
+        reading.session_id = id;
+        entries.add_pressure_reading(reading);
+    }
+    for (auto use : original->techniques) {
+        use.session_id = id;
+        entries.add_technique_use(use);
+    }
+    transaction.commit();
+    return id;
+}
+
+}  // namespace knotnotes::db

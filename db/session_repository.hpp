@@ -1,0 +1,49 @@
+// session_repository.hpp — sessions (SOAP notes): drafts, signing, amendments.
+//
+// - create_draft() stores a new draft; update_note() changes its fields (each call commits).
+// - get() returns the session with its knots, pressure readings and technique uses.
+// - sign() seals a draft: signer, time and the SHA-256 of canonical_session_text(). From then
+//   on the database refuses any change to the session or what was charted in it
+//   (RecordLocked).
+// - amend() starts a correction: a new draft that references the signed original and starts
+//   as a copy of it (knots keep their link to earlier sessions). The original stays as it was.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <knotnotes/sdk/records.hpp>
+
+namespace knotnotes::db {
+
+class Database;
+
+struct SessionSummary {
+    sdk::Id id = 0;
+    std::string started_at;
+    bool is_signed = false;
+    std::optional<int> pain_before;
+    std::optional<int> pain_after;
+    int knot_count = 0;
+    std::optional<sdk::Id> amends_session_id;
+};
+
+class SessionRepository {
+  public:
+    explicit SessionRepository(Database& db) : db_(db) {}
+
+    sdk::Id create_draft(const sdk::Session& session);  // ignores children and signature
+    void update_note(const sdk::Session& session);      // fields only, not children
+    std::optional<sdk::Session> get(sdk::Id id);
+    std::vector<SessionSummary> list_for_client(sdk::Id client_id);  // oldest first
+    void delete_draft(sdk::Id id);
+
+    sdk::Signature sign(sdk::Id id, const std::string& signer);
+    sdk::Id amend(sdk::Id signed_session_id);
+
+  private:
+    Database& db_;
+};
+
+}  // namespace knotnotes::db

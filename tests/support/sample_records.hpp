@@ -1,0 +1,57 @@
+// sample_records.hpp — a database with one practitioner, one client, an intake and a draft
+// session, for storage tests that need something to chart on.
+#pragma once
+
+#include "db/chart_entry_repository.hpp"
+#include "db/client_repository.hpp"
+#include "db/database.hpp"
+#include "db/intake_repository.hpp"
+#include "db/practitioner_repository.hpp"
+#include "db/session_repository.hpp"
+
+namespace knotnotes::test {
+
+struct SampleRecords {
+    sdk::Id practitioner = 0;
+    sdk::Id client = 0;
+    sdk::Id intake = 0;
+    sdk::Id session = 0;
+};
+
+inline sdk::Knot sample_knot(sdk::Id session, const std::string& muscle = "upper-trapezius") {
+    sdk::Knot k;
+    k.session_id = session;
+    k.muscle_id = muscle;
+    k.side = sdk::Side::left;
+    k.view = sdk::ChartView::back;
+    k.x = 0.41;
+    k.y = 0.165;
+    k.kind = sdk::KnotKind::active;
+    k.tenderness = 7;
+    k.referral = "side of the head";
+    return k;
+}
+
+inline SampleRecords add_sample_records(db::Database& db) {
+    SampleRecords r;
+    r.practitioner = db::PractitionerRepository(db).add({0, "Alex Morgan", "RMT"});
+    sdk::Client client;
+    client.given_name = "Jo";
+    client.family_name = "Smith";
+    r.client = db::ClientRepository(db).add(client);
+    sdk::Intake intake;
+    intake.client_id = r.client;
+    intake.health_flags = {"anticoagulants"};
+    intake.preferred_pressure = 5;
+    r.intake = db::IntakeRepository(db).save(intake);
+    sdk::Session session;
+    session.client_id = r.client;
+    session.practitioner_id = r.practitioner;
+    session.intake_id = r.intake;
+    session.subjective = "Neck tension";
+    session.pain_before = 6;
+    r.session = db::SessionRepository(db).create_draft(session);
+    return r;
+}
+
+}  // namespace knotnotes::test
