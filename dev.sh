@@ -4,6 +4,7 @@
 #                     (with no display: under Xvfb, saving build/screenshot.png, then exit)
 #   ./dev.sh test     install missing packages, build, run every test (CTest)
 #   ./dev.sh build    install missing packages and build only
+#   ./dev.sh bench    build, then run the benchmarks in tests/bench (they print figures)
 # Extra arguments after `run` go to the app, e.g. ./dev.sh run --db /tmp/demo.knotnotes
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -61,9 +62,18 @@ run_tests() {
     ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)" "$@"
 }
 
+run_benchmarks() {
+    build
+    log "Running benchmarks (the first run also creates build/bench/demo-10k.db)"
+    for bench in "$BUILD_DIR"/bin/knotnotes_*_bench; do
+        "$bench"
+    done
+}
+
 case "${1:-}" in
     run) shift; run_app "$@" ;;
     test) shift; run_tests "$@" ;;
     build) build ;;
-    *) echo "usage: ./dev.sh run|test|build" >&2; exit 2 ;;
+    bench) run_benchmarks ;;
+    *) echo "usage: ./dev.sh run|test|build|bench" >&2; exit 2 ;;
 esac

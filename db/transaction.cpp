@@ -8,7 +8,7 @@ namespace knotnotes::db {
 
 Transaction::Transaction(Database& db) : db_(db) {
     if (sqlite3_get_autocommit(db_.handle())) {
-        db_.exec("BEGIN IMMEDIATE");
+        db_.prepare("BEGIN IMMEDIATE")->run();
     } else {
         savepoint_ = "sp" + std::to_string(db_.next_savepoint_number());
         db_.exec("SAVEPOINT " + savepoint_);
@@ -20,7 +20,7 @@ Transaction::~Transaction() {
         return;
     try {
         if (savepoint_.empty()) {
-            db_.exec("ROLLBACK");
+            db_.prepare("ROLLBACK")->run();
         } else {
             db_.exec("ROLLBACK TO " + savepoint_ + "; RELEASE " + savepoint_);
         }
@@ -31,7 +31,11 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    db_.exec(savepoint_.empty() ? "COMMIT" : "RELEASE " + savepoint_);
+    if (savepoint_.empty()) {
+        db_.prepare("COMMIT")->run();
+    } else {
+        db_.exec("RELEASE " + savepoint_);
+    }
     done_ = true;
 }
 

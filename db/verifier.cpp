@@ -1,5 +1,7 @@
 #include "verifier.hpp"
 
+#include <optional>
+
 #include "audit_schema.hpp"
 #include "canonical_session.hpp"
 #include "database.hpp"
@@ -61,46 +63,63 @@ VerifyCheck audit_chain(Database& db) {
     return {"audit chain", true, std::to_string(entries) + " entries, chain unbroken"};
 }
 
+// Walks each table's rows and its audit entries side by side, both sorted by row id (the
+// audit log has no index by row, so that every edit stays one append; SQLite sorts here).
 VerifyCheck rows_match_audit(Database& db) {
     std::int64_t rows = 0;
     for (const auto& table : audited_tables()) {
-        const auto content = "kn_sha256(" + row_content_expression(table, "t.") + ")";
-        // Both queries walk the audit_log_by_row index (table_name, row_id, seq).
-        auto changed = db.prepare("SELECT t.id FROM " + table.name +
-                                  " t WHERE (SELECT a.content_sha256 FROM "
-                                  "audit_log a WHERE a.table_name = '" +
-                                  table.name +
-                                  "' AND a.row_id = t.id "
-                                  "ORDER BY a.seq DESC LIMIT 1) IS NOT " +
-                                  content + " LIMIT 1");
-        if (changed->step()) {
-            const auto id = changed->text(0);
-            auto last = db.prepare(
-                "SELECT action FROM audit_log WHERE table_name = ? AND "
-                "row_id = ? ORDER BY seq DESC LIMIT 1");
-            last->bind_all(table.name, changed->int64(0));
-            const bool audited = last->step();
-            return {"rows match audit", false,
-                    table.name + " row " + id +
-                        (audited ? " differs from its last audited " + last->text(0) +
-                                       ": it was changed behind KnotNotes' back"
-                                 : " is not in the audit log: it was added behind KnotNotes' "
-                                   "back")};
+        auto audit = db.prepare(
+            "SELECT row_id, action, coalesce(content_sha256, '') FROM audit_log "
+            "WHERE table_name = ? ORDER BY row_id, seq");
+        audit->bind(1, table.name);
+        auto current = db.prepare("SELECT t.id, kn_sha256(" + row_content_expression(table, "t.") +
+                                  ") FROM " + table.name + " t ORDER BY t.id");
+        bool have_audit = audit->step();
+        auto fail = [&](std::int64_t id, const std::string& what) {
+            return VerifyCheck{"rows match audit", false,
+                               table.name + " row " + std::to_string(id) + " " + what};
+        };
+        // The last audit entry of the next audited row id, advancing `audit` past it.
+        struct Last {
+            std::int64_t row_id;
+            std::string action;
+            std::string content;
+        };
+        auto next_last = [&]() -> std::optional<Last> {
+            if (!have_audit)
+                return std::nullopt;
+            Last last{audit->int64(0), audit->text(1), audit->text(2)};
+            while ((have_audit = audit->step()) && audit->int64(0) == last.row_id) {
+                last.action = audit->text(1);
+                last.content = audit->text(2);
+            }
+            return last;
+        };
+        auto last = next_last();
+        while (current->step()) {
+            ++rows;
+            const auto id = current->int64(0);
+            for (; last && last->row_id < id; last = next_last()) {
+                if (last->action != "delete") {
+                    return fail(last->row_id,
+                                "is missing but the audit log never recorded its deletion");
+                }
+            }
+            if (!last || last->row_id != id) {
+                return fail(id, "is not in the audit log: it was added behind KnotNotes' back");
+            }
+            if (last->content != current->text(1)) {
+                return fail(id, "differs from its last audited " + last->action +
+                                    ": it was changed behind KnotNotes' back");
+            }
+            last = next_last();
         }
-        auto missing = db.prepare(
-            "SELECT a.row_id FROM audit_log a WHERE a.table_name = '" + table.name +
-            "' AND a.action <> 'delete' AND a.seq = (SELECT max(b.seq) FROM audit_log b WHERE "
-            "b.table_name = a.table_name AND b.row_id = a.row_id) AND NOT EXISTS (SELECT 1 "
-            "FROM " +
-            table.name + " t WHERE t.id = a.row_id) LIMIT 1");
-        if (missing->step()) {
-            return {"rows match audit", false,
-                    table.name + " row " + missing->text(0) +
-                        " is missing but the audit log never recorded its deletion"};
+        for (; last; last = next_last()) {
+            if (last->action != "delete") {
+                return fail(last->row_id,
+                            "is missing but the audit log never recorded its deletion");
+            }
         }
-        auto count = db.prepare("SELECT count(*) FROM " + table.name);
-        count->step();
-        rows += count->int64(0);
     }
     return {"rows match audit", true,
             std::to_string(rows) + " rows match their last audit entries"};

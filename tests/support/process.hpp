@@ -20,7 +20,8 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::map<std::string, std::string>& env = {});
 
-// A child left running, its standard output going to `out_file`, for tests that kill it.
+// A child left running, its standard output going to `out_file` (and standard error to
+// `out_file`.err), for tests that kill it.
 class RunningProcess {
   public:
     RunningProcess(const std::vector<std::string>& argv, const std::string& out_file);
