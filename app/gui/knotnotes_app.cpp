@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "core/plugin_host.hpp"
+#include "core/record_store.hpp"
 #include "core/user_paths.hpp"
 #include "main_frame.hpp"
 #include "pch.hpp"
@@ -23,9 +24,22 @@ class KnotNotesApp : public wxApp {
         host_->discover();
         host_->load_enabled();
 
-        auto* frame = new MainFrame(*host_);
+        const std::filesystem::path db_file =
+            db_.empty() ? core::default_database_path() : std::filesystem::path(db_.utf8_string());
+        std::string open_problem;
+        try {
+            store_ = std::make_unique<core::RecordStore>(db_file);
+        } catch (const std::exception& e) {
+            open_problem = e.what();  // shown once the window is up; the app keeps running
+        }
+
+        auto* frame = new MainFrame(*host_, store_.get());
         frame->Show();
         report_crashed_plugins(*frame);
+        if (!open_problem.empty() && screenshot_.empty()) {
+            wxMessageBox(wxString::FromUTF8(open_problem), _("Could not open the database"),
+                         wxOK | wxICON_ERROR, frame);
+        }
         if (!screenshot_.empty()) {
             // Give the window a moment to be mapped and painted, then save it and quit.
             auto* timer = new wxTimer(frame);
@@ -40,6 +54,7 @@ class KnotNotesApp : public wxApp {
     }
 
     int OnExit() override {
+        store_.reset();
         host_.reset();
         return exit_code_;
     }
@@ -83,6 +98,7 @@ class KnotNotesApp : public wxApp {
     }
 
     std::unique_ptr<core::PluginHost> host_;
+    std::unique_ptr<core::RecordStore> store_;
     std::vector<std::filesystem::path> plugin_paths_;
     wxString db_;
     wxString screenshot_;

@@ -1,0 +1,37 @@
+// record_store.hpp — the open clinical database, as the front ends see it.
+//
+// Owns the db::Database and offers what the windows and commands need without SQL: counts,
+// client pages, and demo data. Opening refuses a file that is not ours, is damaged or newer
+// (db::DatabaseRefused, message naming the file), so a front end can tell the user and keep
+// running.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "core/demo_data.hpp"
+#include "db/client_repository.hpp"
+#include "db/database.hpp"
+
+namespace knotnotes::core {
+
+class RecordStore {
+  public:
+    explicit RecordStore(const std::filesystem::path& file);
+
+    const std::filesystem::path& file() const { return database_.file(); }
+    db::Database& database() { return database_; }
+
+    std::int64_t client_count();
+    std::vector<db::ClientSummary> clients(std::int64_t offset, int limit);
+    DemoSummary add_demo_data(const DemoOptions& options,
+                              const std::function<void(int, int)>& progress = {});
+
+  private:
+    db::Database database_;
+};
+
+}  // namespace knotnotes::core

@@ -1,0 +1,64 @@
+// The main window on a first run: an empty database, the demo-data offer, a real click on it.
+#include <catch2/catch.hpp>
+
+#include <wx/infobar.h>
+#include <wx/uiaction.h>
+
+#include "core/plugin_host.hpp"
+#include "core/record_store.hpp"
+#include "main_frame.hpp"
+#include "pch.hpp"
+#include "temp_dir.hpp"
+
+using namespace knotnotes;
+using knotnotes::test::TempDir;
+
+namespace {
+
+void let_events_run(int rounds = 20) {
+    for (int i = 0; i < rounds; ++i) {
+        wxYield();
+        wxMilliSleep(10);
+    }
+}
+
+wxButton* find_button(wxWindow& parent, const wxString& label) {
+    for (auto* child : parent.GetChildren()) {
+        if (auto* button = dynamic_cast<wxButton*>(child); button && button->GetLabel() == label) {
+            return button;
+        }
+        if (auto* found = find_button(*child, label))
+            return found;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a first run offers demo data, and one click fills the client list", "[gui][main]") {
+    TempDir dir;
+    core::PluginHost host({{}, dir / "config"});
+    core::RecordStore store(dir / "data" / "knotnotes.db");
+    auto* frame = new gui::MainFrame(host, &store);
+    frame->Show();
+    let_events_run();
+
+    auto* offer = wxWindow::FindWindowByName("demo-offer", frame);
+    REQUIRE(offer);
+    CHECK(offer->IsShown());
+    CHECK(frame->client_list()->GetCount() == 0);
+
+    auto* button = find_button(*offer, "Create demo data");
+    REQUIRE(button);
+    wxUIActionSimulator sim;
+    sim.MouseMove(button->GetScreenRect().GetPosition() + wxPoint(10, 8));
+    let_events_run();
+    sim.MouseClick();
+    let_events_run(100);
+
+    CHECK(store.client_count() == core::DemoOptions{}.clients);
+    CHECK(frame->client_list()->GetCount() == static_cast<unsigned>(store.client_count()));
+    CHECK_FALSE(offer->IsShown());
+    frame->Destroy();
+    let_events_run();
+}
