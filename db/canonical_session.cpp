@@ -61,10 +61,6 @@ std::string canonical_session_text(const sdk::Session& s) {
     Writer w;
     w.out = "{";
     w.key("canonical").value(std::string("knotnotes-session-1"));
-    w.key("id").value(s.id);
-    w.key("client_id").value(s.client_id);
-    w.key("practitioner_id").value(s.practitioner_id);
-    w.key("intake_id").value(s.intake_id);
     w.key("started_at").value(s.started_at);
     w.key("duration_minutes").value(s.duration_minutes);
     w.key("subjective").value(s.subjective);
@@ -73,10 +69,8 @@ std::string canonical_session_text(const sdk::Session& s) {
     w.key("plan").value(s.plan);
     w.key("pain_before").value(s.pain_before);
     w.key("pain_after").value(s.pain_after);
-    w.key("amends_session_id").value(s.amends_session_id);
     w.key("knots");
     w.array(s.knots, [&](const sdk::Knot& k) {
-        w.key("id").value(k.id);
         w.key("muscle_id").value(k.muscle_id);
         w.key("side").value(sdk::to_text(k.side));
         w.key("view").value(sdk::to_text(k.view));
@@ -86,18 +80,15 @@ std::string canonical_session_text(const sdk::Session& s) {
         w.key("tenderness").value(k.tenderness);
         w.key("referral").value(k.referral);
         w.key("result").value(sdk::to_text(k.result));
-        w.key("previous_knot_id").value(k.previous_knot_id);
     });
     w.key("pressure_readings");
     w.array(s.pressure_readings, [&](const sdk::PressureReading& r) {
-        w.key("id").value(r.id);
         w.key("region").value(r.region);
         w.key("side").value(sdk::to_text(r.side));
         w.key("pressure").value(r.pressure);
     });
     w.key("techniques");
     w.array(s.techniques, [&](const sdk::TechniqueUse& t) {
-        w.key("id").value(t.id);
         w.key("technique_id").value(t.technique_id);
         w.key("muscle_id").value(t.muscle_id);
         w.key("side").value(sdk::to_text(t.side));

@@ -80,6 +80,15 @@ std::vector<ClientSummary> ClientRepository::list(std::int64_t offset, int limit
     return result;
 }
 
+std::vector<sdk::Id> ClientRepository::ids_after(sdk::Id after, int limit) {
+    auto st = db_.prepare("SELECT id FROM clients WHERE id > ? ORDER BY id LIMIT ?");
+    st->bind_all(after, std::int64_t{limit});
+    std::vector<sdk::Id> ids;
+    while (st->step())
+        ids.push_back(st->int64(0));
+    return ids;
+}
+
 std::vector<ClientSummary> ClientRepository::search_names(const std::string& typed, int limit) {
     const auto query = fts_prefix_query(typed);
     if (query.empty())

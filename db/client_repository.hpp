@@ -36,6 +36,8 @@ class ClientRepository {
     // Clients in family-name, given-name order: rows [offset, offset + limit).
     std::vector<ClientSummary> list(std::int64_t offset, int limit);
     std::vector<ClientSummary> search_names(const std::string& typed, int limit);
+    // Client ids greater than `after`, ascending: walks every client in bounded pages.
+    std::vector<sdk::Id> ids_after(sdk::Id after, int limit);
 
   private:
     Database& db_;

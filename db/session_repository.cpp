@@ -119,6 +119,26 @@ sdk::Signature SessionRepository::sign(sdk::Id id, const std::string& signer) {
     return signature;
 }
 
+void SessionRepository::seal_with(sdk::Id id, const sdk::Signature& signature) {
+    Transaction transaction(db_);
+    const auto session = get(id);
+    if (!session) {
+        throw DatabaseError(db_.file().string() + ": no session with id " + std::to_string(id));
+    }
+    if (canonical_session_sha256(*session) != signature.content_sha256) {
+        throw DatabaseError("the session of " + session->started_at + " signed by " +
+                            signature.signer +
+                            " does not match its signature hash: its content was changed after "
+                            "signing");
+    }
+    db_.prepare(
+           "UPDATE sessions SET status = 'signed', signed_by = ?, signed_at = ?, "
+           "content_sha256 = ? WHERE id = ? AND status = 'draft'")
+        ->bind_all(signature.signer, signature.signed_at, signature.content_sha256, id)
+        .run();
+    transaction.commit();
+}
+
 sdk::Id SessionRepository::amend(sdk::Id signed_session_id) {
     Transaction transaction(db_);
     auto original = get(signed_session_id);

@@ -40,6 +40,9 @@ class SessionRepository {
     void delete_draft(sdk::Id id);
 
     sdk::Signature sign(sdk::Id id, const std::string& signer);
+    // For imports: seals a draft with a signature made elsewhere, after checking that the
+    // signature's hash matches the content as stored here (DatabaseError if it does not).
+    void seal_with(sdk::Id id, const sdk::Signature& signature);
     sdk::Id amend(sdk::Id signed_session_id);
 
   private:

@@ -6,6 +6,7 @@
 
 #include "cli_context.hpp"
 #include "database_commands.hpp"
+#include "exchange_commands.hpp"
 #include "exit_codes.hpp"
 #include "plugins_command.hpp"
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
 
     add_plugins_command(app, context, exit_code);
     add_database_commands(app, context, exit_code);
+    add_exchange_commands(app, context, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,122 @@
+#include "exchange_commands.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include "core/export_service.hpp"
+#include "core/format_registry.hpp"
+#include "core/import_service.hpp"
+#include "db/database.hpp"
+#include "exit_codes.hpp"
+#include "terminal_progress.hpp"
+
+namespace knotnotes::cli {
+namespace {
+
+std::string list_of(const std::vector<core::FormatChoice>& formats) {
+    std::string text;
+    for (const auto& f : formats) {
+        text += (text.empty() ? "" : ", ") + f.format.id + " (" + f.format.name + ")";
+    }
+    return text.empty() ? "none: no exporter plugin is loaded" : text;
+}
+
+struct ExportOptions {
+    std::string format;
+    std::string output;
+    core::ExportScope scope;
+    sdk::Id client = 0;
+};
+
+void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
+    auto options = std::make_shared<ExportOptions>();
+    auto* command = app.add_subcommand("export", "Export records with an exporter plugin");
+    command->add_option("--format", options->format, "Format id (see `export --list-formats`)");
+    auto* list = command->add_flag("--list-formats", "List the formats the plugins offer");
+    command->add_option("--client", options->client, "Only this client (its id)");
+    command->add_option("--since", options->scope.since, "Only sessions on or after YYYY-MM-DD");
+    command->add_option("--until", options->scope.until, "Only sessions on or before YYYY-MM-DD");
+    command->add_option("-o,--output", options->output, "The file (or folder) to write");
+    command->callback([&context, &exit_code, options, list] {
+        auto host = context.make_plugin_host();
+        host->load_enabled();
+        if (list->count() > 0) {
+            for (const auto& f : core::export_formats(*host)) {
+                std::cout << f.format.id << "\t" << f.format.name << "\t" << f.plugin_id << "\n";
+            }
+            exit_code = exit_ok;
+            return;
+        }
+        if (options->format.empty() || options->output.empty()) {
+            throw CLI::ValidationError("export needs --format ID and -o PATH");
+        }
+        for (const auto& date : {options->scope.since, options->scope.until}) {
+            if (!core::is_valid_scope_date(date)) {
+                throw CLI::ValidationError("'" + date + "' is not a date YYYY-MM-DD");
+            }
+        }
+        if (options->client > 0)
+            options->scope.client = options->client;
+        auto exporter = core::exporter_for(*host, options->format);
+        if (!exporter) {
+            std::cerr << "error: no loaded plugin exports the format '" << options->format
+                      << "'. Available: " << list_of(core::export_formats(*host)) << "\n";
+            exit_code = exit_failure;
+            return;
+        }
+        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        TerminalProgress bar("Exporting");
+        const auto counts =
+            core::export_records(database, exporter, options->output, options->scope,
+                                 [&](std::int64_t done, std::int64_t total) {
+                                     bar.update(done, total);
+                                     return true;
+                                 });
+        std::cout << "Exported " << counts.clients << " clients, " << counts.sessions
+                  << " sessions and " << counts.questionnaire_responses
+                  << " questionnaire responses to " << options->output << "\n";
+        exit_code = exit_ok;
+    });
+}
+
+void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
+    auto file = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>("xml");
+    auto* command = app.add_subcommand(
+        "import", "Import a file (validated first; all or nothing, in one transaction)");
+    command->add_option("FILE", *file, "The file to import")->required();
+    command->add_option("--format", *format, "Format id of the file")->capture_default_str();
+    command->callback([&context, &exit_code, file, format] {
+        auto host = context.make_plugin_host();
+        host->load_enabled();
+        auto importer = core::importer_for(*host, *format);
+        if (!importer) {
+            std::cerr << "error: no loaded plugin imports the format '" << *format
+                      << "'. Available: " << list_of(core::import_formats(*host)) << "\n";
+            exit_code = exit_failure;
+            return;
+        }
+        db::Database database(context.database_path());
+        try {
+            const auto counts = core::import_records(database, importer, *file);
+            std::cout << "Imported " << counts.clients << " clients, " << counts.intakes
+                      << " intakes, " << counts.sessions << " sessions and "
+                      << counts.questionnaire_responses << " questionnaire responses from " << *file
+                      << "\n";
+            exit_code = exit_ok;
+        } catch (const core::PluginCallError& e) {
+            std::cerr << "error: " << *file << ": " << e.what()
+                      << "\nNothing was imported; the database is unchanged.\n";
+            exit_code = exit_failure;
+        }
+    });
+}
+
+}  // namespace
+
+void add_exchange_commands(CLI::App& app, const CliContext& context, int& exit_code) {
+    add_export(app, context, exit_code);
+    add_import(app, context, exit_code);
+}
+
+}  // namespace knotnotes::cli

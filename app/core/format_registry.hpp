@@ -1,0 +1,29 @@
+// format_registry.hpp — which export and import formats the loaded plugins offer, by format id.
+//
+// Formats are asked of the plugins themselves (format()), each call contained: a plugin that
+// throws here is disabled and simply offers nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <knotnotes/sdk/exporter.hpp>
+
+#include "core/plugin_host.hpp"
+
+namespace knotnotes::core {
+
+struct FormatChoice {
+    std::string plugin_id;
+    sdk::ExportFormat format;
+};
+
+std::vector<FormatChoice> export_formats(PluginHost& host);
+std::vector<FormatChoice> import_formats(PluginHost& host);
+
+// A new exporter/importer for `format_id`, or an empty object when no loaded plugin offers it.
+PluginObject<sdk::Exporter> exporter_for(PluginHost& host, const std::string& format_id);
+PluginObject<sdk::Importer> importer_for(PluginHost& host, const std::string& format_id);
+
+}  // namespace knotnotes::core

@@ -1,0 +1,37 @@
+// import_service.hpp — imports a file through an importer plugin, all or nothing.
+//
+// The importer validates the whole file first; then every record is written inside ONE
+// transaction, so a bad file — malformed, of another schema, with a reference to a record it
+// does not contain, duplicate ids, a signed session whose content no longer matches its
+// signature — changes nothing in the database. Ids in the file are the file's own; records get
+// new database ids and references are mapped. A practitioner already in the database (same
+// name and credentials) is reused rather than duplicated.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+
+#include <knotnotes/sdk/importer.hpp>
+
+#include "core/plugin_object.hpp"
+
+namespace knotnotes::db {
+class Database;
+}
+
+namespace knotnotes::core {
+
+struct ImportCounts {
+    std::int64_t practitioners = 0;
+    std::int64_t clients = 0;
+    std::int64_t intakes = 0;
+    std::int64_t sessions = 0;
+    std::int64_t questionnaire_responses = 0;
+};
+
+// Throws PluginCallError (the importer rejected the file: its message names line and problem),
+// or db::DatabaseError. In both cases the database is unchanged.
+ImportCounts import_records(db::Database& db, PluginObject<sdk::Importer>& importer,
+                            const std::filesystem::path& file);
+
+}  // namespace knotnotes::core

@@ -1,0 +1,19 @@
+// xml_text.hpp — writing XML text by hand, for a streaming writer that never holds a document:
+// escaping for element text and attribute values, and numbers written so they read back
+// exactly (shortest round-trip form), which makes export -> import -> export byte-identical.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace knotnotes::xml {
+
+// Element text: & < > escaped, CR kept as &#13;. Characters XML 1.0 cannot carry (C0 controls
+// other than tab, LF, CR) become U+FFFD.
+std::string escape_text(std::string_view text);
+// Attribute values: also " and tab/LF/CR as character references, so they survive attribute
+// value normalisation.
+std::string escape_attribute(std::string_view text);
+std::string number(double value);
+
+}  // namespace knotnotes::xml
