@@ -17,21 +17,22 @@ namespace {
 // Writes what the importer delivers, mapping the file's ids to the database's.
 class DatabaseSink : public sdk::ImportSink {
   public:
-    explicit DatabaseSink(db::Database& db) : db_(db) {}
+    explicit DatabaseSink(db::Database& db)
+        : db_(db), existing_practitioners_(db::PractitionerRepository(db).all()) {}
 
     void practitioner(const sdk::Practitioner& p) override {
         guarded([&] { write_practitioner(p); });
     }
 
     void write_practitioner(const sdk::Practitioner& p) {
-        db::PractitionerRepository practitioners(db_);
-        for (const auto& existing : practitioners.all()) {
+        // Reuse a practitioner the database already had; two in the file stay two.
+        for (const auto& existing : existing_practitioners_) {
             if (existing.name == p.name && existing.credentials == p.credentials) {
                 remember(practitioners_, "practitioner", p.id, existing.id);
                 return;
             }
         }
-        remember(practitioners_, "practitioner", p.id, practitioners.add(p));
+        remember(practitioners_, "practitioner", p.id, db::PractitionerRepository(db_).add(p));
         ++counts.practitioners;
     }
 
@@ -151,6 +152,7 @@ class DatabaseSink : public sdk::ImportSink {
     }
 
     db::Database& db_;
+    const std::vector<sdk::Practitioner> existing_practitioners_;
     IdMap practitioners_, clients_, intakes_, sessions_, knots_;
 };
 

@@ -1,0 +1,115 @@
+#include "fhir_xml_writer.hpp"
+
+namespace knotnotes::fhir {
+
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\n':
+                out += "&#10;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
+            case '\t':
+                out += "&#9;";
+                break;
+            default:
+                if (c < 0x20) {
+                    out += "\xEF\xBF\xBD";  // not representable in XML 1.0
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    return out;
+}
+
+void XmlWriter::indent() {
+    out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+}
+
+void XmlWriter::open(std::string_view name, std::string_view attributes) {
+    indent();
+    out_ += '<';
+    out_ += name;
+    out_ += attributes;
+    out_ += ">\n";
+    ++depth_;
+}
+
+void XmlWriter::close(std::string_view name) {
+    --depth_;
+    indent();
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+}
+
+void XmlWriter::value(std::string_view name, std::string_view v) {
+    if (v.empty())
+        return;
+    indent();
+    out_ += '<';
+    out_ += name;
+    out_ += " value=\"";
+    out_ += escape(v);
+    out_ += "\"/>\n";
+}
+
+void XmlWriter::coding(std::string_view system, std::string_view code, std::string_view display) {
+    open("coding");
+    value("system", system);
+    value("code", code);
+    value("display", display);
+    close("coding");
+}
+
+void XmlWriter::concept(std::string_view name, std::string_view system, std::string_view code,
+                        std::string_view display, std::string_view text) {
+    open(name);
+    if (!system.empty())
+        coding(system, code, display);
+    value("text", text);
+    close(name);
+}
+
+void XmlWriter::concept_text(std::string_view name, std::string_view text) {
+    open(name);
+    value("text", text);
+    close(name);
+}
+
+void XmlWriter::reference(std::string_view name, std::string_view url, std::string_view display) {
+    open(name);
+    value("reference", url);
+    value("display", display);
+    close(name);
+}
+
+void XmlWriter::narrative(std::string_view text) {
+    open("text");
+    value("status", "generated");
+    indent();
+    out_ += "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>";
+    out_ += escape(text.empty() ? std::string_view("Nothing recorded.") : text);
+    out_ += "</p></div>\n";
+    close("text");
+}
+
+}  // namespace knotnotes::fhir

@@ -1,0 +1,48 @@
+// fhir_xml_writer.hpp — appends FHIR XML to a string buffer: elements whose primitive value
+// sits in a value="" attribute, and the small composite types (Coding, CodeableConcept,
+// Reference) used everywhere. FHIR forbids empty primitive values, so the helpers that take a
+// value write nothing at all when it is empty.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace knotnotes::fhir {
+
+// Code systems written in the export.
+inline constexpr const char* loinc = "http://loinc.org";
+inline constexpr const char* ucum = "http://unitsofmeasure.org";
+// FHIR R4 registers no URI for the Foundational Model of Anatomy; this is FMA's own PURL.
+inline constexpr const char* fma = "http://purl.org/sig/ont/fma";
+// Our own code systems (muscle atlas ids, observation kinds, technique ids, vocabularies).
+inline constexpr const char* knotnotes_muscles = "https://knotnotes.org/fhir/CodeSystem/muscle";
+inline constexpr const char* knotnotes_codes = "https://knotnotes.org/fhir/CodeSystem/knotnotes";
+inline constexpr const char* knotnotes_techniques =
+    "https://knotnotes.org/fhir/CodeSystem/technique";
+
+class XmlWriter {
+  public:
+    std::string& buffer() { return out_; }
+
+    void open(std::string_view name, std::string_view attributes = {});
+    void close(std::string_view name);
+    // <name value="..."/>, or nothing when value is empty.
+    void value(std::string_view name, std::string_view value);
+    void coding(std::string_view system, std::string_view code, std::string_view display = {});
+    // <name><coding>...</coding><text value/></name>; an empty system writes only the text.
+    void concept(std::string_view name, std::string_view system, std::string_view code,
+                 std::string_view display, std::string_view text = {});
+    void concept_text(std::string_view name, std::string_view text);
+    void reference(std::string_view name, std::string_view url, std::string_view display = {});
+    // <text><status value="generated"/><div xmlns="http://www.w3.org/1999/xhtml"><p>...</p></div>
+    void narrative(std::string_view text);
+
+  private:
+    void indent();
+    std::string out_;
+    int depth_ = 0;
+};
+
+std::string escape(std::string_view text);
+
+}  // namespace knotnotes::fhir
