@@ -90,7 +90,8 @@ TEST_CASE("the canonical text is stable and covers every charted field", "[db][s
     s.knots.push_back(test::sample_knot(4));
     s.knots[0].id = 9;
     const auto text = db::canonical_session_text(s);
-    CHECK_THAT(text, Catch::StartsWith("{\"canonical\":\"knotnotes-session-1\",\"id\":4,"));
+    CHECK_THAT(text, Catch::StartsWith("{\"canonical\":\"knotnotes-session-1\",\"started_at\""));
+    CHECK_THAT(text, !Catch::Contains("\"id\""));  // row ids differ between databases
     CHECK_THAT(text, Catch::Contains("\"subjective\":\"Pain \\\"sharp\\\"\""));
     CHECK_THAT(text, Catch::Contains("\"x\":0.410000"));
     auto moved = s;
