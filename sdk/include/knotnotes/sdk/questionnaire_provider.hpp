@@ -4,8 +4,9 @@
 // - definitions() lists the instruments the plugin provides. Instrument ids are local to the
 //   plugin ("nprs"); the host stores them as "<plugin-id>/<instrument>".
 // - score() computes the instrument's score for a set of answers, with the interpretation band
-//   it falls in. It throws std::invalid_argument naming the item when an answer is missing or
-//   out of range; it never guesses.
+//   it falls in. It throws InvalidAnswer (a PluginError: the person's input is at fault, not the
+//   plugin, so the host shows the message and keeps the plugin enabled) naming the item when an
+//   answer is missing or out of range; it never guesses.
 // - licence_text must be shown wherever the instrument is (copyright statements kept verbatim).
 #pragma once
 
@@ -13,9 +14,15 @@
 #include <string>
 #include <vector>
 
+#include "knotnotes/sdk/plugin_error.hpp"
 #include "knotnotes/sdk/records.hpp"
 
 namespace knotnotes::sdk {
+
+class KNOTNOTES_SDK_VISIBLE InvalidAnswer : public PluginError {
+  public:
+    using PluginError::PluginError;
+};
 
 enum class ItemKind { scale, choice, text_and_scale };
 
