@@ -52,7 +52,6 @@ class Database {
 
     std::int64_t last_insert_id() const;
     int changes() const;
-    int next_savepoint_number() { return ++savepoints_; }
 
   private:
     void configure_connection();
@@ -61,7 +60,6 @@ class Database {
     std::filesystem::path file_;
     sqlite3* db_ = nullptr;
     std::string actor_;
-    int savepoints_ = 0;
     std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 

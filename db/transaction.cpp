@@ -6,12 +6,15 @@
 
 namespace knotnotes::db {
 
+// Nested transactions all use the one savepoint name: SQLite resolves a name to the most
+// recent savepoint that has it, which is exactly the nesting order, and a fixed name lets the
+// statements be prepared once (an import opens a savepoint per record).
 Transaction::Transaction(Database& db) : db_(db) {
     if (sqlite3_get_autocommit(db_.handle())) {
         db_.prepare("BEGIN IMMEDIATE")->run();
     } else {
-        savepoint_ = "sp" + std::to_string(db_.next_savepoint_number());
-        db_.exec("SAVEPOINT " + savepoint_);
+        nested_ = true;
+        db_.prepare("SAVEPOINT nested")->run();
     }
 }
 
@@ -19,10 +22,11 @@ Transaction::~Transaction() {
     if (done_)
         return;
     try {
-        if (savepoint_.empty()) {
-            db_.prepare("ROLLBACK")->run();
+        if (nested_) {
+            db_.prepare("ROLLBACK TO nested")->run();
+            db_.prepare("RELEASE nested")->run();
         } else {
-            db_.exec("ROLLBACK TO " + savepoint_ + "; RELEASE " + savepoint_);
+            db_.prepare("ROLLBACK")->run();
         }
     } catch (...) {
         // A failed rollback leaves SQLite to roll back when the connection closes; a
@@ -31,11 +35,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    if (savepoint_.empty()) {
-        db_.prepare("COMMIT")->run();
-    } else {
-        db_.exec("RELEASE " + savepoint_);
-    }
+    db_.prepare(nested_ ? "RELEASE nested" : "COMMIT")->run();
     done_ = true;
 }
 

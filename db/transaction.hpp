@@ -7,8 +7,6 @@
 // whether a caller already did.
 #pragma once
 
-#include <string>
-
 namespace knotnotes::db {
 
 class Database;
@@ -24,7 +22,7 @@ class Transaction {
 
   private:
     Database& db_;
-    std::string savepoint_;  // empty for the outermost transaction
+    bool nested_ = false;  // a SAVEPOINT inside an outer transaction
     bool done_ = false;
 };
 

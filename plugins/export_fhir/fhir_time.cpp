@@ -1,15 +1,62 @@
 #include "fhir_time.hpp"
 
+#include <cctype>
 #include <ctime>
-#include <regex>
 
 namespace knotnotes::fhir {
 namespace {
 
-const std::regex date_pattern("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])");
-const std::regex instant_pattern(
-    "([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\\.[0-9]+)?(Z|[+-][0-9]{2}:["
-    "0-9]{2})");
+// Hand-written shape checks: called for nearly every resource, where std::regex would cost
+// more than writing the resource.
+bool digits(const std::string& s, std::size_t from, std::size_t count) {
+    if (from + count > s.size())
+        return false;
+    for (std::size_t i = from; i < from + count; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i])))
+            return false;
+    }
+    return true;
+}
+
+int number(const std::string& s, std::size_t from, std::size_t count) {
+    return std::stoi(s.substr(from, count));
+}
+
+bool is_date(const std::string& s) {
+    if (s.size() < 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' ||
+        !digits(s, 8, 2)) {
+        return false;
+    }
+    const int month = number(s, 5, 2), day = number(s, 8, 2);
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// "YYYY-MM-DDTHH:MM:SS[.fff](Z|+hh:mm|-hh:mm)"; sets `utc` when the zone is Z.
+bool is_instant(const std::string& s, bool* utc = nullptr) {
+    if (!is_date(s) || s.size() < 20 || s[10] != 'T' || !digits(s, 11, 2) || s[13] != ':' ||
+        !digits(s, 14, 2) || s[16] != ':' || !digits(s, 17, 2)) {
+        return false;
+    }
+    std::size_t i = 19;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        const auto start = i;
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+            ++i;
+        if (i == start)
+            return false;
+    }
+    if (i + 1 == s.size() && s[i] == 'Z') {
+        if (utc)
+            *utc = true;
+        return true;
+    }
+    const bool zone = i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && digits(s, i + 1, 2) &&
+                      s[i + 3] == ':' && digits(s, i + 4, 2);
+    if (zone && utc)
+        *utc = false;
+    return zone;
+}
 
 std::string format(std::time_t t) {
     std::tm tm{};
@@ -22,26 +69,26 @@ std::string format(std::time_t t) {
 }  // namespace
 
 std::string fhir_date(const std::string& text) {
-    return std::regex_match(text, date_pattern) ? text : std::string();
+    return text.size() == 10 && is_date(text) ? text : std::string();
 }
 
 std::string fhir_date_time(const std::string& text) {
-    if (std::regex_match(text, instant_pattern) || std::regex_match(text, date_pattern))
+    if (is_instant(text) || (text.size() == 10 && is_date(text)))
         return text;
     return {};
 }
 
 std::optional<std::string> add_minutes(const std::string& start, int minutes) {
-    std::smatch m;
-    if (!std::regex_match(start, m, instant_pattern) || m[8] != "Z")
+    bool utc = false;
+    if (!is_instant(start, &utc) || !utc)
         return std::nullopt;
     std::tm tm{};
-    tm.tm_year = std::stoi(m[1]) - 1900;
-    tm.tm_mon = std::stoi(m[2]) - 1;
-    tm.tm_mday = std::stoi(m[3]);
-    tm.tm_hour = std::stoi(m[4]);
-    tm.tm_min = std::stoi(m[5]);
-    tm.tm_sec = std::stoi(m[6]);
+    tm.tm_year = number(start, 0, 4) - 1900;
+    tm.tm_mon = number(start, 5, 2) - 1;
+    tm.tm_mday = number(start, 8, 2);
+    tm.tm_hour = number(start, 11, 2);
+    tm.tm_min = number(start, 14, 2);
+    tm.tm_sec = number(start, 17, 2);
     return format(timegm(&tm) + static_cast<std::time_t>(minutes) * 60);
 }
 

@@ -3,6 +3,17 @@
 namespace knotnotes::fhir {
 
 std::string escape(std::string_view text) {
+    // Most values need no escaping: copy them whole.
+    bool plain = true;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"') {
+            plain = false;
+            break;
+        }
+    }
+    if (plain)
+        return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (char ch : text) {
@@ -40,8 +51,11 @@ std::string escape(std::string_view text) {
     return out;
 }
 
+// One line per Bundle child (each entry on its own line), everything inside an entry inline:
+// indenting every element would make a large bundle a third bigger and slower to write.
 void XmlWriter::indent() {
-    out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+    if (depth_ <= 1)
+        out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
 }
 
 void XmlWriter::open(std::string_view name, std::string_view attributes) {
@@ -49,16 +63,21 @@ void XmlWriter::open(std::string_view name, std::string_view attributes) {
     out_ += '<';
     out_ += name;
     out_ += attributes;
-    out_ += ">\n";
+    out_ += '>';
+    if (depth_ == 0)
+        out_ += '\n';
     ++depth_;
 }
 
 void XmlWriter::close(std::string_view name) {
     --depth_;
-    indent();
+    if (depth_ == 0)
+        indent();
     out_ += "</";
     out_ += name;
-    out_ += ">\n";
+    out_ += '>';
+    if (depth_ <= 1)
+        out_ += '\n';
 }
 
 void XmlWriter::value(std::string_view name, std::string_view v) {
@@ -69,7 +88,9 @@ void XmlWriter::value(std::string_view name, std::string_view v) {
     out_ += name;
     out_ += " value=\"";
     out_ += escape(v);
-    out_ += "\"/>\n";
+    out_ += "\"/>";
+    if (depth_ <= 1)
+        out_ += '\n';
 }
 
 void XmlWriter::coding(std::string_view system, std::string_view code, std::string_view display) {
@@ -105,10 +126,9 @@ void XmlWriter::reference(std::string_view name, std::string_view url, std::stri
 void XmlWriter::narrative(std::string_view text) {
     open("text");
     value("status", "generated");
-    indent();
     out_ += "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>";
     out_ += escape(text.empty() ? std::string_view("Nothing recorded.") : text);
-    out_ += "</p></div>\n";
+    out_ += "</p></div>";
     close("text");
 }
 

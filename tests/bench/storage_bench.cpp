@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <random>
 
+#include "bench_database.hpp"
 #include "bench_support.hpp"
-#include "core/demo_data.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
@@ -19,38 +19,8 @@
 using namespace knotnotes;
 using namespace knotnotes::bench;
 
-namespace {
-
-std::filesystem::path bench_database() {
-    if (const char* path = std::getenv("KNOTNOTES_BENCH_DB"); path && *path)
-        return path;
-    return std::filesystem::path(KNOTNOTES_BUILD_DIR) / "bench" / "demo-10k.db";
-}
-
-void ensure_demo_database(const std::filesystem::path& file) {
-    if (std::filesystem::exists(file))
-        return;
-    std::filesystem::create_directories(file.parent_path());
-    std::printf("Creating the benchmark database %s (10,000 clients x 10 sessions)...\n",
-                file.c_str());
-    std::fflush(stdout);
-    const auto start = Clock::now();
-    const auto partial = file.string() + ".partial";
-    {
-        db::Database database(partial);
-        core::generate_demo_data(database, {10000, 10, 2026});
-    }
-    std::filesystem::rename(partial, file);
-    std::filesystem::remove(partial + "-wal");
-    std::filesystem::remove(partial + "-shm");
-    std::printf("  made in %.1f s\n", elapsed_ms(start) / 1000.0);
-}
-
-}  // namespace
-
 int main() {
-    const auto file = bench_database();
-    ensure_demo_database(file);
+    const auto file = ensure_bench_database();
     std::printf("\nStorage benchmark on %s (%.0f MB)\n", file.c_str(),
                 static_cast<double>(std::filesystem::file_size(file)) / 1e6);
 

@@ -1,0 +1,110 @@
+// exchange_bench — the export/import issue's performance targets on the 10,000-client /
+// 100,000-session demo database, each measured as a separate process (as a user runs it):
+//   native XML export       <= 1.0x the time of `sqlite3 DB .dump > file`;
+//   FHIR R4 export          <= 2.0x that time;
+//   peak RSS of either export <= 64 MB;
+//   import of the XML into an empty database <= 2.0x the time of `sqlite3 new.db < dump.sql`.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "bench_database.hpp"
+#include "bench_support.hpp"
+
+extern char** environ;
+
+using namespace knotnotes::bench;
+
+namespace {
+
+struct Run {
+    double seconds = 0;
+    double peak_rss_mb = 0;
+    int status = -1;
+};
+
+// Runs argv with stdin/stdout optionally redirected; measures wall time and the child's peak RSS.
+Run run(const std::vector<std::string>& argv, const std::string& in = {},
+        const std::string& out = "/dev/null") {
+    std::vector<std::string> args = argv;
+    std::vector<char*> argp;
+    for (auto& a : args)
+        argp.push_back(a.data());
+    argp.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, in.empty() ? "/dev/null" : in.c_str(), O_RDONLY,
+                                     0);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const auto start = Clock::now();
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, argp[0], &actions, nullptr, argp.data(), environ) != 0) {
+        std::perror(argv[0].c_str());
+        return {};
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    return {elapsed_ms(start) / 1000.0, static_cast<double>(usage.ru_maxrss) / 1024.0,
+            WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+}
+
+void fail_if(bool failed, const char* what) {
+    if (failed) {
+        std::fprintf(stderr, "benchmark step failed: %s\n", what);
+        std::exit(1);
+    }
+}
+
+}  // namespace
+
+int main() {
+    const auto db = ensure_bench_database();
+    const std::string dir = std::string(KNOTNOTES_BUILD_DIR) + "/bench";
+    const std::string cli = KNOTNOTES_CLI;
+    std::printf("\nExport/import benchmark on %s (%.0f MB)\n", db.c_str(),
+                static_cast<double>(std::filesystem::file_size(db)) / 1e6);
+
+    const auto dump = run({"sqlite3", db.string(), ".dump"}, {}, dir + "/dump.sql");
+    fail_if(dump.status != 0, "sqlite3 .dump");
+    std::printf("  sqlite3 .dump: %.2f s, %.0f MB of SQL\n", dump.seconds,
+                static_cast<double>(std::filesystem::file_size(dir + "/dump.sql")) / 1e6);
+
+    const auto xml =
+        run({cli, "--db", db.string(), "export", "--format", "xml", "-o", dir + "/export.xml"});
+    fail_if(xml.status != 0, "native XML export");
+    const auto fhir = run({cli, "--db", db.string(), "export", "--format", "fhir-r4-xml", "-o",
+                           dir + "/export-fhir.xml"});
+    fail_if(fhir.status != 0, "FHIR export");
+
+    std::filesystem::remove(dir + "/restored.db");
+    const auto restore = run({"sqlite3", dir + "/restored.db"}, dir + "/dump.sql");
+    std::filesystem::remove(dir + "/imported.db");
+    std::filesystem::remove(dir + "/imported.db-wal");
+    std::filesystem::remove(dir + "/imported.db-shm");
+    const auto import = run({cli, "--db", dir + "/imported.db", "import", dir + "/export.xml"});
+    fail_if(import.status != 0, "native XML import");
+
+    report("native XML export time", xml.seconds, "s", dump.seconds,
+           "(" + std::to_string(xml.seconds / dump.seconds) + "x .dump, " +
+               std::to_string(std::filesystem::file_size(dir + "/export.xml") / 1000000) + " MB)");
+    report("native XML export / sqlite3 .dump", xml.seconds / dump.seconds, "x", 1.0);
+    report("FHIR R4 export / sqlite3 .dump", fhir.seconds / dump.seconds, "x", 2.0,
+           "(" + std::to_string(fhir.seconds) + " s, " +
+               std::to_string(std::filesystem::file_size(dir + "/export-fhir.xml") / 1000000) +
+               " MB)");
+    report("native XML export peak RSS", xml.peak_rss_mb, "MB", 64);
+    report("FHIR R4 export peak RSS", fhir.peak_rss_mb, "MB", 64);
+    report("import XML into empty database / sqlite3 new.db < dump.sql",
+           import.seconds / restore.seconds, "x", 2.0,
+           "(import " + std::to_string(import.seconds) + " s, restore " +
+               std::to_string(restore.seconds) + " s)");
+    report("import peak RSS (not a target)", import.peak_rss_mb, "MB", 1e9);
+    return 0;
+}

@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+
+#include "db/database.hpp"
+#include "db/transaction.hpp"
+#include "temp_dir.hpp"
+
+using namespace knotnotes;
+using knotnotes::test::TempDir;
+
+namespace {
+
+std::int64_t practitioners(db::Database& database) {
+    auto st = database.prepare("SELECT count(*) FROM practitioners");
+    st->step();
+    return st->int64(0);
+}
+
+void add(db::Database& database, const char* name) {
+    database.prepare("INSERT INTO practitioners (name, created_at) VALUES (?, 'now')")
+        ->bind(1, name)
+        .run();
+}
+
+}  // namespace
+
+TEST_CASE("a transaction not committed is rolled back", "[db][transaction]") {
+    TempDir dir;
+    db::Database database(dir / "k.db");
+    {
+        db::Transaction t(database);
+        add(database, "A");
+    }
+    CHECK(practitioners(database) == 0);
+    {
+        db::Transaction t(database);
+        add(database, "B");
+        t.commit();
+    }
+    CHECK(practitioners(database) == 1);
+}
+
+TEST_CASE("a nested transaction that fails undoes only its own work", "[db][transaction]") {
+    TempDir dir;
+    db::Database database(dir / "k.db");
+    {
+        db::Transaction outer(database);
+        add(database, "outer");
+        {
+            db::Transaction inner(database);
+            add(database, "inner, kept");
+            inner.commit();
+        }
+        try {
+            db::Transaction inner(database);
+            add(database, "inner, undone");
+            {
+                db::Transaction innermost(database);
+                add(database, "innermost, undone");
+                innermost.commit();
+            }
+            throw std::runtime_error("a later step failed");
+        } catch (const std::runtime_error&) {
+        }
+        outer.commit();
+    }
+    auto st = database.prepare("SELECT group_concat(name, '; ') FROM practitioners ORDER BY id");
+    st->step();
+    CHECK(st->text(0) == "outer; inner, kept");
+}
