@@ -5,6 +5,8 @@
 #   ./dev.sh test     install missing packages, build, run every test (CTest)
 #   ./dev.sh build    install missing packages and build only
 #   ./dev.sh bench    build, then run the benchmarks in tests/bench (they print figures)
+#   ./dev.sh example  install the SDK into build/sdk-prefix, build sdk/examples/hello_exporter
+#                     out of tree against it (build/example) and list it with the other plugins
 # Extra arguments after `run` go to the app, e.g. ./dev.sh run --db /tmp/demo.knotnotes
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -70,10 +72,23 @@ run_benchmarks() {
     done
 }
 
+build_example() {
+    build
+    log "Installing the SDK into $BUILD_DIR/sdk-prefix"
+    cmake --install "$BUILD_DIR" --component sdk --prefix "$BUILD_DIR/sdk-prefix" >/dev/null
+    log "Building sdk/examples/hello_exporter out of tree against it ($BUILD_DIR/example)"
+    cmake -S sdk/examples/hello_exporter -B "$BUILD_DIR/example" -G Ninja \
+        -DCMAKE_PREFIX_PATH="$PWD/$BUILD_DIR/sdk-prefix" >/dev/null
+    cmake --build "$BUILD_DIR/example"
+    "$BUILD_DIR/bin/knotnotes-cli" plugins check "$BUILD_DIR/example/hello-exporter.so"
+    "$BUILD_DIR/bin/knotnotes-cli" --plugin-path "$BUILD_DIR/example" plugins list
+}
+
 case "${1:-}" in
     run) shift; run_app "$@" ;;
     test) shift; run_tests "$@" ;;
     build) build ;;
     bench) run_benchmarks ;;
-    *) echo "usage: ./dev.sh run|test|build|bench" >&2; exit 2 ;;
+    example) build_example ;;
+    *) echo "usage: ./dev.sh run|test|build|bench|example" >&2; exit 2 ;;
 esac

@@ -2,6 +2,7 @@
 
 #include "canonical_session.hpp"
 #include "chart_entry_repository.hpp"
+#include "client_repository.hpp"
 #include "database.hpp"
 #include "timestamps.hpp"
 #include "transaction.hpp"
@@ -83,6 +84,22 @@ std::vector<SessionSummary> SessionRepository::list_for_client(sdk::Id client_id
         result.push_back({st->int64(0), st->text(1), st->integer(2) != 0, st->optional_int(3),
                           st->optional_int(4), st->integer(5), st->optional_int64(6)});
     }
+    return result;
+}
+
+std::vector<SessionRepository::NoteMatch> SessionRepository::search_notes(const std::string& typed,
+                                                                          int limit) {
+    const auto query = fts_prefix_query(typed);
+    if (query.empty())
+        return {};
+    auto st = db_.prepare(
+        "SELECT s.id, s.client_id, s.started_at, snippet(note_search, -1, '[', ']', '...', 12) "
+        "FROM note_search JOIN sessions s ON s.id = note_search.rowid "
+        "WHERE note_search MATCH ? ORDER BY rank LIMIT ?");
+    st->bind_all(query, std::int64_t{limit});
+    std::vector<NoteMatch> result;
+    while (st->step())
+        result.push_back({st->int64(0), st->int64(1), st->text(2), st->text(3)});
     return result;
 }
 

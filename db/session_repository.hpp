@@ -37,6 +37,16 @@ class SessionRepository {
     void update_note(const sdk::Session& session);      // fields only, not children
     std::optional<sdk::Session> get(sdk::Id id);
     std::vector<SessionSummary> list_for_client(sdk::Id client_id);  // oldest first
+
+    // Full-text search in the S/O/A/P text of every session: each word typed must start a word
+    // of the note (as client name search does). Best matches first.
+    struct NoteMatch {
+        sdk::Id session_id = 0;
+        sdk::Id client_id = 0;
+        std::string started_at;
+        std::string snippet;  // the matching text, matches between [ and ]
+    };
+    std::vector<NoteMatch> search_notes(const std::string& typed, int limit);
     void delete_draft(sdk::Id id);
 
     sdk::Signature sign(sdk::Id id, const std::string& signer);

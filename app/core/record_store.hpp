@@ -6,6 +6,7 @@
 // running.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -29,6 +30,12 @@ class RecordStore {
     std::vector<db::ClientSummary> clients(std::int64_t offset, int limit);
     DemoSummary add_demo_data(const DemoOptions& options,
                               const std::function<void(int, int)>& progress = {});
+
+    // The automatic backup: a rotating copy in `folder` (the newest `keep` are kept) when the
+    // newest there is older than `max_age`, or there is none. Returns the new backup, or an
+    // empty path when none was due. The app calls it when it closes a database.
+    std::filesystem::path backup_if_due(const std::filesystem::path& folder, int keep = 10,
+                                        std::chrono::hours max_age = std::chrono::hours(24));
 
   private:
     db::Database database_;

@@ -54,6 +54,14 @@ class KnotNotesApp : public wxApp {
     }
 
     int OnExit() override {
+        if (store_ && screenshot_.empty()) {
+            try {
+                store_->backup_if_due(core::default_backup_dir());
+            } catch (const std::exception& e) {
+                // Closing must not fail over a backup; the next close tries again.
+                std::fprintf(stderr, "knotnotes: automatic backup failed: %s\n", e.what());
+            }
+        }
         store_.reset();
         host_.reset();
         return exit_code_;
@@ -85,6 +93,11 @@ class KnotNotesApp : public wxApp {
   private:
     void report_crashed_plugins(wxWindow& parent) {
         for (const auto& crash : host_->crashed_loads()) {
+            if (!screenshot_.empty()) {  // unattended: no dialog to wait on
+                std::fprintf(stderr, "knotnotes: plugin %s crashed while loading; disabled\n",
+                             crash.plugin_id.c_str());
+                continue;
+            }
             wxMessageBox(
                 wxString::Format(wxString::FromUTF8("The plugin %s crashed KnotNotes while "
                                                     "loading the last time (%s).\n\n"

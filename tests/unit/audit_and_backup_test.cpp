@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/demo_data.hpp"
+#include "core/record_store.hpp"
 #include "db/backup.hpp"
 #include "db/verifier.hpp"
 #include "sample_records.hpp"
@@ -152,4 +153,17 @@ TEST_CASE("restore replaces the database and keeps the one it replaced", "[db][b
     REQUIRE_FALSE(kept.empty());
     db::Database previous(kept, db::OpenMode::existing_only);
     CHECK(count(previous, "SELECT count(*) FROM clients") == 2);
+}
+
+TEST_CASE("the automatic backup runs when the newest backup is a day old", "[db][backup]") {
+    TempDir dir;
+    core::RecordStore store(dir / "k.db");
+    const auto first = store.backup_if_due(dir / "backups");
+    CHECK_FALSE(first.empty());
+    CHECK(store.backup_if_due(dir / "backups").empty());  // one today already
+    std::filesystem::last_write_time(
+        first, std::filesystem::file_time_type::clock::now() - std::chrono::hours(25));
+    const auto second = store.backup_if_due(dir / "backups");
+    CHECK_FALSE(second.empty());
+    CHECK(db::list_backups(dir / "backups").size() == 2);
 }

@@ -2,6 +2,8 @@
 
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
+#include "db/session_repository.hpp"
+#include "sample_records.hpp"
 #include "temp_dir.hpp"
 
 using namespace knotnotes;
@@ -73,4 +75,26 @@ TEST_CASE("renamed clients are found by their new name only", "[db][search]") {
     clients.update(c);
     CHECK(clients.search_names("young", 10).empty());
     CHECK(clients.search_names("kin", 10).size() == 1);
+}
+
+TEST_CASE("note search finds sessions by words of their SOAP text", "[db][search]") {
+    TempDir dir;
+    db::Database database(dir / "k.db");
+    const auto r = test::add_sample_records(database);
+    db::SessionRepository sessions(database);
+    auto session = *sessions.get(r.session);
+    session.objective = "Taut band in the left piriformis, referral down the thigh";
+    session.plan = "Stretching at home";
+    sessions.update_note(session);
+
+    const auto found = sessions.search_notes("pirif", 10);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].session_id == r.session);
+    CHECK(found[0].client_id == r.client);
+    CHECK_THAT(found[0].snippet, Catch::Contains("[piriformis]"));
+    CHECK(sessions.search_notes("stretch home", 10).size() == 1);
+    CHECK(sessions.search_notes("trapezius", 10).empty());
+    session.objective = "Nothing notable";
+    sessions.update_note(session);
+    CHECK(sessions.search_notes("pirif", 10).empty());  // the index follows edits
 }
