@@ -1,6 +1,9 @@
 #include "record_store.hpp"
 
+#include <stdexcept>
+
 #include "db/backup.hpp"
+#include "db/intake_repository.hpp"
 
 namespace knotnotes::core {
 
@@ -19,6 +22,25 @@ std::int64_t RecordStore::client_count() {
 
 std::vector<db::ClientSummary> RecordStore::clients(std::int64_t offset, int limit) {
     return db::ClientRepository(database_).list(offset, limit);
+}
+
+std::optional<sdk::Client> RecordStore::client(sdk::Id id) {
+    return db::ClientRepository(database_).get(id);
+}
+
+sdk::Id RecordStore::add_client(const sdk::Client& client) {
+    if (client.given_name.empty() && client.family_name.empty()) {
+        throw std::invalid_argument("a client needs a given name or a family name");
+    }
+    return db::ClientRepository(database_).add(client);
+}
+
+std::optional<sdk::Intake> RecordStore::current_intake(sdk::Id client_id) {
+    return db::IntakeRepository(database_).current(client_id);
+}
+
+std::vector<db::SessionSummary> RecordStore::sessions(sdk::Id client_id) {
+    return db::SessionRepository(database_).list_for_client(client_id);
 }
 
 DemoSummary RecordStore::add_demo_data(const DemoOptions& options,

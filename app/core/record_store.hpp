@@ -11,11 +11,13 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/demo_data.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
+#include "db/session_repository.hpp"
 
 namespace knotnotes::core {
 
@@ -28,6 +30,10 @@ class RecordStore {
 
     std::int64_t client_count();
     std::vector<db::ClientSummary> clients(std::int64_t offset, int limit);
+    std::optional<sdk::Client> client(sdk::Id id);
+    sdk::Id add_client(const sdk::Client& client);  // throws std::invalid_argument without a name
+    std::optional<sdk::Intake> current_intake(sdk::Id client_id);
+    std::vector<db::SessionSummary> sessions(sdk::Id client_id);
     DemoSummary add_demo_data(const DemoOptions& options,
                               const std::function<void(int, int)>& progress = {});
 

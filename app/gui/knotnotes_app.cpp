@@ -1,6 +1,8 @@
 // knotnotes — the desktop application's entry point: command line, plugin host, main window.
 #include <memory>
 
+#include <wx/fileconf.h>
+
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
 #include "core/user_paths.hpp"
@@ -15,6 +17,13 @@ class KnotNotesApp : public wxApp {
     bool OnInit() override {
         SetAppName("knotnotes");
         SetAppDisplayName("KnotNotes");
+        // Window settings live beside our other settings (XDG): ~/.config/knotnotes/app.conf.
+        std::error_code ec;
+        std::filesystem::create_directories(core::config_dir(), ec);
+        wxConfigBase::Set(
+            new wxFileConfig("knotnotes", wxEmptyString,
+                             wxString::FromUTF8((core::config_dir() / "app.conf").string()),
+                             wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
         wxInitAllImageHandlers();
         if (!wxApp::OnInit())
             return false;  // parses the command line

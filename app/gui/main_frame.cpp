@@ -1,39 +1,52 @@
 #include "main_frame.hpp"
 
+#include <wx/config.h>
+#include <wx/infobar.h>
+#include <wx/notebook.h>
+#include <wx/progdlg.h>
+#include <wx/splitter.h>
+#include <wx/srchctrl.h>
+
 #include <knotnotes/sdk/abi_version.hpp>
 
-#include <wx/infobar.h>
-#include <wx/progdlg.h>
-
+#include "client_list_panel.hpp"
+#include "client_pane.hpp"
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
+#include "new_client_dialog.hpp"
 #include "pch.hpp"
 #include "plugins_dialog.hpp"
 
 namespace knotnotes::gui {
 namespace {
-enum MenuId { id_plugins = wxID_HIGHEST + 1, id_demo };
-constexpr int shown_clients = 200;
+
+enum MenuId {
+    id_plugins = wxID_HIGHEST + 1,
+    id_demo,
+    id_search,
+    id_shortcuts,
+    id_tab_overview,
+    id_tab_intake,
+    id_tab_sessions,
+};
+
+const char* shortcuts_text =
+    "Ctrl+N\tNew client\n"
+    "Ctrl+F\tSearch clients (type, then Enter or Down to pick)\n"
+    "Ctrl+1 / 2 / 3\tOverview / Intake / Sessions tab\n"
+    "Ctrl+Shift+P\tPlugins\n"
+    "Ctrl+Q\tQuit\n"
+    "F1\tThis list";
+
 }  // namespace
 
 MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
-    : wxFrame(nullptr, wxID_ANY, "KnotNotes", wxDefaultPosition, wxSize(960, 640)),
+    : wxFrame(nullptr, wxID_ANY, "KnotNotes", wxDefaultPosition, wxSize(1100, 720)),
       host_(host),
       store_(store) {
     SetName("main-frame");
-    auto* file = new wxMenu;
-    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
-    auto* tools = new wxMenu;
-    tools->Append(id_plugins, wxString::FromUTF8("&Plugins…\tCtrl+Shift+P"),
-                  _("Every plugin found and its status"));
-    auto* help = new wxMenu;
-    help->Append(wxID_ABOUT, _("&About KnotNotes"));
-    auto* bar = new wxMenuBar;
-    bar->Append(file, _("&File"));
-    bar->Append(tools, _("&Tools"));
-    bar->Append(help, _("&Help"));
-    SetMenuBar(bar);
-    CreateStatusBar();
+    build_menus();
+    CreateStatusBar(2);
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
     // The generic info bar: its buttons are ordinary wxButtons (keyboard and test friendly).
@@ -43,37 +56,88 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
     demo_offer_->Bind(
         wxEVT_BUTTON, [this](wxCommandEvent&) { create_demo_data(); }, id_demo);
     outer->Add(demo_offer_, 0, wxEXPAND);
-    auto* panel = new wxPanel(this);
-    outer->Add(panel, 1, wxEXPAND);
-    auto* title = new wxStaticText(panel, wxID_ANY, "KnotNotes");
-    title->SetFont(title->GetFont().Scaled(2.0f).Bold());
-    auto* tagline = new wxStaticText(
-        panel, wxID_ANY,
-        _("Structured clinical notes for massage therapists: knots, pressure and techniques "
-          "as data you own."));
-    summary_ = new wxStaticText(panel, wxID_ANY, wxEmptyString);
-    summary_->SetName("plugin-summary");
-    auto* plugins_button = new wxButton(panel, wxID_ANY, wxString::FromUTF8("Show &plugins…"));
-    database_label_ = new wxStaticText(panel, wxID_ANY, wxEmptyString);
-    clients_ = new wxListBox(panel, wxID_ANY);
-    clients_->SetName("client-list");
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(24));
-    sizer->Add(tagline, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-    sizer->Add(database_label_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(24));
-    sizer->Add(clients_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
-    auto* plugin_row = new wxBoxSizer(wxHORIZONTAL);
-    plugin_row->Add(summary_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
-    plugin_row->Add(plugins_button);
-    sizer->Add(plugin_row, 0, wxALL, FromDIP(24));
-    panel->SetSizer(sizer);
+
+    if (store_) {
+        directory_ = std::make_unique<core::ClientDirectory>(store_->database());
+        splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                         wxSP_LIVE_UPDATE | wxSP_3D);
+        splitter_->SetMinimumPaneSize(FromDIP(180));
+        clients_ = new ClientListPanel(splitter_, *directory_);
+        pane_ = new ClientPane(splitter_, *store_);
+        splitter_->SplitVertically(clients_, pane_, FromDIP(300));
+        outer->Add(splitter_, 1, wxEXPAND);
+        clients_->Bind(EVT_CLIENT_SELECTED,
+                       [this](wxCommandEvent& e) { pane_->show_client(e.GetExtraLong()); });
+    } else {
+        no_database_ = new wxStaticText(
+            this, wxID_ANY, _("No database is open. Start KnotNotes with --db PATH to open one."));
+        outer->Add(no_database_, 1, wxALL, FromDIP(24));
+    }
     SetSizer(outer);
+    restore_layout();
+    refresh_clients();
+    update_status();
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        save_layout();
+        e.Skip();
+    });
+}
+
+void MainFrame::build_menus() {
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, _("&New client...\tCtrl+N"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    auto* view = new wxMenu;
+    view->Append(id_search, _("&Search clients\tCtrl+F"));
+    view->AppendSeparator();
+    view->Append(id_tab_overview, _("&Overview\tCtrl+1"));
+    view->Append(id_tab_intake, _("&Intake\tCtrl+2"));
+    view->Append(id_tab_sessions, _("&Sessions\tCtrl+3"));
+    auto* tools = new wxMenu;
+    tools->Append(id_plugins, wxString::FromUTF8("&Plugins…\tCtrl+Shift+P"),
+                  _("Every plugin found and its status"));
+    tools->Append(id_demo, _("Add &demo clients"));
+    auto* help = new wxMenu;
+    help->Append(id_shortcuts, _("&Keyboard shortcuts\tF1"));
+    help->Append(wxID_ABOUT, _("&About KnotNotes"));
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(view, _("&View"));
+    bar->Append(tools, _("&Tools"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
 
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { new_client(); }, wxID_NEW);
+    Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { show_plugins_dialog(); }, id_plugins);
-    plugins_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_plugins_dialog(); });
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { create_demo_data(); }, id_demo);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (clients_)
+                clients_->focus_search();
+        },
+        id_search);
+    for (int tab = 0; tab < 3; ++tab) {
+        Bind(
+            wxEVT_MENU,
+            [this, tab](wxCommandEvent&) {
+                if (pane_ && pane_->client())
+                    pane_->tabs()->SetSelection(static_cast<size_t>(tab));
+            },
+            id_tab_overview + tab);
+    }
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            wxMessageBox(shortcuts_text, _("Keyboard shortcuts"), wxOK, this);
+        },
+        id_shortcuts);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -83,34 +147,44 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
                 _("About KnotNotes"), wxOK | wxICON_INFORMATION, this);
         },
         wxID_ABOUT);
-    update_summary();
-    refresh_clients();
+    for (int id :
+         {static_cast<int>(wxID_NEW), static_cast<int>(id_demo), static_cast<int>(id_search)}) {
+        Bind(
+            wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(store_ != nullptr); }, id);
+    }
 }
 
 void MainFrame::refresh_clients() {
-    clients_->Clear();
-    if (!store_) {
-        database_label_->SetLabel(_("No database is open."));
-        clients_->Disable();
+    if (!store_)
         return;
-    }
-    const auto count = store_->client_count();
-    database_label_->SetLabel(wxString::Format(_("%lld clients in %s"),
-                                               static_cast<long long>(count),
-                                               wxString::FromUTF8(store_->file().string())));
-    wxArrayString names;
-    for (const auto& c : store_->clients(0, shown_clients)) {
-        names.Add(wxString::FromUTF8(c.display_name()));
-    }
-    clients_->Append(names);
-    if (count == 0) {
+    clients_->refresh();
+    if (store_->client_count() == 0) {
         demo_offer_->ShowMessage(_("This database has no clients yet. To look around first, "
                                    "fill it with synthetic demo clients (no real people)."),
                                  wxICON_INFORMATION);
     } else if (demo_offer_->IsShown()) {
         demo_offer_->Dismiss();
     }
+    update_status();
     Layout();
+}
+
+void MainFrame::new_client() {
+    if (!store_)
+        return;
+    NewClientDialog dialog(this);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    try {
+        const auto id = store_->add_client(dialog.client());
+        clients_->search()->Clear();
+        refresh_clients();
+        clients_->select_client(id);
+        pane_->show_client(id);
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Could not add the client"),
+                     wxOK | wxICON_ERROR, this);
+    }
 }
 
 void MainFrame::create_demo_data() {
@@ -128,25 +202,60 @@ void MainFrame::create_demo_data() {
     refresh_clients();
 }
 
-void MainFrame::update_summary() {
-    int loaded = 0, attention = 0;
+void MainFrame::update_status() {
+    int loaded = 0;
     for (const auto& p : host_.plugins()) {
         if (p.state == core::PluginState::loaded)
             ++loaded;
-        if (p.state == core::PluginState::refused || p.state == core::PluginState::disabled) {
-            ++attention;
-        }
     }
-    summary_->SetLabel(
-        wxString::Format(_("%d plugins loaded, %d disabled or refused."), loaded, attention));
-    SetStatusText(wxString::Format(_("%d plugins loaded"), loaded));
-    Layout();
+    SetStatusText(store_ ? wxString::FromUTF8(store_->file().string()) : _("No database"), 0);
+    SetStatusText(wxString::Format(_("%d plugins loaded"), loaded), 1);
 }
 
 void MainFrame::show_plugins_dialog() {
     PluginsDialog dialog(this, host_);
     dialog.ShowModal();
-    update_summary();
+    update_status();
+}
+
+void MainFrame::restore_layout() {
+    auto* config = wxConfigBase::Get();
+    int x = 0, y = 0, w = 0, h = 0;
+    if (config->Read("window/width", &w) && config->Read("window/height", &h) && w > 200 &&
+        h > 200) {
+        config->Read("window/x", &x);
+        config->Read("window/y", &y);
+        SetSize(x, y, w, h);
+    }
+    if (config->ReadBool("window/maximized", false))
+        Maximize();
+    if (splitter_) {
+        int sash = 0;
+        if (config->Read("window/sash", &sash) && sash > 0)
+            splitter_->SetSashPosition(sash);
+    }
+    long last = 0;
+    if (clients_ && config->Read("clients/last", &last) && last > 0 &&
+        clients_->select_client(last)) {
+        pane_->show_client(last);
+    }
+}
+
+void MainFrame::save_layout() {
+    auto* config = wxConfigBase::Get();
+    config->Write("window/maximized", IsMaximized());
+    if (!IsMaximized() && !IsIconized()) {
+        const auto rect = GetRect();
+        config->Write("window/x", rect.x);
+        config->Write("window/y", rect.y);
+        config->Write("window/width", rect.width);
+        config->Write("window/height", rect.height);
+    }
+    if (splitter_)
+        config->Write("window/sash", splitter_->GetSashPosition());
+    if (pane_ && pane_->client())
+        config->Write("clients/last", static_cast<long>(pane_->client()));
+    config->Flush();
 }
 
 }  // namespace knotnotes::gui

@@ -1,21 +1,30 @@
-// main_frame.hpp — KnotNotes' main window.
+// main_frame.hpp — KnotNotes' main window: the client list (type-ahead search, virtual list)
+// on the left, the selected client in tabs on the right, menus with keyboard shortcuts, and on
+// a database with no clients an info bar offering demo data. Window layout and the last client
+// are remembered (wxConfig).
 //
-// For now: the menus (File, Tools ▸ Plugins…, Help), a start page with the open database's
-// clients and the plugins the host found, and a status bar. On a database with no clients an
-// info bar offers demo data. The charting panels arrive with the charting issue.
+// Shortcuts: Ctrl+N new client, Ctrl+F search clients, Ctrl+1/2/3 Overview/Intake/Sessions,
+// Ctrl+Shift+P plugins, Ctrl+Q quit, F1 keyboard shortcuts.
 #pragma once
 
+#include <memory>
+
 #include <wx/frame.h>
+
+#include "core/client_directory.hpp"
 
 namespace knotnotes::core {
 class PluginHost;
 class RecordStore;
 }  // namespace knotnotes::core
 class wxStaticText;
-class wxListBox;
 class wxInfoBarGeneric;
+class wxSplitterWindow;
 
 namespace knotnotes::gui {
+
+class ClientListPanel;
+class ClientPane;
 
 class MainFrame : public wxFrame {
   public:
@@ -25,19 +34,26 @@ class MainFrame : public wxFrame {
     void show_plugins_dialog();
     // Fills the database with synthetic clients, with a progress dialog.
     void create_demo_data();
+    void new_client();
 
-    wxListBox* client_list() const { return clients_; }
+    ClientListPanel* client_list() const { return clients_; }
+    ClientPane* client_pane() const { return pane_; }
 
   private:
-    void update_summary();
+    void build_menus();
+    void update_status();
     void refresh_clients();
+    void restore_layout();
+    void save_layout();
 
     core::PluginHost& host_;
     core::RecordStore* store_;
-    wxStaticText* summary_ = nullptr;
-    wxStaticText* database_label_ = nullptr;
-    wxListBox* clients_ = nullptr;
+    std::unique_ptr<core::ClientDirectory> directory_;
     wxInfoBarGeneric* demo_offer_ = nullptr;
+    wxSplitterWindow* splitter_ = nullptr;
+    ClientListPanel* clients_ = nullptr;
+    ClientPane* pane_ = nullptr;
+    wxStaticText* no_database_ = nullptr;
 };
 
 }  // namespace knotnotes::gui

@@ -4,6 +4,11 @@
 #include <wx/infobar.h>
 #include <wx/uiaction.h>
 
+#include <wx/notebook.h>
+#include <wx/srchctrl.h>
+
+#include "client_list_panel.hpp"
+#include "client_pane.hpp"
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
 #include "main_frame.hpp"
@@ -46,7 +51,7 @@ TEST_CASE("a first run offers demo data, and one click fills the client list", "
     auto* offer = wxWindow::FindWindowByName("demo-offer", frame);
     REQUIRE(offer);
     CHECK(offer->IsShown());
-    CHECK(frame->client_list()->GetCount() == 0);
+    CHECK(frame->client_list()->list()->GetItemCount() == 0);
 
     auto* button = find_button(*offer, "Create demo data");
     REQUIRE(button);
@@ -57,8 +62,49 @@ TEST_CASE("a first run offers demo data, and one click fills the client list", "
     let_events_run(100);
 
     CHECK(store.client_count() == core::DemoOptions{}.clients);
-    CHECK(frame->client_list()->GetCount() == static_cast<unsigned>(store.client_count()));
+    CHECK(frame->client_list()->list()->GetItemCount() == store.client_count());
     CHECK_FALSE(offer->IsShown());
+    frame->Destroy();
+    let_events_run();
+}
+
+TEST_CASE("typing in the client search filters the list and picking a client shows it",
+          "[gui][main]") {
+    TempDir dir;
+    core::PluginHost host({{}, dir / "config"});
+    core::RecordStore store(dir / "data" / "knotnotes.db");
+    store.add_demo_data({60, 1, 9});
+    sdk::Client amara;
+    amara.given_name = "Amara";
+    amara.family_name = "Quillfeather";  // a name the demo data never makes
+    const auto id = store.add_client(amara);
+
+    auto* frame = new gui::MainFrame(host, &store);
+    frame->Show();
+    frame->Raise();
+    let_events_run();
+    auto* list = frame->client_list()->list();
+    CHECK(list->GetItemCount() == 61);
+
+    // Ctrl+F, then type as a therapist would.
+    wxUIActionSimulator sim;
+    frame->client_list()->focus_search();
+    let_events_run();
+    sim.Text("quill");
+    let_events_run(40);
+    REQUIRE(list->GetItemCount() == 1);
+    CHECK(list->GetItemText(0) == "Quillfeather, Amara");
+
+    sim.Char(WXK_RETURN);  // Enter picks the first match
+    let_events_run(40);
+    CHECK(frame->client_pane()->client() == id);
+    auto* name = wxWindow::FindWindowByName("client-name", frame);
+    REQUIRE(name);
+    CHECK(name->GetLabel() == "Amara Quillfeather");
+
+    frame->client_list()->search()->Clear();
+    let_events_run();
+    CHECK(list->GetItemCount() == 61);
     frame->Destroy();
     let_events_run();
 }

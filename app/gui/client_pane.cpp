@@ -1,0 +1,152 @@
+#include "client_pane.hpp"
+
+#include <wx/notebook.h>
+
+#include <knotnotes/sdk/contraindications.hpp>
+
+#include "core/record_store.hpp"
+#include "pch.hpp"
+
+namespace knotnotes::gui {
+namespace {
+
+wxString text(const std::string& s) {
+    return wxString::FromUTF8(s);
+}
+
+wxString line(const wxString& label, const std::string& value) {
+    return value.empty() ? wxString() : label + ": " + text(value) + "\n";
+}
+
+}  // namespace
+
+ClientPane::ClientPane(wxWindow* parent, core::RecordStore& store)
+    : wxPanel(parent), store_(store) {
+    name_ = new wxStaticText(this, wxID_ANY, _("No client selected"));
+    name_->SetFont(name_->GetFont().Scaled(1.5f).Bold());
+    name_->SetName("client-name");
+    details_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    tabs_ = new wxNotebook(this, wxID_ANY);
+    auto read_only_text = [&](const char* name) {
+        auto* t = new wxTextCtrl(tabs_, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                                 wxTE_MULTILINE | wxTE_READONLY | wxBORDER_NONE);
+        t->SetName(name);
+        return t;
+    };
+    overview_ = read_only_text("overview");
+    intake_ = read_only_text("intake-summary");
+    sessions_ = new wxListCtrl(tabs_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                               wxLC_REPORT | wxLC_SINGLE_SEL);
+    sessions_->SetName("sessions");
+    for (const auto& [title, width] : {std::pair<const char*, int>{"Date", 150},
+                                       {"Status", 110},
+                                       {"Pain before", 90},
+                                       {"Pain after", 90},
+                                       {"Knots", 60}}) {
+        sessions_->AppendColumn(wxGetTranslation(title), wxLIST_FORMAT_LEFT, FromDIP(width));
+    }
+    tabs_->AddPage(overview_, _("Overview"));
+    tabs_->AddPage(intake_, _("Intake"));
+    tabs_->AddPage(sessions_, _("Sessions"));
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(name_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+    sizer->Add(details_, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
+    sizer->Add(tabs_, 1, wxEXPAND);
+    SetSizer(sizer);
+    show_client(0);
+}
+
+void ClientPane::show_client(sdk::Id client_id) {
+    client_ = client_id;
+    const auto client = client_id ? store_.client(client_id) : std::nullopt;
+    if (!client) {
+        client_ = 0;
+        name_->SetLabel(_("No client selected"));
+        details_->SetLabel(_("Choose a client on the left, or press Ctrl+N for a new one."));
+        overview_->Clear();
+        intake_->Clear();
+        sessions_->DeleteAllItems();
+        tabs_->Disable();
+        Layout();
+        return;
+    }
+    tabs_->Enable();
+    fill_overview(*client);
+    fill_intake();
+    fill_sessions();
+    Layout();
+}
+
+void ClientPane::fill_overview(const sdk::Client& c) {
+    name_->SetLabel(text(c.given_name + " " + c.family_name));
+    details_->SetLabel(text(c.occupation));
+    wxString overview;
+    overview << line(_("Birth date"), c.birth_date) << line(_("Phone"), c.phone)
+             << line(_("Email"), c.email) << line(_("Emergency contact"), c.emergency_contact)
+             << line(_("Occupation"), c.occupation);
+    const auto sessions = store_.sessions(client_);
+    overview << "\n" << wxString::Format(_("%zu sessions"), sessions.size());
+    if (!sessions.empty()) {
+        const auto& last = sessions.back();
+        overview << wxString::Format(_(", the last on %s"), text(last.started_at.substr(0, 10)));
+        if (last.pain_before && last.pain_after) {
+            overview << wxString::Format(_(" (pain %d -> %d)"), *last.pain_before,
+                                         *last.pain_after);
+        }
+    }
+    overview_->ChangeValue(overview);
+}
+
+void ClientPane::fill_intake() {
+    const auto intake = store_.current_intake(client_);
+    if (!intake) {
+        intake_->ChangeValue(_("No intake recorded yet."));
+        return;
+    }
+    wxString summary = wxString::Format(_("Intake version %d, recorded %s\n\n"), intake->version,
+                                        text(intake->recorded_at.substr(0, 10)));
+    summary << line(_("Reason for visit"), intake->reason_for_visit)
+            << line(_("Goals"), intake->goals) << line(_("Activity"), intake->activity);
+    if (!intake->health_flags.empty()) {
+        summary << "\n" << _("Health history:") << "\n";
+        for (const auto& flag : intake->health_flags) {
+            const auto* c = sdk::find_contraindication(flag);
+            summary << "  - " << (c ? text(std::string(c->label)) : text(flag)) << "\n";
+        }
+    }
+    summary << line(_("Medications"), intake->medications)
+            << line(_("Allergies"), intake->allergies)
+            << line(_("Surgeries and injuries"), intake->surgeries_injuries)
+            << line(_("Areas to avoid"), intake->areas_to_avoid);
+    if (intake->preferred_pressure) {
+        summary << wxString::Format(
+            _("Preferred pressure: %d/10 (%s)\n"), *intake->preferred_pressure,
+            text(std::string(sdk::pressure_word(*intake->preferred_pressure))));
+    }
+    summary << (intake->consent.agreed
+                    ? wxString::Format(_("Consent given on %s by %s\n"), text(intake->consent.date),
+                                       text(intake->consent.signer_name))
+                    : wxString(_("No consent recorded\n")));
+    intake_->ChangeValue(summary);
+}
+
+void ClientPane::fill_sessions() {
+    sessions_->DeleteAllItems();
+    long row = 0;
+    for (const auto& s : store_.sessions(client_)) {
+        sessions_->InsertItem(
+            row, text(s.started_at.substr(0, 16)).Mid(0, 10) + " " +
+                     text(s.started_at.size() >= 16 ? s.started_at.substr(11, 5) : ""));
+        wxString status = s.is_signed ? _("Signed") : _("Draft");
+        if (s.amends_session_id)
+            status += _(" (amendment)");
+        sessions_->SetItem(row, 1, status);
+        sessions_->SetItem(row, 2, s.pain_before ? wxString::Format("%d", *s.pain_before) : "");
+        sessions_->SetItem(row, 3, s.pain_after ? wxString::Format("%d", *s.pain_after) : "");
+        sessions_->SetItem(row, 4, wxString::Format("%d", s.knot_count));
+        ++row;
+    }
+}
+
+}  // namespace knotnotes::gui

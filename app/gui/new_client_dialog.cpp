@@ -1,0 +1,50 @@
+#include "new_client_dialog.hpp"
+
+#include "pch.hpp"
+
+namespace knotnotes::gui {
+
+NewClientDialog::NewClientDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, _("New client")) {
+    auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+    grid->AddGrowableCol(1);
+    auto field = [&](const wxString& label, const char* name) {
+        grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+        auto* text = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                    FromDIP(wxSize(260, -1)));
+        text->SetName(name);
+        grid->Add(text, 1, wxEXPAND);
+        return text;
+    };
+    given_ = field(_("&Given name"), "given-name");
+    family_ = field(_("&Family name"), "family-name");
+    birth_date_ = field(_("&Birth date (YYYY-MM-DD)"), "birth-date");
+    phone_ = field(_("&Phone"), "phone");
+    email_ = field(_("&Email"), "email");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(grid, 1, wxEXPAND | wxALL, FromDIP(12));
+    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
+    SetSizerAndFit(sizer);
+    given_->SetFocus();
+    // OK only with a name: the one thing a client record cannot do without.
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(!given_->GetValue().Trim().IsEmpty() || !family_->GetValue().Trim().IsEmpty());
+        },
+        wxID_OK);
+}
+
+sdk::Client NewClientDialog::client() const {
+    sdk::Client c;
+    auto text = [](const wxTextCtrl* control) {
+        return wxString(control->GetValue()).Trim().Trim(false).utf8_string();
+    };
+    c.given_name = text(given_);
+    c.family_name = text(family_);
+    c.birth_date = text(birth_date_);
+    c.phone = text(phone_);
+    c.email = text(email_);
+    return c;
+}
+
+}  // namespace knotnotes::gui
