@@ -4,6 +4,7 @@
 
 #include "db/backup.hpp"
 #include "db/intake_repository.hpp"
+#include "db/practitioner_repository.hpp"
 
 namespace knotnotes::core {
 
@@ -41,6 +42,16 @@ std::optional<sdk::Intake> RecordStore::current_intake(sdk::Id client_id) {
 
 std::vector<db::SessionSummary> RecordStore::sessions(sdk::Id client_id) {
     return db::SessionRepository(database_).list_for_client(client_id);
+}
+
+sdk::Practitioner RecordStore::default_practitioner() {
+    db::PractitionerRepository practitioners(database_);
+    auto all = practitioners.all();
+    if (!all.empty())
+        return all.front();
+    sdk::Practitioner p{0, database_.actor().empty() ? "Therapist" : database_.actor(), ""};
+    p.id = practitioners.add(p);
+    return p;
 }
 
 DemoSummary RecordStore::add_demo_data(const DemoOptions& options,

@@ -34,6 +34,8 @@ class RecordStore {
     sdk::Id add_client(const sdk::Client& client);  // throws std::invalid_argument without a name
     std::optional<sdk::Intake> current_intake(sdk::Id client_id);
     std::vector<db::SessionSummary> sessions(sdk::Id client_id);
+    // Who charts: the first practitioner, created from the login name on a first run.
+    sdk::Practitioner default_practitioner();
     DemoSummary add_demo_data(const DemoOptions& options,
                               const std::function<void(int, int)>& progress = {});
 

@@ -1,0 +1,57 @@
+// session_editor.hpp — what the session editor does, without a window: every change is written
+// at once (autosave; the app has no Save button), so killing the app loses nothing the user saw
+// on screen.
+//
+// start_session() opens a new draft for a client and carries forward the knots of their last
+// session that were not released, linked to them as the same knots (previous_knot_id), so
+// progress can be followed. A signed session is read-only: every change throws
+// db::RecordLocked; amend() starts the correction.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <knotnotes/sdk/records.hpp>
+
+namespace knotnotes::db {
+class Database;
+}
+
+namespace knotnotes::core {
+
+class SessionEditor {
+  public:
+    SessionEditor(db::Database& db, sdk::Id session_id);
+
+    // A new draft for the client, carrying forward unresolved knots. Returns its id.
+    static sdk::Id start_session(db::Database& db, sdk::Id client_id, sdk::Id practitioner_id);
+
+    const sdk::Session& session() const { return session_; }
+    bool read_only() const { return session_.is_signed(); }
+    void reload();
+
+    // Knots. place_knot charts a new latent knot of tenderness 5 at a point of the chart.
+    const sdk::Knot& place_knot(const std::string& muscle_id, sdk::Side side, sdk::ChartView view,
+                                double x, double y);
+    void update_knot(const sdk::Knot& knot);
+    void remove_knot(sdk::Id knot_id);
+
+    // Pressure tolerated in a region or muscle on a side: one reading per region and side.
+    void set_pressure(const std::string& region, sdk::Side side, int pressure);
+
+    const sdk::TechniqueUse& add_technique(sdk::TechniqueUse use);
+    void update_technique(const sdk::TechniqueUse& use);
+    void remove_technique(sdk::Id use_id);
+
+    // S/O/A/P, pain before/after, duration, start time: the session's own fields.
+    void update_note(const sdk::Session& fields);
+
+    sdk::Signature sign(const std::string& signer);
+    sdk::Id amend();  // the new draft's id; open it with another SessionEditor
+
+  private:
+    db::Database& db_;
+    sdk::Session session_;
+};
+
+}  // namespace knotnotes::core
