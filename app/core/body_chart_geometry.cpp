@@ -5,6 +5,8 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <string>
+#include <utility>
 
 namespace knotnotes::core {
 
@@ -133,6 +135,12 @@ bool inside_polygon(const std::vector<ChartPoint>& polygon, ChartPoint p) {
     return inside;
 }
 
+// The part of a view box that holds its figure (x from, to), with a little room around it.
+std::pair<double, double> figure_span(sdk::ChartView view) {
+    return view == sdk::ChartView::front || view == sdk::ChartView::back ? std::pair{0.14, 0.86}
+                                                                         : std::pair{0.28, 0.72};
+}
+
 double distance_to_segment(ChartPoint p, ChartPoint a, ChartPoint b) {
     // In aspect-corrected units, so the tolerance is round on the screen.
     const double ax = a.x * chart_view_aspect, bx = b.x * chart_view_aspect;
@@ -245,6 +253,85 @@ std::optional<std::size_t> knot_at(const std::vector<sdk::Knot>& knots, sdk::Cha
         }
     }
     return found;
+}
+
+std::optional<sdk::Knot> knot_charted_at(sdk::Knot knot, sdk::ChartView view, ChartPoint p) {
+    const auto hit = nearest_muscle(view, p);
+    if (!hit)
+        return std::nullopt;
+    knot.muscle_id = std::string(hit->muscle->id);
+    knot.side = hit->side;
+    knot.view = view;
+    knot.x = p.x;
+    knot.y = p.y;
+    return knot;
+}
+
+std::optional<std::size_t> next_knot(const std::vector<sdk::Knot>& knots,
+                                     const std::vector<sdk::ChartView>& views,
+                                     std::optional<std::size_t> current, bool forward) {
+    const std::size_t n = knots.size();
+    // Start just outside the list, so the first step lands on the first or the last knot.
+    std::size_t i = current && *current < n ? *current : (forward ? n - 1 : 0);
+    for (std::size_t tries = 0; tries < n; ++tries) {
+        i = (i + (forward ? 1 : n - 1)) % n;
+        if (std::find(views.begin(), views.end(), knots[i].view) != views.end())
+            return i;
+    }
+    return std::nullopt;
+}
+
+std::vector<ViewPlace> layout_views(const std::vector<sdk::ChartView>& views,
+                                    const ChartSpace& space) {
+    if (views.empty())
+        return {};
+    double spans = 0;  // the cells' widths together, in view widths
+    for (auto view : views)
+        spans += figure_span(view).second - figure_span(view).first;
+    const double gaps = space.gap * static_cast<double>(views.size() - 1);
+    // The tallest box for which both the cells side by side and the box itself fit.
+    const double free_width = space.width - 2 * space.margin - gaps;
+    const double free_height = space.height - 2 * space.margin - space.above - space.below;
+    const double height =
+        std::max(1.0, std::min(free_height, free_width / (spans * chart_view_aspect)));
+    const double width = height * chart_view_aspect;
+    double x = (space.width - spans * width - gaps) / 2;
+    const double top = space.margin + space.above;
+    std::vector<ViewPlace> places;
+    for (auto view : views) {
+        const auto [from, to] = figure_span(view);
+        places.push_back(
+            {view, {x - from * width, top, width, height}, {x, top, (to - from) * width, height}});
+        x += (to - from) * width + space.gap;
+    }
+    return places;
+}
+
+std::optional<ViewPoint> locate(const std::vector<ViewPlace>& places, double px, double py) {
+    for (const auto& place : places) {
+        if (place.cell.contains(px, py)) {
+            return ViewPoint{
+                place.view,
+                {(px - place.box.x) / place.box.width, (py - place.box.y) / place.box.height}};
+        }
+    }
+    return std::nullopt;
+}
+
+ChartPoint to_pixel(const ViewPlace& place, ChartPoint p) {
+    return {place.box.x + p.x * place.box.width, place.box.y + p.y * place.box.height};
+}
+
+ChartTarget target_at(const std::vector<ViewPlace>& places, const std::vector<sdk::Knot>& knots,
+                      double px, double py, double hit_radius) {
+    const auto at = locate(places, px, py);
+    if (!at)
+        return {};
+    const auto place = std::find_if(places.begin(), places.end(),
+                                    [&](const ViewPlace& p) { return p.view == at->view; });
+    if (const auto knot = knot_at(knots, at->view, at->point, hit_radius / place->box.height))
+        return {knot, std::nullopt};
+    return {std::nullopt, knot_charted_at({}, at->view, at->point)};
 }
 
 }  // namespace knotnotes::core

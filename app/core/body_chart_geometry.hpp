@@ -1,5 +1,6 @@
 // body_chart_geometry.hpp — the body chart without a window: the figure of each view, which
-// muscle and side a point names, the tenderness colours and which knot marker is under a point.
+// muscle and side a point names, the tenderness colours, which knot marker is under a point,
+// and where the views go in a window (the chart widget's layout, testable without one).
 //
 // Coordinates are those of sdk::Knot and sdk::chart_position(): every view is a box, x from 0
 // (viewer's left) to 1, y from 0 (top of the head) to 1 (soles). The box keeps the body's
@@ -100,5 +101,72 @@ Rgb tenderness_colour(int tenderness);
 // top. None if no marker is that close.
 std::optional<std::size_t> knot_at(const std::vector<sdk::Knot>& knots, sdk::ChartView view,
                                    ChartPoint p, double radius);
+
+// The knot charted at point p of `view`: `knot` with that view and position and the muscle and
+// side nearest_muscle() names there (pass sdk::Knot{} for a new knot); none if the point names
+// no muscle, so a knot dropped off the figure stays where it was.
+std::optional<sdk::Knot> knot_charted_at(sdk::Knot knot, sdk::ChartView view, ChartPoint p);
+
+// For keyboard selection: the knot after (forward) or before `current` whose view is one of
+// `views`, wrapping round; from no selection, the first or the last. None if no knot is shown.
+std::optional<std::size_t> next_knot(const std::vector<sdk::Knot>& knots,
+                                     const std::vector<sdk::ChartView>& views,
+                                     std::optional<std::size_t> current, bool forward);
+
+// --- Layout: the views side by side in a window, in pixels ---
+
+struct ChartRect {
+    double x = 0;
+    double y = 0;
+    double width = 0;
+    double height = 0;
+    bool contains(double px, double py) const {
+        return px >= x && px < x + width && py >= y && py < y + height;
+    }
+};
+
+// The space a window gives the views: its size, the margin around everything, the gap between
+// views, and the room kept above the figures (captions) and below them (legend, status).
+struct ChartSpace {
+    double width = 0;
+    double height = 0;
+    double margin = 0;
+    double gap = 0;
+    double above = 0;
+    double below = 0;
+};
+
+// One view in a window: `box` is the whole 1 × 2 view box (knot coordinates map onto it),
+// `cell` the part of it that holds the figure, which is what is drawn and takes clicks. The
+// side views' figures are narrow, so their cells are too and the views sit close together.
+struct ViewPlace {
+    sdk::ChartView view;
+    ChartRect box;
+    ChartRect cell;
+};
+
+// The views left to right, as large as the space allows, keeping the 1 : 2 aspect, centred.
+std::vector<ViewPlace> layout_views(const std::vector<sdk::ChartView>& views,
+                                    const ChartSpace& space);
+
+struct ViewPoint {
+    sdk::ChartView view;
+    ChartPoint point;
+};
+
+// The view and point under a pixel, if it is in a view's cell.
+std::optional<ViewPoint> locate(const std::vector<ViewPlace>& places, double px, double py);
+
+// The pixel of a point of the view placed at `place`.
+ChartPoint to_pixel(const ViewPlace& place, ChartPoint p);
+
+// What is under a pixel: the knot whose marker is within `hit_radius` pixels (as knot_at()),
+// else the muscle and side a click there would chart, as a new knot; neither off the figures.
+struct ChartTarget {
+    std::optional<std::size_t> knot;
+    std::optional<sdk::Knot> charted;
+};
+ChartTarget target_at(const std::vector<ViewPlace>& places, const std::vector<sdk::Knot>& knots,
+                      double px, double py, double hit_radius);
 
 }  // namespace knotnotes::core

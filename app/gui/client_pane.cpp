@@ -4,8 +4,12 @@
 
 #include <knotnotes/sdk/contraindications.hpp>
 
+#include "contraindication_banner_panel.hpp"
+#include "core/intake_service.hpp"
 #include "core/record_store.hpp"
+#include "intake_dialog.hpp"
 #include "pch.hpp"
+#include "session_editor_panel.hpp"
 
 namespace knotnotes::gui {
 namespace {
@@ -20,12 +24,14 @@ wxString line(const wxString& label, const std::string& value) {
 
 }  // namespace
 
-ClientPane::ClientPane(wxWindow* parent, core::RecordStore& store)
-    : wxPanel(parent), store_(store) {
+ClientPane::ClientPane(wxWindow* parent, core::RecordStore& store,
+                       const core::TechniqueCatalogue& catalogue)
+    : wxPanel(parent), store_(store), catalogue_(catalogue) {
     name_ = new wxStaticText(this, wxID_ANY, _("No client selected"));
     name_->SetFont(name_->GetFont().Scaled(1.5f).Bold());
     name_->SetName("client-name");
     details_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    banner_ = new ContraindicationBannerPanel(this);
     tabs_ = new wxNotebook(this, wxID_ANY);
     auto read_only_text = [&](const char* name) {
         auto* t = new wxTextCtrl(tabs_, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
@@ -52,9 +58,50 @@ ClientPane::ClientPane(wxWindow* parent, core::RecordStore& store)
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(name_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
     sizer->Add(details_, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
+    sizer->Add(banner_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
     sizer->Add(tabs_, 1, wxEXPAND);
     SetSizer(sizer);
+    sessions_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        if (e.GetIndex() >= 0 && static_cast<std::size_t>(e.GetIndex()) < session_ids_.size()) {
+            open_session(session_ids_[static_cast<std::size_t>(e.GetIndex())]);
+        }
+    });
     show_client(0);
+}
+
+void ClientPane::open_session(sdk::Id session_id) {
+    if (!client_)
+        return;
+    if (editor_) {
+        editor_->open(session_id);
+    } else {
+        editor_ = new SessionEditorPanel(tabs_, store_, catalogue_, session_id);
+        tabs_->AddPage(editor_, _("Session"));
+    }
+    tabs_->SetSelection(tabs_->FindPage(editor_));
+    fill_sessions();
+}
+
+void ClientPane::new_session() {
+    if (!client_)
+        return;
+    try {
+        const auto practitioner = store_.default_practitioner();
+        open_session(
+            core::SessionEditor::start_session(store_.database(), client_, practitioner.id));
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Could not start a session"),
+                     wxOK | wxICON_ERROR, this);
+    }
+}
+
+void ClientPane::edit_intake() {
+    if (!client_)
+        return;
+    core::IntakeService intakes(store_.database());
+    IntakeDialog dialog(this, intakes, client_, name_->GetLabel());
+    if (dialog.ShowModal() == wxID_OK)
+        show_client(client_);
 }
 
 void ClientPane::show_client(sdk::Id client_id) {
@@ -67,11 +114,21 @@ void ClientPane::show_client(sdk::Id client_id) {
         overview_->Clear();
         intake_->Clear();
         sessions_->DeleteAllItems();
+        banner_->show_for(std::nullopt);
+        if (editor_) {
+            tabs_->DeletePage(static_cast<size_t>(tabs_->FindPage(editor_)));
+            editor_ = nullptr;
+        }
         tabs_->Disable();
         Layout();
         return;
     }
     tabs_->Enable();
+    if (editor_) {  // the editor belongs to the previous client
+        tabs_->DeletePage(static_cast<size_t>(tabs_->FindPage(editor_)));
+        editor_ = nullptr;
+    }
+    banner_->show_for(store_.current_intake(client_id));
     fill_overview(*client);
     fill_intake();
     fill_sessions();
@@ -133,8 +190,10 @@ void ClientPane::fill_intake() {
 
 void ClientPane::fill_sessions() {
     sessions_->DeleteAllItems();
+    session_ids_.clear();
     long row = 0;
     for (const auto& s : store_.sessions(client_)) {
+        session_ids_.push_back(s.id);
         sessions_->InsertItem(
             row, text(s.started_at.substr(0, 16)).Mid(0, 10) + " " +
                      text(s.started_at.size() >= 16 ? s.started_at.substr(11, 5) : ""));

@@ -1,7 +1,10 @@
-// client_pane.hpp — the right side of the main window: the selected client in tabs —
-// Overview (identity, contact, sessions at a glance), Intake (the current intake version) and
-// Sessions (every session with its status, pain and knots).
+// client_pane.hpp — the right side of the main window: the selected client, with the red or
+// amber contraindication banner on top and tabs — Overview (identity, contact, sessions at a
+// glance), Intake (the current intake version; Ctrl+I edits it), Sessions (every session;
+// Enter or a double-click opens it) and, once one is open, Session (the session editor).
 #pragma once
+
+#include <vector>
 
 #include <wx/panel.h>
 
@@ -9,7 +12,8 @@
 
 namespace knotnotes::core {
 class RecordStore;
-}
+class TechniqueCatalogue;
+}  // namespace knotnotes::core
 class wxNotebook;
 class wxStaticText;
 class wxTextCtrl;
@@ -17,14 +21,26 @@ class wxListCtrl;
 
 namespace knotnotes::gui {
 
+class ContraindicationBannerPanel;
+class SessionEditorPanel;
+
 class ClientPane : public wxPanel {
   public:
-    ClientPane(wxWindow* parent, core::RecordStore& store);
+    ClientPane(wxWindow* parent, core::RecordStore& store,
+               const core::TechniqueCatalogue& catalogue);
 
     void show_client(sdk::Id client_id);  // 0: nothing selected
+    // The session editor, as a tab of its own: an existing session, or a new one (which
+    // carries forward the last session's unresolved knots).
+    void open_session(sdk::Id session_id);
+    void new_session();
+    void edit_intake();
+
     sdk::Id client() const { return client_; }
     wxNotebook* tabs() const { return tabs_; }
     wxListCtrl* sessions() const { return sessions_; }
+    SessionEditorPanel* session_editor() const { return editor_; }
+    ContraindicationBannerPanel* banner() const { return banner_; }
 
   private:
     void fill_overview(const sdk::Client& client);
@@ -32,13 +48,17 @@ class ClientPane : public wxPanel {
     void fill_sessions();
 
     core::RecordStore& store_;
+    const core::TechniqueCatalogue& catalogue_;
     sdk::Id client_ = 0;
+    std::vector<sdk::Id> session_ids_;  // rows of the Sessions list
     wxStaticText* name_ = nullptr;
     wxStaticText* details_ = nullptr;
+    ContraindicationBannerPanel* banner_ = nullptr;
     wxNotebook* tabs_ = nullptr;
     wxTextCtrl* overview_ = nullptr;
     wxTextCtrl* intake_ = nullptr;
     wxListCtrl* sessions_ = nullptr;
+    SessionEditorPanel* editor_ = nullptr;
 };
 
 }  // namespace knotnotes::gui

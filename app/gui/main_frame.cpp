@@ -28,11 +28,17 @@ enum MenuId {
     id_tab_overview,
     id_tab_intake,
     id_tab_sessions,
+    id_new_session,
+    id_edit_intake,
 };
 
 const char* shortcuts_text =
     "Ctrl+N\tNew client\n"
     "Ctrl+F\tSearch clients (type, then Enter or Down to pick)\n"
+    "Ctrl+Shift+N\tNew session for the client (carries forward unresolved knots)\n"
+    "Ctrl+I\tEdit the client's intake (saves a new version)\n"
+    "Ctrl+Shift+S\tSign the session (in the session editor)\n"
+    "Body chart\tclick: place a knot; drag: move; right-click or Enter: edit; Delete: remove\n"
     "Ctrl+1 / 2 / 3\tOverview / Intake / Sessions tab\n"
     "Ctrl+Shift+P\tPlugins\n"
     "Ctrl+Q\tQuit\n"
@@ -59,11 +65,12 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
 
     if (store_) {
         directory_ = std::make_unique<core::ClientDirectory>(store_->database());
+        catalogue_ = std::make_unique<core::TechniqueCatalogue>(host_);
         splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                          wxSP_LIVE_UPDATE | wxSP_3D);
         splitter_->SetMinimumPaneSize(FromDIP(180));
         clients_ = new ClientListPanel(splitter_, *directory_);
-        pane_ = new ClientPane(splitter_, *store_);
+        pane_ = new ClientPane(splitter_, *store_, *catalogue_);
         splitter_->SplitVertically(clients_, pane_, FromDIP(300));
         outer->Add(splitter_, 1, wxEXPAND);
         clients_->Bind(EVT_CLIENT_SELECTED,
@@ -94,6 +101,9 @@ void MainFrame::build_menus() {
     view->Append(id_tab_overview, _("&Overview\tCtrl+1"));
     view->Append(id_tab_intake, _("&Intake\tCtrl+2"));
     view->Append(id_tab_sessions, _("&Sessions\tCtrl+3"));
+    auto* client = new wxMenu;
+    client->Append(id_new_session, _("New &session\tCtrl+Shift+N"));
+    client->Append(id_edit_intake, _("Edit &intake...\tCtrl+I"));
     auto* tools = new wxMenu;
     tools->Append(id_plugins, wxString::FromUTF8("&Plugins…\tCtrl+Shift+P"),
                   _("Every plugin found and its status"));
@@ -104,6 +114,7 @@ void MainFrame::build_menus() {
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(view, _("&View"));
+    bar->Append(client, _("&Client"));
     bar->Append(tools, _("&Tools"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
@@ -123,6 +134,25 @@ void MainFrame::build_menus() {
                 clients_->focus_search();
         },
         id_search);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (pane_)
+                pane_->new_session();
+        },
+        id_new_session);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (pane_)
+                pane_->edit_intake();
+        },
+        id_edit_intake);
+    for (int id : {static_cast<int>(id_new_session), static_cast<int>(id_edit_intake)}) {
+        Bind(
+            wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(pane_ && pane_->client()); },
+            id);
+    }
     for (int tab = 0; tab < 3; ++tab) {
         Bind(
             wxEVT_MENU,

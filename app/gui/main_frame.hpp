@@ -3,8 +3,9 @@
 // a database with no clients an info bar offering demo data. Window layout and the last client
 // are remembered (wxConfig).
 //
-// Shortcuts: Ctrl+N new client, Ctrl+F search clients, Ctrl+1/2/3 Overview/Intake/Sessions,
-// Ctrl+Shift+P plugins, Ctrl+Q quit, F1 keyboard shortcuts.
+// Shortcuts: Ctrl+N new client, Ctrl+F search clients, Ctrl+Shift+N new session, Ctrl+I edit
+// intake, Ctrl+1/2/3 Overview/Intake/Sessions, Ctrl+Shift+S sign the session, Ctrl+Shift+P
+// plugins, Ctrl+Q quit, F1 keyboard shortcuts.
 #pragma once
 
 #include <memory>
@@ -12,6 +13,7 @@
 #include <wx/frame.h>
 
 #include "core/client_directory.hpp"
+#include "core/technique_catalogue.hpp"
 
 namespace knotnotes::core {
 class PluginHost;
@@ -49,6 +51,7 @@ class MainFrame : public wxFrame {
     core::PluginHost& host_;
     core::RecordStore* store_;
     std::unique_ptr<core::ClientDirectory> directory_;
+    std::unique_ptr<core::TechniqueCatalogue> catalogue_;
     wxInfoBarGeneric* demo_offer_ = nullptr;
     wxSplitterWindow* splitter_ = nullptr;
     ClientListPanel* clients_ = nullptr;

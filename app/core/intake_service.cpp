@@ -1,0 +1,151 @@
+// intake_service.cpp — validation and versioned saving of intakes (see intake_service.hpp).
+#include "core/intake_service.hpp"
+
+#include <knotnotes/sdk/contraindications.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+#include "db/client_repository.hpp"
+#include "db/intake_repository.hpp"
+
+namespace knotnotes::core {
+namespace {
+
+std::string trimmed(const std::string& s) {
+    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    const auto first = std::find_if(s.begin(), s.end(), not_space);
+    const auto last = std::find_if(s.rbegin(), s.rend(), not_space).base();
+    return first < last ? std::string(first, last) : std::string();
+}
+
+bool is_leap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int digits(std::string_view s) {
+    int value = 0;
+    for (const char c : s)
+        value = value * 10 + (c - '0');
+    return value;
+}
+
+}  // namespace
+
+std::string_view intake_field_name(IntakeField field) {
+    switch (field) {
+        case IntakeField::client:
+            return "Client";
+        case IntakeField::preferred_pressure:
+            return "Preferred pressure";
+        case IntakeField::health_flags:
+            return "Health history";
+        case IntakeField::consent_date:
+            return "Consent date";
+        case IntakeField::consent_signer:
+            return "Signer name";
+    }
+    return "Intake";
+}
+
+IntakeValidationError::IntakeValidationError(IntakeField field, const std::string& problem)
+    : std::invalid_argument(std::string(intake_field_name(field)) + ": " + problem),
+      field_(field) {}
+
+bool is_calendar_date(std::string_view date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-')
+        return false;
+    for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (!std::isdigit(static_cast<unsigned char>(date[i])))
+            return false;
+    }
+    const int year = digits(date.substr(0, 4));
+    const int month = digits(date.substr(5, 2));
+    const int day = digits(date.substr(8, 2));
+    static constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1 || month < 1 || month > 12 || day < 1)
+        return false;
+    const int last = month_days[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+    return day <= last;
+}
+
+bool same_answers(const sdk::Intake& a, const sdk::Intake& b) {
+    auto flags_a = a.health_flags, flags_b = b.health_flags;
+    std::sort(flags_a.begin(), flags_a.end());
+    std::sort(flags_b.begin(), flags_b.end());
+    return a.client_id == b.client_id && a.reason_for_visit == b.reason_for_visit &&
+           a.goals == b.goals && a.activity == b.activity && flags_a == flags_b &&
+           a.medications == b.medications && a.allergies == b.allergies &&
+           a.surgeries_injuries == b.surgeries_injuries && a.areas_to_avoid == b.areas_to_avoid &&
+           a.preferred_pressure == b.preferred_pressure && a.consent.agreed == b.consent.agreed &&
+           a.consent.date == b.consent.date && a.consent.signer_name == b.consent.signer_name &&
+           a.consent.signature_png_base64 == b.consent.signature_png_base64;
+}
+
+sdk::Intake IntakeService::validated(const sdk::Intake& intake) {
+    sdk::Intake result = intake;
+    result.id = 0;
+    result.recorded_at.clear();  // a new version is recorded now
+
+    if (intake.client_id <= 0 || !db::ClientRepository(db_).get(intake.client_id)) {
+        throw IntakeValidationError(
+            IntakeField::client,
+            "no client with id " + std::to_string(intake.client_id) + " in this database.");
+    }
+    if (intake.preferred_pressure &&
+        (*intake.preferred_pressure < 0 || *intake.preferred_pressure > 10)) {
+        throw IntakeValidationError(
+            IntakeField::preferred_pressure,
+            "must be between 0 and 10 (it is " + std::to_string(*intake.preferred_pressure) + ").");
+    }
+    for (const auto& flag : intake.health_flags) {
+        if (!sdk::find_contraindication(flag)) {
+            throw IntakeValidationError(IntakeField::health_flags,
+                                        "\"" + flag + "\" is not a known condition.");
+        }
+    }
+    result.health_flags.clear();
+    for (const auto& c : sdk::contraindications) {
+        if (std::find(intake.health_flags.begin(), intake.health_flags.end(), c.id) !=
+            intake.health_flags.end()) {
+            result.health_flags.emplace_back(c.id);
+        }
+    }
+
+    result.consent.date = trimmed(intake.consent.date);
+    result.consent.signer_name = trimmed(intake.consent.signer_name);
+    if (intake.consent.agreed && result.consent.date.empty()) {
+        throw IntakeValidationError(IntakeField::consent_date,
+                                    "the date of consent is required when the client agrees.");
+    }
+    if (!result.consent.date.empty() && !is_calendar_date(result.consent.date)) {
+        throw IntakeValidationError(IntakeField::consent_date, "\"" + result.consent.date +
+                                                                   "\" is not a real date "
+                                                                   "(YYYY-MM-DD).");
+    }
+    if (intake.consent.agreed && result.consent.signer_name.empty()) {
+        throw IntakeValidationError(IntakeField::consent_signer,
+                                    "type the name of the person who agrees to treatment.");
+    }
+    return result;
+}
+
+std::optional<sdk::Intake> IntakeService::current(sdk::Id client_id) {
+    return db::IntakeRepository(db_).current(client_id);
+}
+
+sdk::Intake IntakeService::save(const sdk::Intake& intake) {
+    const auto checked = validated(intake);
+    db::IntakeRepository repository(db_);
+    const auto id = repository.save(checked);
+    auto stored = repository.get(id);
+    if (!stored)
+        throw std::runtime_error("the saved intake could not be read back");
+    return *stored;
+}
+
+std::vector<sdk::Intake> IntakeService::history(sdk::Id client_id) {
+    return db::IntakeRepository(db_).versions(client_id);
+}
+
+}  // namespace knotnotes::core

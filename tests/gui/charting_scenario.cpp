@@ -1,0 +1,237 @@
+// charting_scenario DB PHASE [SCREENSHOT_DIR] — the GUI issue's end-to-end test, in the real app
+// window under Xvfb, driven with real mouse and keyboard events (wxUIActionSimulator).
+//
+// PHASE "chart": add a client, save an intake with a contraindication and check the banner,
+//   start a session, click the body chart at the upper trapezius (left, back view), set the
+//   upper-back pressure with the keyboard, add a technique found by typing; print "charted"
+//   and keep running until the test kills the process with SIGKILL.
+// PHASE "reopen": a new process on the same database finds all of it in the window, signs the
+//   session, and checks that a click on the chart no longer adds a knot.
+// Every check prints "ok: ..." or "FAIL: ..."; the exit status is the number of failures.
+#include <wx/notebook.h>
+#include <wx/srchctrl.h>
+#include <wx/uiaction.h>
+
+#include <knotnotes/sdk/muscle_atlas.hpp>
+
+#include "body_chart_widget.hpp"
+#include "client_list_panel.hpp"
+#include "client_pane.hpp"
+#include "contraindication_banner_panel.hpp"
+#include "core/intake_service.hpp"
+#include "core/plugin_host.hpp"
+#include "core/record_store.hpp"
+#include "intake_dialog.hpp"
+#include "main_frame.hpp"
+#include "pch.hpp"
+#include "session_editor_panel.hpp"
+#include "technique_picker_panel.hpp"
+#include "window_screenshot.hpp"
+
+using namespace knotnotes;
+
+namespace {
+
+int failures = 0;
+
+void check(bool ok, const std::string& what) {
+    std::printf("%s: %s\n", ok ? "ok" : "FAIL", what.c_str());
+    std::fflush(stdout);
+    if (!ok)
+        ++failures;
+}
+
+void settle(int rounds = 25) {
+    for (int i = 0; i < rounds; ++i) {
+        wxYield();
+        wxMilliSleep(15);
+    }
+}
+
+void click(wxWindow& window, wxPoint client_point) {
+    wxUIActionSimulator sim;
+    sim.MouseMove(window.ClientToScreen(client_point));
+    settle(5);
+    sim.MouseClick();
+    settle();
+}
+
+void click_centre(wxWindow& window) {
+    const auto size = window.GetClientSize();
+    click(window, wxPoint(size.x / 2, size.y / 2));
+}
+
+wxPoint trapezius_point(const gui::BodyChartWidget& chart) {
+    const auto* muscle = sdk::find_muscle("upper-trapezius");
+    const auto p = sdk::chart_position(*muscle, sdk::ChartView::back, sdk::Side::left);
+    return chart.chart_to_client(sdk::ChartView::back, *p);
+}
+
+void show_tab(wxNotebook& tabs, const wxString& title) {
+    for (size_t i = 0; i < tabs.GetPageCount(); ++i) {
+        if (tabs.GetPageText(i) == title)
+            tabs.SetSelection(i);
+    }
+    settle();
+}
+
+void chart(core::RecordStore& store, gui::MainFrame& frame, const wxString& shots) {
+    sdk::Client jo;
+    jo.given_name = "Jo";
+    jo.family_name = "Smith";
+    const auto client = store.add_client(jo);
+    frame.client_list()->refresh();
+    auto* pane = frame.client_pane();
+    frame.client_list()->select_client(client);
+    settle();
+    check(pane->client() == client, "the new client is open");
+
+    // Intake with a contraindication, ticked with a real click.
+    core::IntakeService intakes(store.database());
+    auto* dialog = new gui::IntakeDialog(&frame, intakes, client, "Jo Smith");
+    dialog->Show();
+    settle();
+    auto* anticoagulants = dialog->flag_box("anticoagulants");
+    check(anticoagulants != nullptr, "the intake lists anticoagulant medication");
+    if (anticoagulants) {
+        click(*anticoagulants, wxPoint(8, anticoagulants->GetClientSize().y / 2));
+        check(anticoagulants->GetValue(), "the checkbox is ticked by the click");
+    }
+    check(dialog->save(), "the intake saves as a new version");
+    settle();
+    pane->show_client(client);
+    settle();
+    check(pane->banner()->IsShown(), "the contraindication banner shows for the client");
+
+    pane->new_session();
+    settle(40);
+    auto* editor = pane->session_editor();
+    check(editor != nullptr, "a new session is open in the editor");
+    if (!editor)
+        return;
+    check(editor->IsShownOnScreen(), "the session editor is on screen");
+
+    auto* chart = editor->chart();
+    click(*chart, trapezius_point(*chart));
+    const auto& knots = editor->editor().session().knots;
+    check(knots.size() == 1, "one click on the chart charts one knot");
+    if (!knots.empty()) {
+        check(knots[0].muscle_id == "upper-trapezius",
+              "the knot is on the upper trapezius (" + knots[0].muscle_id + ")");
+        check(knots[0].side == sdk::Side::left, "on the client's left side");
+    }
+
+    // Pressure for the upper back: pick the region, then two key presses on the slider.
+    auto* tabs = dynamic_cast<wxNotebook*>(editor->pressure_slider()->GetParent()->GetParent());
+    if (tabs)
+        show_tab(*tabs, "Pressure");
+    editor->pressure_region()->SetSelection(2);  // atlas_regions[2] is "upper-back"
+    editor->pressure_slider()->SetFocus();
+    settle();
+    wxUIActionSimulator sim;
+    sim.Char(WXK_RIGHT);
+    settle(10);
+    sim.Char(WXK_RIGHT);
+    settle();
+    const auto& readings = editor->editor().session().pressure_readings;
+    check(readings.size() == 1 && readings[0].region == "upper-back" && readings[0].pressure == 7,
+          "the upper-back pressure is recorded as 7");
+
+    // A technique found by typing, added with a click.
+    if (tabs)
+        show_tab(*tabs, "Techniques");
+    auto* picker = editor->techniques();
+    picker->search()->SetFocus();
+    settle();
+    sim.Text("isch");
+    settle(30);
+    click_centre(*picker->add_button());
+    const auto& uses = editor->editor().session().techniques;
+    check(uses.size() == 1 &&
+              uses[0].technique_id == "org.knotnotes.techniques.deep-tissue/ischemic-compression",
+          "ischemic compression is added as a technique use");
+    if (!shots.empty()) {
+        if (tabs)
+            show_tab(*tabs, "Knots");
+        gui::save_window_screenshot(frame, shots + "/session-editor.png");
+    }
+}
+
+void reopen(core::RecordStore& store, gui::MainFrame& frame) {
+    auto* pane = frame.client_pane();
+    const auto found = store.clients(0, 10);
+    check(found.size() == 1 && found[0].family_name == "Smith", "the client is still there");
+    if (found.empty())
+        return;
+    frame.client_list()->select_client(found[0].id);
+    settle();
+    check(pane->banner()->IsShown(), "the banner still shows after the restart");
+    const auto sessions = store.sessions(found[0].id);
+    check(sessions.size() == 1, "the session is still there");
+    if (sessions.empty())
+        return;
+    pane->open_session(sessions[0].id);
+    settle(40);
+    auto* editor = pane->session_editor();
+    const auto& s = editor->editor().session();
+    check(s.knots.size() == 1 && s.knots[0].muscle_id == "upper-trapezius",
+          "the knot survived the SIGKILL");
+    check(s.pressure_readings.size() == 1 && s.pressure_readings[0].pressure == 7,
+          "the pressure survived the SIGKILL");
+    check(s.techniques.size() == 1, "the technique survived the SIGKILL");
+
+    editor->set_sign_confirmation([](const wxString&) { return true; });
+    editor->sign();
+    settle();
+    check(editor->editor().read_only(), "signing locks the session");
+    click(*editor->chart(), trapezius_point(*editor->chart()) + wxPoint(0, 30));
+    check(editor->editor().session().knots.size() == 1, "a click on a signed chart adds nothing");
+    core::SessionEditor direct(store.database(), s.id);
+    bool refused = false;
+    try {
+        direct.place_knot("rhomboids", sdk::Side::left, sdk::ChartView::back, 0.45, 0.24);
+    } catch (const db::RecordLocked&) {
+        refused = true;
+    }
+    check(refused, "the database refuses an edit of the signed session");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: charting_scenario DB chart|reopen [SCREENSHOT_DIR]\n");
+        return 2;
+    }
+    wxApp::SetInstance(new wxApp());
+    int wx_argc = 1;
+    if (!wxEntryStart(wx_argc, argv))
+        return 2;
+    wxTheApp->CallOnInit();
+    wxInitAllImageHandlers();
+    const std::string phase = argv[2];
+    const wxString shots = argc > 3 ? wxString(argv[3]) : wxString();
+    {
+        core::PluginHost host({{KNOTNOTES_BUILTIN_PLUGIN_DIR}, std::string(argv[1]) + ".config"});
+        host.discover();
+        host.load_enabled();
+        core::RecordStore store(argv[1]);
+        auto* frame = new gui::MainFrame(host, &store);
+        frame->SetSize(1280, 780);
+        frame->Show();
+        frame->Raise();
+        settle(40);
+        if (phase == "chart") {
+            chart(store, *frame, shots);
+            std::printf("charted\n");
+            std::fflush(stdout);
+            for (;;)
+                settle(100);  // until the test kills us
+        }
+        reopen(store, *frame);
+        frame->Destroy();
+        settle();
+    }
+    wxEntryCleanup();
+    return failures;
+}

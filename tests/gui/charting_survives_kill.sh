@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# charting_survives_kill.sh SCENARIO CLI — the GUI issue's end-to-end test: chart in the real
+# window, SIGKILL the app, restart it, find everything, sign, and see editing refused.
+set -uo pipefail
+scenario=$1 cli=$2
+work=$(mktemp -d)
+trap 'kill -9 "${pid:-0}" 2>/dev/null; rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+db="$work/k.db"
+
+xvfb-run -a -s "-screen 0 1400x900x24" "$scenario" "$db" chart "${KNOTNOTES_SCREENSHOT_DIR:-}" \
+    > "$work/chart.log" 2>&1 &
+for _ in $(seq 1 120); do
+    grep -q '^charted$' "$work/chart.log" && break
+    sleep 0.5
+done
+cat "$work/chart.log"
+pid=$(pgrep -f "$scenario $db chart" | head -n 1)
+[ -n "$pid" ] || { echo "FAIL: the scenario is not running"; exit 1; }
+kill -9 "$pid"
+sleep 0.5
+grep -q '^charted$' "$work/chart.log" || { echo "FAIL: charting did not finish"; exit 1; }
+if grep -q '^FAIL' "$work/chart.log"; then exit 1; fi
+
+# An independent reader (the CLI) sees the knot, the pressure and the technique.
+"$cli" --db "$db" export --format xml -o "$work/after-kill.xml" >/dev/null
+grep -q 'muscle="upper-trapezius"' "$work/after-kill.xml" || { echo "FAIL: knot lost"; exit 1; }
+grep -q 'region="upper-back" side="bilateral" pressure="7"' "$work/after-kill.xml" ||
+    { echo "FAIL: pressure lost"; exit 1; }
+grep -q 'deep-tissue/ischemic-compression' "$work/after-kill.xml" ||
+    { echo "FAIL: technique lost"; exit 1; }
+grep -q '<health-flag>anticoagulants</health-flag>' "$work/after-kill.xml" ||
+    { echo "FAIL: intake lost"; exit 1; }
+"$cli" --db "$db" verify >/dev/null || { echo "FAIL: the database does not verify"; exit 1; }
+echo "ok: after SIGKILL the CLI finds the intake, knot, pressure and technique; verify passes"
+
+xvfb-run -a -s "-screen 0 1400x900x24" "$scenario" "$db" reopen
