@@ -5,10 +5,12 @@
 #include <knotnotes/sdk/contraindications.hpp>
 
 #include "contraindication_banner_panel.hpp"
+#include "core/client_progress.hpp"
 #include "core/intake_service.hpp"
 #include "core/record_store.hpp"
 #include "intake_dialog.hpp"
 #include "pch.hpp"
+#include "progress_panel.hpp"
 #include "session_editor_panel.hpp"
 
 namespace knotnotes::gui {
@@ -25,8 +27,12 @@ wxString line(const wxString& label, const std::string& value) {
 }  // namespace
 
 ClientPane::ClientPane(wxWindow* parent, core::RecordStore& store,
-                       const core::TechniqueCatalogue& catalogue)
-    : wxPanel(parent), store_(store), catalogue_(catalogue) {
+                       const core::TechniqueCatalogue& catalogue,
+                       std::map<std::string, double> meaningful_changes)
+    : wxPanel(parent),
+      store_(store),
+      catalogue_(catalogue),
+      meaningful_changes_(std::move(meaningful_changes)) {
     name_ = new wxStaticText(this, wxID_ANY, _("No client selected"));
     name_->SetFont(name_->GetFont().Scaled(1.5f).Bold());
     name_->SetName("client-name");
@@ -54,6 +60,8 @@ ClientPane::ClientPane(wxWindow* parent, core::RecordStore& store,
     tabs_->AddPage(overview_, _("Overview"));
     tabs_->AddPage(intake_, _("Intake"));
     tabs_->AddPage(sessions_, _("Sessions"));
+    progress_ = new ProgressPanel(tabs_);
+    tabs_->AddPage(progress_, _("Progress"));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(name_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
@@ -132,6 +140,7 @@ void ClientPane::show_client(sdk::Id client_id) {
     fill_overview(*client);
     fill_intake();
     fill_sessions();
+    progress_->show(core::client_progress(store_.database(), client_), meaningful_changes_);
     Layout();
 }
 

@@ -1,9 +1,12 @@
 // client_pane.hpp — the right side of the main window: the selected client, with the red or
 // amber contraindication banner on top and tabs — Overview (identity, contact, sessions at a
 // glance), Intake (the current intake version; Ctrl+I edits it), Sessions (every session;
-// Enter or a double-click opens it) and, once one is open, Session (the session editor).
+// Enter or a double-click opens it), Progress (pain, scores, knots over time) and, once one is
+// open, Session (the session editor).
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include <wx/panel.h>
@@ -22,12 +25,14 @@ class wxListCtrl;
 namespace knotnotes::gui {
 
 class ContraindicationBannerPanel;
+class ProgressPanel;
 class SessionEditorPanel;
 
 class ClientPane : public wxPanel {
   public:
     ClientPane(wxWindow* parent, core::RecordStore& store,
-               const core::TechniqueCatalogue& catalogue);
+               const core::TechniqueCatalogue& catalogue,
+               std::map<std::string, double> meaningful_changes = {});
 
     void show_client(sdk::Id client_id);  // 0: nothing selected
     // The session editor, as a tab of its own: an existing session, or a new one (which
@@ -41,6 +46,7 @@ class ClientPane : public wxPanel {
     wxListCtrl* sessions() const { return sessions_; }
     SessionEditorPanel* session_editor() const { return editor_; }
     ContraindicationBannerPanel* banner() const { return banner_; }
+    ProgressPanel* progress() const { return progress_; }
 
   private:
     void fill_overview(const sdk::Client& client);
@@ -58,6 +64,8 @@ class ClientPane : public wxPanel {
     wxTextCtrl* overview_ = nullptr;
     wxTextCtrl* intake_ = nullptr;
     wxListCtrl* sessions_ = nullptr;
+    ProgressPanel* progress_ = nullptr;
+    std::map<std::string, double> meaningful_changes_;
     SessionEditorPanel* editor_ = nullptr;
 };
 

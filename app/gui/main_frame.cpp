@@ -11,6 +11,7 @@
 
 #include "client_list_panel.hpp"
 #include "client_pane.hpp"
+#include "core/client_progress.hpp"
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
 #include "new_client_dialog.hpp"
@@ -28,6 +29,7 @@ enum MenuId {
     id_tab_overview,
     id_tab_intake,
     id_tab_sessions,
+    id_tab_progress,
     id_new_session,
     id_edit_intake,
 };
@@ -39,7 +41,7 @@ const char* shortcuts_text =
     "Ctrl+I\tEdit the client's intake (saves a new version)\n"
     "Ctrl+Shift+S\tSign the session (in the session editor)\n"
     "Body chart\tclick: place a knot; drag: move; right-click or Enter: edit; Delete: remove\n"
-    "Ctrl+1 / 2 / 3\tOverview / Intake / Sessions tab\n"
+    "Ctrl+1 / 2 / 3 / 4\tOverview / Intake / Sessions / Progress tab\n"
     "Ctrl+Shift+P\tPlugins\n"
     "Ctrl+Q\tQuit\n"
     "F1\tThis list";
@@ -70,7 +72,7 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
                                          wxSP_LIVE_UPDATE | wxSP_3D);
         splitter_->SetMinimumPaneSize(FromDIP(180));
         clients_ = new ClientListPanel(splitter_, *directory_);
-        pane_ = new ClientPane(splitter_, *store_, *catalogue_);
+        pane_ = new ClientPane(splitter_, *store_, *catalogue_, core::meaningful_changes(host_));
         splitter_->SplitVertically(clients_, pane_, FromDIP(300));
         outer->Add(splitter_, 1, wxEXPAND);
         clients_->Bind(EVT_CLIENT_SELECTED,
@@ -101,6 +103,7 @@ void MainFrame::build_menus() {
     view->Append(id_tab_overview, _("&Overview\tCtrl+1"));
     view->Append(id_tab_intake, _("&Intake\tCtrl+2"));
     view->Append(id_tab_sessions, _("&Sessions\tCtrl+3"));
+    view->Append(id_tab_progress, _("&Progress\tCtrl+4"));
     auto* client = new wxMenu;
     client->Append(id_new_session, _("New &session\tCtrl+Shift+N"));
     client->Append(id_edit_intake, _("Edit &intake...\tCtrl+I"));
@@ -153,7 +156,7 @@ void MainFrame::build_menus() {
             wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(pane_ && pane_->client()); },
             id);
     }
-    for (int tab = 0; tab < 3; ++tab) {
+    for (int tab = 0; tab < 4; ++tab) {
         Bind(
             wxEVT_MENU,
             [this, tab](wxCommandEvent&) {

@@ -71,7 +71,7 @@ void SessionEditorPanel::build() {
     }
     auto spin = [&](wxWindow* parent, int low, int high, const char* name) {
         auto* s = new wxSpinCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
-                                 FromDIP(wxSize(90, -1)), wxSP_ARROW_KEYS, low, high, low);
+                                 FromDIP(wxSize(120, -1)), wxSP_ARROW_KEYS, low, high, low);
         s->SetName(name);
         s->Bind(wxEVT_SPINCTRL, [this](wxCommandEvent&) { note_changed(); });
         return s;
@@ -79,12 +79,13 @@ void SessionEditorPanel::build() {
     pain_before_ = spin(note, no_score, 10, "pain-before");
     pain_after_ = spin(note, no_score, 10, "pain-after");
     duration_ = spin(note, 0, 600, "duration");
-    auto* numbers = new wxBoxSizer(wxHORIZONTAL);
+    // Two short rows: a narrow side panel must not squeeze the spin controls (GTK then draws
+    // them over each other).
+    auto* numbers = new wxFlexGridSizer(4, FromDIP(wxSize(6, 6)));
     for (auto [label, control] : {std::pair<wxString, wxSpinCtrl*>{_("Pain before"), pain_before_},
                                   {_("after"), pain_after_},
                                   {_("Minutes"), duration_}}) {
-        numbers->Add(new wxStaticText(note, wxID_ANY, label), 0,
-                     wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(6));
+        numbers->Add(new wxStaticText(note, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
         numbers->Add(control);
     }
     note_sizer->Add(numbers, 0, wxALL, FromDIP(6));

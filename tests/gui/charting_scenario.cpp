@@ -7,7 +7,10 @@
 //   and keep running until the test kills the process with SIGKILL.
 // PHASE "reopen": a new process on the same database finds all of it in the window, signs the
 //   session, and checks that a click on the chart no longer adds a knot.
+// PHASE "tour" DB tour DIR main|progress|session: a screenshot for the README (see tour()).
 // Every check prints "ok: ..." or "FAIL: ..."; the exit status is the number of failures.
+#include <set>
+
 #include <wx/notebook.h>
 #include <wx/srchctrl.h>
 #include <wx/uiaction.h>
@@ -65,6 +68,14 @@ wxPoint trapezius_point(const gui::BodyChartWidget& chart) {
     const auto* muscle = sdk::find_muscle("upper-trapezius");
     const auto p = sdk::chart_position(*muscle, sdk::ChartView::back, sdk::Side::left);
     return chart.chart_to_client(sdk::ChartView::back, *p);
+}
+
+// GTK draws on its frame clock: give it time to reach the screen before taking the picture.
+void shoot(wxWindow& frame, const wxString& file) {
+    frame.Refresh();
+    frame.Update();
+    settle(80);
+    gui::save_window_screenshot(frame, file);
 }
 
 void show_tab(wxNotebook& tabs, const wxString& title) {
@@ -153,7 +164,7 @@ void chart(core::RecordStore& store, gui::MainFrame& frame, const wxString& shot
     if (!shots.empty()) {
         if (tabs)
             show_tab(*tabs, "Knots");
-        gui::save_window_screenshot(frame, shots + "/session-editor.png");
+        shoot(frame, shots + "/session-editor.png");
     }
 }
 
@@ -196,6 +207,49 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
     check(refused, "the database refuses an edit of the signed session");
 }
 
+// PHASE "tour": on a demo database, the screenshots for the README (SCREENSHOT_DIR): the main
+// window, the Progress tab, and a session with knots clicked onto all four views.
+// One picture per process (`which`: main, progress or session): a second capture of the
+// screen in the same process under Xvfb returns the first one again.
+void tour(core::RecordStore& store, gui::MainFrame& frame, const wxString& shots,
+          const std::string& which) {
+    const auto clients = store.clients(0, 1);
+    if (clients.empty() || shots.empty())
+        return check(false, "tour needs a demo database");
+    const auto client = clients[0].id;
+    frame.client_list()->select_client(client);
+    settle(40);
+    if (which == "main")
+        return shoot(frame, shots + "/main-window.png");
+    auto* pane = frame.client_pane();
+    if (which == "progress") {
+        show_tab(*pane->tabs(), "Progress");
+        return shoot(frame, shots + "/progress.png");
+    }
+    pane->new_session();
+    settle(40);
+    auto* chart = pane->session_editor()->chart();
+    const std::pair<const char*, sdk::ChartView> clicks[] = {
+        {"pectoralis-minor", sdk::ChartView::front},
+        {"vastus-lateralis", sdk::ChartView::front},
+        {"gluteus-medius", sdk::ChartView::back},
+        {"gastrocnemius", sdk::ChartView::back},
+        {"sternocleidomastoid", sdk::ChartView::left},
+        {"tensor-fasciae-latae", sdk::ChartView::right}};
+    for (const auto& [muscle, view] : clicks) {
+        const auto* m = sdk::find_muscle(muscle);
+        const auto side = view == sdk::ChartView::right ? sdk::Side::right : sdk::Side::left;
+        if (const auto p = sdk::chart_position(*m, view, side)) {
+            click(*chart, chart->chart_to_client(view, *p));
+        }
+    }
+    std::set<sdk::ChartView> views;
+    for (const auto& k : pane->session_editor()->editor().session().knots)
+        views.insert(k.view);
+    check(views.size() == 4, "the tour charted knots on all four views");
+    shoot(frame, shots + "/session-editor.png");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -228,7 +282,11 @@ int main(int argc, char** argv) {
             for (;;)
                 settle(100);  // until the test kills us
         }
-        reopen(store, *frame);
+        if (phase == "tour") {
+            tour(store, *frame, shots, argc > 4 ? argv[4] : "session");
+        } else {
+            reopen(store, *frame);
+        }
         frame->Destroy();
         settle();
     }

@@ -4,7 +4,8 @@
 set -uo pipefail
 scenario=$1 cli=$2
 work=$(mktemp -d)
-trap 'kill -9 "${pid:-0}" 2>/dev/null; rm -rf "$work"' EXIT
+# Never `kill -9 0` (that is the whole process group, ctest included) when no pid was found.
+trap '[ -n "${pid:-}" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 db="$work/k.db"
 

@@ -1,0 +1,46 @@
+// client_progress.hpp — the numbers behind a client's Progress tab: pain before and after each
+// session, each questionnaire's scores over time, and how many knots were charted in each
+// muscle at each session. GUI-free, so the charts only draw what this computes.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <knotnotes/sdk/records.hpp>
+
+namespace knotnotes::db {
+class Database;
+}
+
+namespace knotnotes::core {
+
+struct PainPoint {
+    std::string date;  // YYYY-MM-DD
+    std::optional<int> before;
+    std::optional<int> after;
+};
+
+struct ScorePoint {
+    std::string date;
+    double score = 0;
+};
+
+struct ClientProgress {
+    std::vector<PainPoint> pain;                               // one per session, oldest first
+    std::map<std::string, std::vector<ScorePoint>> scores;     // instrument id -> scores
+    std::vector<std::string> session_dates;                    // the x axis of knot counts
+    std::map<std::string, std::vector<int>> knots_per_muscle;  // muscle id -> count per session
+
+    bool empty() const { return pain.empty() && scores.empty(); }
+};
+
+ClientProgress client_progress(db::Database& db, sdk::Id client_id);
+
+class PluginHost;
+// The smallest clinically meaningful change of each instrument the loaded questionnaire
+// plugins define ("<plugin-id>/<instrument>" -> points), for the band drawn around a score.
+std::map<std::string, double> meaningful_changes(PluginHost& host);
+
+}  // namespace knotnotes::core
