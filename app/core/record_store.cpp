@@ -59,6 +59,11 @@ DemoSummary RecordStore::add_demo_data(const DemoOptions& options,
     return generate_demo_data(database_, options, progress);
 }
 
+void RecordStore::backup_to(const std::filesystem::path& destination,
+                            const std::function<void(int, int)>& progress) {
+    db::backup_database(database_, destination, progress);
+}
+
 std::filesystem::path RecordStore::backup_if_due(const std::filesystem::path& folder, int keep,
                                                  std::chrono::hours max_age) {
     const auto backups = db::list_backups(folder);

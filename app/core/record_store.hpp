@@ -39,6 +39,10 @@ class RecordStore {
     DemoSummary add_demo_data(const DemoOptions& options,
                               const std::function<void(int, int)>& progress = {});
 
+    // A consistent copy of the database in `destination` (online backup: fine while in use).
+    void backup_to(const std::filesystem::path& destination,
+                   const std::function<void(int, int)>& progress = {});
+
     // The automatic backup: a rotating copy in `folder` (the newest `keep` are kept) when the
     // newest there is older than `max_age`, or there is none. Returns the new backup, or an
     // empty path when none was due. The app calls it when it closes a database.

@@ -43,6 +43,7 @@ class KnotNotesApp : public wxApp {
         }
 
         auto* frame = new MainFrame(*host_, store_.get());
+        frame->open_database = [this](const std::filesystem::path& file) { switch_database(file); };
         frame->Show();
         report_crashed_plugins(*frame);
         if (!open_problem.empty() && screenshot_.empty()) {
@@ -72,6 +73,7 @@ class KnotNotesApp : public wxApp {
             }
         }
         store_.reset();
+        retired_.clear();
         host_.reset();
         return exit_code_;
     }
@@ -100,6 +102,30 @@ class KnotNotesApp : public wxApp {
     }
 
   private:
+    // File > Open / New database: a new window on the new file; the old one stays if the file
+    // cannot be opened (the message names the file and the problem).
+    void switch_database(const std::filesystem::path& file) {
+        auto* old_frame = wxDynamicCast(GetTopWindow(), MainFrame);
+        std::unique_ptr<core::RecordStore> store;
+        try {
+            store = std::make_unique<core::RecordStore>(file);
+        } catch (const std::exception& e) {
+            wxMessageBox(wxString::FromUTF8(e.what()), _("Could not open the database"),
+                         wxOK | wxICON_ERROR, old_frame);
+            return;
+        }
+        // The old window is destroyed at idle time and may still use its store until then.
+        if (store_)
+            retired_.push_back(std::move(store_));
+        store_ = std::move(store);
+        auto* frame = new MainFrame(*host_, store_.get());
+        frame->open_database = [this](const std::filesystem::path& f) { switch_database(f); };
+        SetTopWindow(frame);
+        frame->Show();
+        if (old_frame)
+            old_frame->Destroy();
+    }
+
     void report_crashed_plugins(wxWindow& parent) {
         for (const auto& crash : host_->crashed_loads()) {
             if (!screenshot_.empty()) {  // unattended: no dialog to wait on
@@ -121,6 +147,7 @@ class KnotNotesApp : public wxApp {
 
     std::unique_ptr<core::PluginHost> host_;
     std::unique_ptr<core::RecordStore> store_;
+    std::vector<std::unique_ptr<core::RecordStore>> retired_;
     std::vector<std::filesystem::path> plugin_paths_;
     wxString db_;
     wxString screenshot_;

@@ -14,6 +14,7 @@
 #include "core/client_progress.hpp"
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
+#include "export_dialog.hpp"
 #include "new_client_dialog.hpp"
 #include "pch.hpp"
 #include "plugins_dialog.hpp"
@@ -32,9 +33,15 @@ enum MenuId {
     id_tab_progress,
     id_new_session,
     id_edit_intake,
+    id_export,
+    id_backup,
+    id_new_database,
 };
 
 const char* shortcuts_text =
+    "Ctrl+O\tOpen a database\n"
+    "Ctrl+E\tExport records\n"
+    "Ctrl+B\tBack up the database\n"
     "Ctrl+N\tNew client\n"
     "Ctrl+F\tSearch clients (type, then Enter or Down to pick)\n"
     "Ctrl+Shift+N\tNew session for the client (carries forward unresolved knots)\n"
@@ -95,6 +102,11 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
 void MainFrame::build_menus() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, _("&New client...\tCtrl+N"));
+    file->AppendSeparator();
+    file->Append(wxID_OPEN, _("&Open database...\tCtrl+O"));
+    file->Append(id_new_database, _("New &database..."));
+    file->Append(id_backup, _("&Back up database...\tCtrl+B"));
+    file->Append(id_export, _("&Export...\tCtrl+E"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* view = new wxMenu;
@@ -217,6 +229,36 @@ void MainFrame::new_client() {
     } catch (const std::exception& e) {
         wxMessageBox(wxString::FromUTF8(e.what()), _("Could not add the client"),
                      wxOK | wxICON_ERROR, this);
+    }
+}
+
+void MainFrame::export_records() {
+    if (!store_)
+        return;
+    const auto client = pane_ ? pane_->client() : 0;
+    const auto named = client ? store_->client(client) : std::nullopt;
+    ExportDialog dialog(
+        this, host_, *store_, client,
+        named ? wxString::FromUTF8(named->given_name + " " + named->family_name) : wxString());
+    dialog.ShowModal();
+}
+
+void MainFrame::backup() {
+    if (!store_)
+        return;
+    wxFileDialog dialog(this, _("Back up the database to"), wxEmptyString, "knotnotes-backup.db",
+                        _("KnotNotes databases (*.db)|*.db"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    wxProgressDialog progress(_("Backing up"), _("Copying the database..."), 100, this,
+                              wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+    try {
+        store_->backup_to(dialog.GetPath().utf8_string(), [&](int done, int total) {
+            progress.Update(total ? done * 100 / total : 100);
+        });
+        SetStatusText(wxString::Format(_("Backed up to %s"), dialog.GetPath()), 0);
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Backup failed"), wxOK | wxICON_ERROR, this);
     }
 }
 

@@ -3,11 +3,13 @@
 // a database with no clients an info bar offering demo data. Window layout and the last client
 // are remembered (wxConfig).
 //
-// Shortcuts: Ctrl+N new client, Ctrl+F search clients, Ctrl+Shift+N new session, Ctrl+I edit
-// intake, Ctrl+1/2/3 Overview/Intake/Sessions, Ctrl+Shift+S sign the session, Ctrl+Shift+P
-// plugins, Ctrl+Q quit, F1 keyboard shortcuts.
+// Shortcuts: Ctrl+O open database, Ctrl+E export, Ctrl+B backup, Ctrl+N new client, Ctrl+F search
+// clients, Ctrl+Shift+N new session, Ctrl+I edit intake, Ctrl+1/2/3 Overview/Intake/Sessions,
+// Ctrl+Shift+S sign the session, Ctrl+Shift+P plugins, Ctrl+Q quit, F1 keyboard shortcuts.
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <memory>
 
 #include <wx/frame.h>
@@ -37,6 +39,12 @@ class MainFrame : public wxFrame {
     // Fills the database with synthetic clients, with a progress dialog.
     void create_demo_data();
     void new_client();
+    void export_records();
+    void backup();
+
+    // How File > Open and File > New database switch databases: the app replaces this window
+    // with one on the new file (or reports why it cannot be opened, keeping this one).
+    std::function<void(const std::filesystem::path&)> open_database;
 
     ClientListPanel* client_list() const { return clients_; }
     ClientPane* client_pane() const { return pane_; }

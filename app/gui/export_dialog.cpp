@@ -1,0 +1,151 @@
+#include "export_dialog.hpp"
+
+#include <wx/datectrl.h>
+#include <wx/progdlg.h>
+#include <wx/radiobut.h>
+
+#include "core/export_service.hpp"
+#include "core/record_store.hpp"
+#include "pch.hpp"
+
+namespace knotnotes::gui {
+
+ExportDialog::ExportDialog(wxWindow* parent, core::PluginHost& host, core::RecordStore& store,
+                           sdk::Id client, const wxString& client_name)
+    : wxDialog(parent, wxID_ANY, _("Export records"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      host_(host),
+      store_(store),
+      client_(client),
+      choices_(core::export_formats(host)) {
+    format_ = new wxChoice(this, wxID_ANY);
+    format_->SetName("export-format");
+    for (const auto& c : choices_) {
+        format_->Append(wxString::FromUTF8(c.format.name + " (" + c.format.id + ")"));
+    }
+    if (!choices_.empty())
+        format_->SetSelection(0);
+    this_client_ = new wxRadioButton(this, wxID_ANY,
+                                     client ? wxString::Format(_("This client: %s"), client_name)
+                                            : wxString(_("This client (none open)")),
+                                     wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+    date_range_ = new wxRadioButton(this, wxID_ANY, _("Sessions in a date range"));
+    everything_ = new wxRadioButton(this, wxID_ANY, _("Everything"));
+    this_client_->Enable(client != 0);
+    (client ? this_client_ : everything_)->SetValue(true);
+    since_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today().Subtract(wxDateSpan::Year()));
+    until_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today());
+    destination_ = new wxTextCtrl(this, wxID_ANY);
+    destination_->SetName("export-destination");
+    auto* browse_button = new wxButton(this, wxID_ANY, wxString::FromUTF8("&Browse…"));
+
+    auto* range = new wxBoxSizer(wxHORIZONTAL);
+    range->AddSpacer(FromDIP(24));
+    range->Add(since_);
+    range->Add(new wxStaticText(this, wxID_ANY, _(" to ")), 0, wxALIGN_CENTER_VERTICAL);
+    range->Add(until_);
+    auto* target = new wxBoxSizer(wxHORIZONTAL);
+    target->Add(destination_, 1, wxEXPAND);
+    target->Add(browse_button, 0, wxLEFT, FromDIP(6));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto label = [&](const wxString& text) {
+        sizer->Add(new wxStaticText(this, wxID_ANY, text), 0, wxLEFT | wxRIGHT | wxTOP,
+                   FromDIP(12));
+    };
+    label(_("&Format"));
+    sizer->Add(format_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    label(_("What to export"));
+    for (auto* r : {this_client_, date_range_})
+        sizer->Add(r, 0, wxLEFT | wxTOP, FromDIP(12));
+    sizer->Add(range, 0, wxLEFT | wxTOP, FromDIP(6));
+    sizer->Add(everything_, 0, wxLEFT | wxTOP, FromDIP(12));
+    label(_("&Destination (a file, or a folder for folder formats)"));
+    sizer->Add(target, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    if (auto* ok = FindWindow(wxID_OK))
+        ok->SetLabel(_("&Export"));
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
+    SetSizerAndFit(sizer);
+    SetSize(FromDIP(wxSize(520, -1)).x, -1);
+
+    browse_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { browse(); });
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(chosen() && !destination_->GetValue().Trim().IsEmpty());
+        },
+        wxID_OK);
+    Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent&) {
+            const bool done = run();
+            wxMessageBox(message_, _("Export"), wxOK | (done ? wxICON_INFORMATION : wxICON_ERROR),
+                         this);
+            if (done)
+                EndModal(wxID_OK);
+        },
+        wxID_OK);
+}
+
+const core::FormatChoice* ExportDialog::chosen() const {
+    const int i = format_->GetSelection();
+    return i == wxNOT_FOUND ? nullptr : &choices_[static_cast<std::size_t>(i)];
+}
+
+void ExportDialog::browse() {
+    const auto* c = chosen();
+    if (!c)
+        return;
+    if (c->format.writes_folder) {
+        wxDirDialog dialog(this, _("Choose a new or empty folder"));
+        if (dialog.ShowModal() == wxID_OK)
+            destination_->SetValue(dialog.GetPath());
+    } else {
+        wxFileDialog dialog(this, _("Export to"), wxEmptyString,
+                            wxString::FromUTF8("knotnotes-export" + c->format.extension),
+                            wxString::FromUTF8("*" + c->format.extension),
+                            wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        if (dialog.ShowModal() == wxID_OK)
+            destination_->SetValue(dialog.GetPath());
+    }
+}
+
+bool ExportDialog::run() {
+    const auto* c = chosen();
+    if (!c)
+        return false;
+    core::ExportScope scope;
+    if (this_client_->GetValue() && client_)
+        scope.client = client_;
+    if (date_range_->GetValue()) {
+        scope.since = since_->GetValue().FormatISODate().utf8_string();
+        scope.until = until_->GetValue().FormatISODate().utf8_string();
+    }
+    auto exporter = core::exporter_for(host_, c->format.id);
+    if (!exporter) {
+        message_ = _("That exporter is no longer available (see Tools > Plugins).");
+        return false;
+    }
+    wxProgressDialog progress(
+        _("Exporting"), _("Exporting records..."), 1000, this,
+        wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME | wxPD_AUTO_HIDE);
+    try {
+        const auto counts = core::export_records(
+            store_.database(), exporter, destination_->GetValue().utf8_string(), scope,
+            [&](std::int64_t done, std::int64_t total) {
+                return progress.Update(total ? static_cast<int>(done * 1000 / total) : 1000);
+            });
+        message_ =
+            wxString::Format(_("Exported %lld clients and %lld sessions to %s."),
+                             static_cast<long long>(counts.clients),
+                             static_cast<long long>(counts.sessions), destination_->GetValue());
+        return true;
+    } catch (const core::ExportCancelled&) {
+        message_ = _("The export was cancelled; nothing was written.");
+    } catch (const std::exception& e) {
+        message_ = wxString::FromUTF8(e.what());
+    }
+    return false;
+}
+
+}  // namespace knotnotes::gui
