@@ -71,6 +71,11 @@ void sql_actor(sqlite3_context* context, int, sqlite3_value**) {
 Database::Database(const std::filesystem::path& file, OpenMode mode, int schema_target)
     : file_(file), actor_(default_actor()) {
     refuse_if_not_ours(file_, mode);
+    if (mode == OpenMode::create_if_missing && file_.has_parent_path()) {
+        // A first run: the default data folder may not exist yet.
+        std::error_code ec;
+        std::filesystem::create_directories(file_.parent_path(), ec);
+    }
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (const int rc = sqlite3_open_v2(file_.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);

@@ -84,6 +84,7 @@ void ClientPane::open_session(sdk::Id session_id) {
         editor_->open(session_id);
     } else {
         editor_ = new SessionEditorPanel(tabs_, store_, catalogue_, session_id);
+        editor_->set_questionnaires(questionnaires_);
         tabs_->AddPage(editor_, _("Session"));
     }
     tabs_->SetSelection(tabs_->FindPage(editor_));

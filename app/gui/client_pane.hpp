@@ -14,6 +14,7 @@
 #include <knotnotes/sdk/records.hpp>
 
 namespace knotnotes::core {
+class QuestionnaireService;
 class RecordStore;
 class TechniqueCatalogue;
 }  // namespace knotnotes::core
@@ -40,6 +41,9 @@ class ClientPane : public wxPanel {
     void open_session(sdk::Id session_id);
     void new_session();
     void edit_intake();
+    void set_questionnaires(core::QuestionnaireService* questionnaires) {
+        questionnaires_ = questionnaires;
+    }
 
     sdk::Id client() const { return client_; }
     wxNotebook* tabs() const { return tabs_; }
@@ -67,6 +71,7 @@ class ClientPane : public wxPanel {
     ProgressPanel* progress_ = nullptr;
     std::map<std::string, double> meaningful_changes_;
     SessionEditorPanel* editor_ = nullptr;
+    core::QuestionnaireService* questionnaires_ = nullptr;
 };
 
 }  // namespace knotnotes::gui

@@ -50,6 +50,10 @@ class KnotNotesApp : public wxApp {
             wxMessageBox(wxString::FromUTF8(open_problem), _("Could not open the database"),
                          wxOK | wxICON_ERROR, frame);
         }
+        if (quit_when_ready_) {
+            // The first idle after showing: the window has been laid out and painted once.
+            frame->Bind(wxEVT_IDLE, [frame](wxIdleEvent&) { frame->Close(true); });
+        }
         if (!screenshot_.empty()) {
             // Give the window a moment to be mapped and painted, then save it and quit.
             auto* timer = new wxTimer(frame);
@@ -64,7 +68,7 @@ class KnotNotesApp : public wxApp {
     }
 
     int OnExit() override {
-        if (store_ && screenshot_.empty()) {
+        if (store_ && screenshot_.empty() && !quit_when_ready_) {  // not in unattended runs
             try {
                 store_->backup_if_due(core::default_backup_dir());
             } catch (const std::exception& e) {
@@ -85,6 +89,8 @@ class KnotNotesApp : public wxApp {
                          wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_MULTIPLE);
         parser.AddOption("", "screenshot", _("save the main window to FILE.png, then quit"),
                          wxCMD_LINE_VAL_STRING);
+        parser.AddSwitch("", "quit-when-ready",
+                         _("quit once the main window is shown and populated (for benchmarks)"));
     }
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
@@ -128,7 +134,7 @@ class KnotNotesApp : public wxApp {
 
     void report_crashed_plugins(wxWindow& parent) {
         for (const auto& crash : host_->crashed_loads()) {
-            if (!screenshot_.empty()) {  // unattended: no dialog to wait on
+            if (!screenshot_.empty() || quit_when_ready_) {  // unattended: no dialog to wait on
                 std::fprintf(stderr, "knotnotes: plugin %s crashed while loading; disabled\n",
                              crash.plugin_id.c_str());
                 continue;
@@ -152,6 +158,7 @@ class KnotNotesApp : public wxApp {
     wxString db_;
     wxString screenshot_;
     int exit_code_ = 0;
+    bool quit_when_ready_ = false;
 };
 
 }  // namespace knotnotes::gui

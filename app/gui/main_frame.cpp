@@ -47,6 +47,7 @@ const char* shortcuts_text =
     "Ctrl+Shift+N\tNew session for the client (carries forward unresolved knots)\n"
     "Ctrl+I\tEdit the client's intake (saves a new version)\n"
     "Ctrl+Shift+S\tSign the session (in the session editor)\n"
+    "Ctrl+P\tPrint preview of the session note (in the session editor)\n"
     "Body chart\tclick: place a knot; drag: move; right-click or Enter: edit; Delete: remove\n"
     "Ctrl+1 / 2 / 3 / 4\tOverview / Intake / Sessions / Progress tab\n"
     "Ctrl+Shift+P\tPlugins\n"
@@ -75,11 +76,13 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
     if (store_) {
         directory_ = std::make_unique<core::ClientDirectory>(store_->database());
         catalogue_ = std::make_unique<core::TechniqueCatalogue>(host_);
+        questionnaires_ = std::make_unique<core::QuestionnaireService>(host_, store_->database());
         splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                          wxSP_LIVE_UPDATE | wxSP_3D);
         splitter_->SetMinimumPaneSize(FromDIP(180));
         clients_ = new ClientListPanel(splitter_, *directory_);
         pane_ = new ClientPane(splitter_, *store_, *catalogue_, core::meaningful_changes(host_));
+        pane_->set_questionnaires(questionnaires_.get());
         splitter_->SplitVertically(clients_, pane_, FromDIP(300));
         outer->Add(splitter_, 1, wxEXPAND);
         clients_->Bind(EVT_CLIENT_SELECTED,

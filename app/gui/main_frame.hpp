@@ -15,6 +15,7 @@
 #include <wx/frame.h>
 
 #include "core/client_directory.hpp"
+#include "core/questionnaire_service.hpp"
 #include "core/technique_catalogue.hpp"
 
 namespace knotnotes::core {
@@ -60,6 +61,7 @@ class MainFrame : public wxFrame {
     core::RecordStore* store_;
     std::unique_ptr<core::ClientDirectory> directory_;
     std::unique_ptr<core::TechniqueCatalogue> catalogue_;
+    std::unique_ptr<core::QuestionnaireService> questionnaires_;
     wxInfoBarGeneric* demo_offer_ = nullptr;
     wxSplitterWindow* splitter_ = nullptr;
     ClientListPanel* clients_ = nullptr;

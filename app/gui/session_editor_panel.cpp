@@ -8,8 +8,11 @@
 
 #include "body_chart_widget.hpp"
 #include "core/record_store.hpp"
+#include "core/technique_catalogue.hpp"
 #include "knot_edit_dialog.hpp"
 #include "pch.hpp"
+#include "questionnaire_dialog.hpp"
+#include "session_printout.hpp"
 #include "technique_picker_panel.hpp"
 
 namespace knotnotes::gui {
@@ -49,6 +52,11 @@ void SessionEditorPanel::build() {
     sign_->SetToolTip(_("Lock this note with your signature (Ctrl+Shift+S)"));
     amend_ = new wxButton(this, wxID_ANY, _("A&mend"));
     amend_->SetName("amend");
+    questionnaire_ = new wxButton(this, wxID_ANY, _("&Questionnaire..."));
+    questionnaire_->SetName("questionnaire");
+    print_ = new wxButton(this, wxID_ANY, _("&Print preview"));
+    print_->SetName("print-preview");
+    print_->SetToolTip(_("Preview and print this note (Ctrl+P)"));
     chart_ = new BodyChartWidget(this);
 
     auto* side_tabs = new wxNotebook(this, wxID_ANY);
@@ -168,6 +176,8 @@ void SessionEditorPanel::build() {
 
     auto* header = new wxBoxSizer(wxHORIZONTAL);
     header->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
+    header->Add(questionnaire_, 0, wxLEFT, FromDIP(6));
+    header->Add(print_, 0, wxLEFT, FromDIP(6));
     header->Add(amend_, 0, wxLEFT, FromDIP(6));
     header->Add(sign_, 0, wxLEFT, FromDIP(6));
     auto* body = new wxBoxSizer(wxHORIZONTAL);
@@ -219,8 +229,14 @@ void SessionEditorPanel::build() {
     sign_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign(); });
     amend_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { amend(); });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flush_note(); });
-    wxAcceleratorEntry accel(wxACCEL_CTRL | wxACCEL_SHIFT, 'S', sign_->GetId());
-    SetAcceleratorTable(wxAcceleratorTable(1, &accel));
+    questionnaire_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_questionnaire(); });
+    print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_preview(); });
+    wxAcceleratorEntry accels[2];
+    accels[0].Set(wxACCEL_CTRL | wxACCEL_SHIFT, 'S', sign_->GetId());
+    accels[1].Set(wxACCEL_CTRL, 'P', print_->GetId());
+    SetAcceleratorTable(wxAcceleratorTable(2, accels));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { print_preview(); }, print_->GetId());
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { sign(); }, sign_->GetId());
 }
@@ -362,6 +378,34 @@ void SessionEditorPanel::amend() {
     } catch (const std::exception& e) {
         report(e);
     }
+}
+
+void SessionEditorPanel::open_questionnaire() {
+    if (!questionnaires_ || !editor_)
+        return;
+    flush_note();
+    const auto& s = editor_->session();
+    const auto client = store_.client(s.client_id);
+    const wxString name =
+        client ? wxString::FromUTF8(client->given_name + " " + client->family_name) : wxString();
+    QuestionnaireDialog dialog(this, *questionnaires_, s.client_id, s.id, name);
+    dialog.ShowModal();
+}
+
+void SessionEditorPanel::print_preview() {
+    if (!editor_)
+        return;
+    flush_note();
+    const auto& s = editor_->session();
+    const auto client = store_.client(s.client_id);
+    if (!client)
+        return;
+    core::SessionNoteHtmlOptions options;
+    options.technique_name = [this](const std::string& id) {
+        const auto* t = catalogue_.find(id);
+        return t ? t->technique.name : std::string();
+    };
+    SessionPrintout::preview(this, s, *client, options);
 }
 
 void SessionEditorPanel::report(const std::exception& e) {

@@ -18,6 +18,7 @@
 #include "core/session_editor.hpp"
 
 namespace knotnotes::core {
+class QuestionnaireService;
 class RecordStore;
 class TechniqueCatalogue;
 }  // namespace knotnotes::core
@@ -43,6 +44,11 @@ class SessionEditorPanel : public wxPanel {
     void open(sdk::Id session_id);
     void sign();
     void amend();
+    void set_questionnaires(core::QuestionnaireService* questionnaires) {
+        questionnaires_ = questionnaires;
+    }
+    void open_questionnaire();  // scored by the plugin, stored with this session
+    void print_preview();       // Ctrl+P
     // Commits text typed but not yet committed (also done on focus loss and when closing).
     void flush_note();
 
@@ -74,6 +80,9 @@ class SessionEditorPanel : public wxPanel {
     wxStaticText* title_ = nullptr;
     wxButton* sign_ = nullptr;
     wxButton* amend_ = nullptr;
+    wxButton* questionnaire_ = nullptr;
+    wxButton* print_ = nullptr;
+    core::QuestionnaireService* questionnaires_ = nullptr;
     BodyChartWidget* chart_ = nullptr;
     wxListCtrl* knots_ = nullptr;
     wxTextCtrl* soap_[4] = {};

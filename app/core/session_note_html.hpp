@@ -1,0 +1,31 @@
+// session_note_html.hpp — one session note as simple HTML, for print and print preview.
+//
+// The HTML is deliberately plain (HTML 3.2: headings, paragraphs, bordered tables, <br>) so
+// that wxHtml's renderer, which the GUI prints with, lays it out as a browser would. It holds
+// the client's name, the session's date and duration, the SOAP note, pain before and after,
+// the knots charted, pressure tolerated, the techniques used and whether and by whom the note
+// was signed (with its SHA-256), or that it is an unsigned draft. Every text that came from a
+// person is escaped; line breaks in the SOAP texts are kept. UTF-8 in, UTF-8 out. No wx here.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <knotnotes/sdk/records.hpp>
+
+namespace knotnotes::core {
+
+struct SessionNoteHtmlOptions {
+    // Display name of a technique id ("<library>/<technique>"); the id itself when empty or
+    // when it returns an empty string (e.g. the library is not loaded).
+    std::function<std::string(const std::string&)> technique_name;
+    std::string practitioner_name;  // shown when not empty
+};
+
+// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string html_escape(const std::string& text);
+
+std::string session_note_html(const sdk::Session& session, const sdk::Client& client,
+                              const SessionNoteHtmlOptions& options = {});
+
+}  // namespace knotnotes::core

@@ -1,0 +1,20 @@
+// hello_frame — the baseline of the start-up benchmark: a minimal wxWidgets frame built like
+// knotnotes (same flags, same libraries), quitting at its first idle after being shown.
+#include "pch.hpp"
+
+namespace {
+
+class HelloApp : public wxApp {
+  public:
+    bool OnInit() override {
+        auto* frame = new wxFrame(nullptr, wxID_ANY, "Hello", wxDefaultPosition, wxSize(1100, 720));
+        new wxStaticText(frame, wxID_ANY, "Hello");
+        frame->Show();
+        frame->Bind(wxEVT_IDLE, [frame](wxIdleEvent&) { frame->Close(true); });
+        return true;
+    }
+};
+
+}  // namespace
+
+wxIMPLEMENT_APP(HelloApp);
