@@ -51,8 +51,8 @@ class KnotNotesApp : public wxApp {
                          wxOK | wxICON_ERROR, frame);
         }
         if (quit_when_ready_) {
-            // The first idle after showing: the window has been laid out and painted once.
-            frame->Bind(wxEVT_IDLE, [frame](wxIdleEvent&) { frame->Close(true); });
+            // Pending calls run once the event loop has shown, laid out and painted the window.
+            CallAfter([frame] { frame->Close(true); });
         }
         if (!screenshot_.empty()) {
             // Give the window a moment to be mapped and painted, then save it and quit.
@@ -104,6 +104,7 @@ class KnotNotesApp : public wxApp {
         }
         if (parser.Found("screenshot", &value))
             screenshot_ = value;
+        quit_when_ready_ = parser.Found("quit-when-ready");
         return wxApp::OnCmdLineParsed(parser);
     }
 
