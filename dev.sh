@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dev.sh — everything a developer needs on a fresh Debian 12 machine.
-#   ./dev.sh run      install missing packages, build, launch KnotNotes
-#                     (with no display: under Xvfb, saving build/screenshot.png, then exit)
+#   ./dev.sh run      install missing packages, build, launch KnotNotes on its default
+#                     database (the first time, filled with demo clients; with no display: under
+#                     Xvfb, saving build/screenshot.png, then exit)
 #   ./dev.sh test     install missing packages, build, run every test (CTest)
 #   ./dev.sh build    install missing packages and build only
 #   ./dev.sh bench    build, then run the benchmarks in tests/bench (they print figures)
@@ -59,6 +60,14 @@ build() {
 run_app() {
     build
     local app="$BUILD_DIR/bin/knotnotes"
+    # A first run starts on demo data: the default database is created and filled with
+    # synthetic clients (no real people), so there is something to chart. An existing database
+    # is never touched, and --db PATH opens another one.
+    local default_db="${XDG_DATA_HOME:-$HOME/.local/share}/knotnotes/knotnotes.db"
+    if [[ " $* " != *" --db "* ]] && [ ! -e "$default_db" ]; then
+        log "First run: creating $default_db with synthetic demo clients"
+        "$BUILD_DIR/bin/knotnotes-cli" demo --clients 200 --sessions-per-client 8 >/dev/null
+    fi
     if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
         log "Starting KnotNotes"
         exec "$app" "$@"

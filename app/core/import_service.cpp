@@ -158,6 +158,24 @@ class DatabaseSink : public sdk::ImportSink {
 
 }  // namespace
 
+ImportCounts preview_import(PluginObject<sdk::Importer>& importer,
+                            const std::filesystem::path& file) {
+    class CountingSink : public sdk::ImportSink {
+    public:
+        void practitioner(const sdk::Practitioner&) override { ++counts.practitioners; }
+        void client(const sdk::Client&) override { ++counts.clients; }
+        void intake(const sdk::Intake&) override { ++counts.intakes; }
+        void session(const sdk::Session&) override { ++counts.sessions; }
+        void questionnaire_response(const sdk::QuestionnaireResponse&) override {
+            ++counts.questionnaire_responses;
+        }
+        ImportCounts counts;
+    } sink;
+    importer.call("validate", [&](sdk::Importer& i) { i.validate(file); });
+    importer.call("import", [&](sdk::Importer& i) { i.import(file, sink); });
+    return sink.counts;
+}
+
 ImportCounts import_records(db::Database& db, PluginObject<sdk::Importer>& importer,
                             const std::filesystem::path& file) {
     importer.call("validate", [&](sdk::Importer& i) { i.validate(file); });

@@ -34,4 +34,9 @@ struct ImportCounts {
 ImportCounts import_records(db::Database& db, PluginObject<sdk::Importer>& importer,
                             const std::filesystem::path& file);
 
+// What importing `file` would bring in, without touching any database: the importer validates
+// and reads the whole file into a counting sink. Throws PluginCallError like import_records.
+ImportCounts preview_import(PluginObject<sdk::Importer>& importer,
+                            const std::filesystem::path& file);
+
 }  // namespace knotnotes::core

@@ -6,6 +6,7 @@
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
 #include "core/user_paths.hpp"
+#include "import_preview_dialog.hpp"
 #include "main_frame.hpp"
 #include "pch.hpp"
 #include "window_screenshot.hpp"
@@ -50,6 +51,21 @@ class KnotNotesApp : public wxApp {
             wxMessageBox(wxString::FromUTF8(open_problem), _("Could not open the database"),
                          wxOK | wxICON_ERROR, frame);
         }
+        if (!import_file_.empty() && store_) {
+            // A double-clicked export: preview it once the window is up.
+            CallAfter([this, frame] {
+                ImportPreviewDialog preview(frame, *host_, *store_, import_file_);
+                if (!screenshot_.empty()) {
+                    preview.Show();
+                    save_window_screenshot(preview, screenshot_ + ".import.png");
+                    return;
+                }
+                if (preview.ShowModal() == wxID_OK) {
+                    wxMessageBox(preview.summary(), _("Import"), wxOK | wxICON_INFORMATION, frame);
+                    frame->refresh_clients();
+                }
+            });
+        }
         if (quit_when_ready_) {
             // Pending calls run once the event loop has shown, laid out and painted the window.
             CallAfter([frame] { frame->Close(true); });
@@ -89,6 +105,8 @@ class KnotNotesApp : public wxApp {
                          wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_MULTIPLE);
         parser.AddOption("", "screenshot", _("save the main window to FILE.png, then quit"),
                          wxCMD_LINE_VAL_STRING);
+        parser.AddParam(_("a KnotNotes export (*.knotnotes.xml) to preview for import"),
+                        wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
         parser.AddSwitch("", "quit-when-ready",
                          _("quit once the main window is shown and populated (for benchmarks)"));
     }
@@ -105,6 +123,7 @@ class KnotNotesApp : public wxApp {
         if (parser.Found("screenshot", &value))
             screenshot_ = value;
         quit_when_ready_ = parser.Found("quit-when-ready");
+        if (parser.GetParamCount() > 0) import_file_ = parser.GetParam(0).utf8_string();
         return wxApp::OnCmdLineParsed(parser);
     }
 
@@ -160,6 +179,7 @@ class KnotNotesApp : public wxApp {
     wxString screenshot_;
     int exit_code_ = 0;
     bool quit_when_ready_ = false;
+    std::filesystem::path import_file_;
 };
 
 }  // namespace knotnotes::gui

@@ -41,6 +41,7 @@ class MainFrame : public wxFrame {
     void create_demo_data();
     void new_client();
     void export_records();
+    void refresh_clients();  // after clients were added from outside (an import)
     void backup();
 
     // How File > Open and File > New database switch databases: the app replaces this window
@@ -53,7 +54,6 @@ class MainFrame : public wxFrame {
   private:
     void build_menus();
     void update_status();
-    void refresh_clients();
     void restore_layout();
     void save_layout();
 

@@ -1,5 +1,5 @@
 // hello_frame — the baseline of the start-up benchmark: a minimal wxWidgets frame built like
-// knotnotes (same flags, same libraries), quitting at its first idle after being shown.
+// knotnotes (same flags, same libraries), quitting from a pending call once shown (as knotnotes --quit-when-ready).
 #include "pch.hpp"
 
 namespace {
@@ -10,7 +10,7 @@ class HelloApp : public wxApp {
         auto* frame = new wxFrame(nullptr, wxID_ANY, "Hello", wxDefaultPosition, wxSize(1100, 720));
         new wxStaticText(frame, wxID_ANY, "Hello");
         frame->Show();
-        frame->Bind(wxEVT_IDLE, [frame](wxIdleEvent&) { frame->Close(true); });
+        CallAfter([frame] { frame->Close(true); });  // as knotnotes --quit-when-ready does
         return true;
     }
 };

@@ -8,6 +8,7 @@
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
 #include "export_dialog.hpp"
+#include "import_preview_dialog.hpp"
 #include "pch.hpp"
 #include "temp_dir.hpp"
 
@@ -50,4 +51,34 @@ TEST_CASE("the export dialog exports the open client in the chosen format", "[gu
     CHECK_FALSE(dialog.run());
     CHECK_FALSE(dialog.message().IsEmpty());
     dialog.Hide();
+}
+
+TEST_CASE("opening an export previews what it holds and imports it on request", "[gui][import]") {
+    TempDir dir;
+    core::PluginHost host({{KNOTNOTES_BUILTIN_PLUGIN_DIR}, dir / "config"});
+    host.discover();
+    host.load_enabled();
+    const auto file = dir / "two.knotnotes.xml";
+    {
+        core::RecordStore source(dir / "source.db");
+        source.add_demo_data({2, 2, 3});
+        gui::ExportDialog dialog(nullptr, host, source, 0, "");
+        for (unsigned i = 0; i < dialog.formats()->GetCount(); ++i) {
+            if (dialog.formats()->GetString(i).Contains("(xml)")) dialog.formats()->SetSelection(i);
+        }
+        dialog.destination()->SetValue(wxString::FromUTF8(file.string()));
+        REQUIRE(dialog.run());
+    }
+    core::RecordStore target(dir / "target.db");
+    gui::ImportPreviewDialog preview(nullptr, host, target, file);
+    REQUIRE(preview.can_import());
+    CHECK(preview.summary().Contains("2 clients"));
+    CHECK(target.client_count() == 0);  // the preview changes nothing
+    REQUIRE(preview.import());
+    CHECK(target.client_count() == 2);
+
+    std::ofstream(dir / "broken.knotnotes.xml") << "<knotnotes-records";
+    gui::ImportPreviewDialog broken(nullptr, host, target, dir / "broken.knotnotes.xml");
+    CHECK_FALSE(broken.can_import());
+    CHECK(broken.summary().Contains("malformed XML"));
 }
