@@ -360,35 +360,49 @@ void BodyChartWidget::on_paint(wxPaintEvent&) {
     wxAutoBufferedPaintDC dc(this);
     const wxColour paper = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW);
     const wxColour ink = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
-    dc.SetBackground(wxBrush(paper));
-    dc.Clear();
-    const std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-    if (!gc)
-        return;
-    gc->SetAntialiasMode(wxANTIALIAS_DEFAULT);
-    const wxColour fill = blend(paper, ink, 0.06), line = blend(paper, ink, 0.5);
     const wxColour faint = blend(paper, ink, 0.55);
     const wxFont small = GetFont().Scaled(0.85f);
     const auto places = layout();
     double w = 0, h = 0, bottom = 0;
-    for (const auto& place : places) {
-        const auto& box = place.box;
-        bottom = box.y + box.height;
-        draw_figure(*gc, place, fill, line, std::max(1.0, box.height / 300));
-        gc->SetFont(GetFont().Bold(), ink);
-        gc->GetTextExtent(caption(place.view), &w, &h);
-        gc->DrawText(caption(place.view), box.x + (box.width - w) / 2,
-                     box.y - h - GetCharHeight() * 0.5);
-        if (place.view == ChartView::front || place.view == ChartView::back) {
-            // The client's sides, so nobody has to remember which view is mirrored.
-            const bool front = place.view == ChartView::front;
-            gc->SetFont(GetFont().Bold(), faint);
-            gc->GetTextExtent("R", &w, &h);
-            const auto left = pixel_of(place, {0.22, 0.1}), right = pixel_of(place, {0.78, 0.1});
-            gc->DrawText(front ? "R" : "L", left.m_x - w / 2, left.m_y - h / 2);
-            gc->DrawText(front ? "L" : "R", right.m_x - w / 2, right.m_y - h / 2);
+    for (const auto& place : places)
+        bottom = place.box.y + place.box.height;
+    // The figures only change with the size: drawn once into a bitmap, then copied, so a click
+    // repaints the markers without re-rendering four anti-aliased bodies (a frame's budget).
+    if (!figures_.IsOk() || figures_size_ != GetClientSize()) {
+        figures_size_ = GetClientSize();
+        figures_.CreateWithDIPSize(ToDIP(figures_size_), GetDPIScaleFactor());
+        wxMemoryDC memory(figures_);
+        memory.SetBackground(wxBrush(paper));
+        memory.Clear();
+        const std::unique_ptr<wxGraphicsContext> fgc(wxGraphicsContext::Create(memory));
+        if (fgc) {
+            fgc->SetAntialiasMode(wxANTIALIAS_DEFAULT);
+            const wxColour fill = blend(paper, ink, 0.06), line = blend(paper, ink, 0.5);
+            for (const auto& place : places) {
+                const auto& box = place.box;
+                draw_figure(*fgc, place, fill, line, std::max(1.0, box.height / 300));
+                fgc->SetFont(GetFont().Bold(), ink);
+                fgc->GetTextExtent(caption(place.view), &w, &h);
+                fgc->DrawText(caption(place.view), box.x + (box.width - w) / 2,
+                              box.y - h - GetCharHeight() * 0.5);
+                if (place.view == ChartView::front || place.view == ChartView::back) {
+                    // The client's sides, so nobody has to remember which view is mirrored.
+                    const bool front = place.view == ChartView::front;
+                    fgc->SetFont(GetFont().Bold(), faint);
+                    fgc->GetTextExtent("R", &w, &h);
+                    const auto left = pixel_of(place, {0.22, 0.1});
+                    const auto right = pixel_of(place, {0.78, 0.1});
+                    fgc->DrawText(front ? "R" : "L", left.m_x - w / 2, left.m_y - h / 2);
+                    fgc->DrawText(front ? "L" : "R", right.m_x - w / 2, right.m_y - h / 2);
+                }
+            }
         }
     }
+    dc.DrawBitmap(figures_, 0, 0);
+    const std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+    if (!gc)
+        return;
+    gc->SetAntialiasMode(wxANTIALIAS_DEFAULT);
     // Markers in order, so that later knots are on top (as core::knot_at() assumes).
     for (std::size_t i = 0; i < knots_.size(); ++i) {
         sdk::Knot knot = knots_[i];

@@ -38,6 +38,7 @@
 
 #include <knotnotes/sdk/records.hpp>
 
+#include <wx/bitmap.h>
 #include <wx/cursor.h>
 #include <wx/event.h>
 #include <wx/window.h>
@@ -77,6 +78,7 @@ class BodyChartWidget : public wxWindow {
 
     void set_views(std::vector<sdk::ChartView> views) {
         views_ = std::move(views);
+        figures_ = wxBitmap();  // redraw the figures
         Refresh();
     }
     const std::vector<sdk::ChartView>& views() const { return views_; }
@@ -140,6 +142,8 @@ class BodyChartWidget : public wxWindow {
 
     std::vector<sdk::ChartView> views_;
     std::vector<sdk::Knot> knots_;
+    wxBitmap figures_;  // the views, captions and side marks; see on_paint
+    wxSize figures_size_;
     bool read_only_ = false;
     std::optional<std::size_t> selected_;
     std::optional<Press> press_;
