@@ -1,54 +1,18 @@
 #include "fhir_xml_writer.hpp"
 
+#include <knotnotes/sdk/xml_escape.hpp>
+
 namespace knotnotes::fhir {
 
 std::string escape(std::string_view text) {
     // Most values need no escaping: copy them whole.
-    bool plain = true;
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"') {
-            plain = false;
-            break;
+            return sdk::xml_escape(text, true);
         }
     }
-    if (plain)
-        return std::string(text);
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\n':
-                out += "&#10;";
-                break;
-            case '\r':
-                out += "&#13;";
-                break;
-            case '\t':
-                out += "&#9;";
-                break;
-            default:
-                if (c < 0x20) {
-                    out += "\xEF\xBF\xBD";  // not representable in XML 1.0
-                } else {
-                    out += ch;
-                }
-        }
-    }
-    return out;
+    return std::string(text);
 }
 
 // One line per Bundle child (each entry on its own line), everything inside an entry inline:

@@ -8,11 +8,8 @@
 
 namespace knotnotes::xml {
 
-// Element text: & < > escaped, CR kept as &#13;. Characters XML 1.0 cannot carry (C0 controls
-// other than tab, LF, CR) become U+FFFD.
+// Element text and attribute values, escaped as sdk::xml_escape specifies.
 std::string escape_text(std::string_view text);
-// Attribute values: also " and tab/LF/CR as character references, so they survive attribute
-// value normalisation.
 std::string escape_attribute(std::string_view text);
 std::string number(double value);
 

@@ -13,3 +13,4 @@
 #include "knotnotes/sdk/records.hpp"
 #include "knotnotes/sdk/technique_library.hpp"
 #include "knotnotes/sdk/vocabulary.hpp"
+#include "knotnotes/sdk/xml_escape.hpp"
