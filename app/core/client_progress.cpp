@@ -1,6 +1,6 @@
 #include "client_progress.hpp"
 
-#include "core/plugin_host.hpp"
+#include "core/questionnaire_service.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/questionnaire_repository.hpp"
 #include "db/session_repository.hpp"
@@ -31,23 +31,11 @@ ClientProgress client_progress(db::Database& db, sdk::Id client_id) {
     return progress;
 }
 
-std::map<std::string, double> meaningful_changes(PluginHost& host) {
+std::map<std::string, double> meaningful_changes(const QuestionnaireService& questionnaires) {
     std::map<std::string, double> changes;
-    std::vector<std::string> ids;
-    for (const auto* status : host.loaded_with_kind(PluginKind::questionnaire_provider)) {
-        ids.push_back(status->id());
-    }
-    for (const auto& plugin_id : ids) {
-        try {
-            auto provider = host.create_questionnaire_provider(plugin_id);
-            for (const auto& d : provider.call("definitions()", [](sdk::QuestionnaireProvider& p) {
-                     return p.definitions();
-                 })) {
-                if (d.meaningful_change)
-                    changes[plugin_id + "/" + d.id] = *d.meaningful_change;
-            }
-        } catch (const std::exception&) {
-            // Disabled with its reason; its instruments simply get no band.
+    for (const auto& instrument : questionnaires.instruments()) {
+        if (instrument.definition.meaningful_change) {
+            changes[instrument.id] = *instrument.definition.meaningful_change;
         }
     }
     return changes;

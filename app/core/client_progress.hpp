@@ -38,9 +38,9 @@ struct ClientProgress {
 
 ClientProgress client_progress(db::Database& db, sdk::Id client_id);
 
-class PluginHost;
-// The smallest clinically meaningful change of each instrument the loaded questionnaire
-// plugins define ("<plugin-id>/<instrument>" -> points), for the band drawn around a score.
-std::map<std::string, double> meaningful_changes(PluginHost& host);
+class QuestionnaireService;
+// The smallest clinically meaningful change of each instrument the questionnaire plugins define
+// ("<plugin-id>/<instrument>" -> points), for the band drawn around a score.
+std::map<std::string, double> meaningful_changes(const QuestionnaireService& questionnaires);
 
 }  // namespace knotnotes::core

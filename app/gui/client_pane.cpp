@@ -88,7 +88,7 @@ void ClientPane::open_session(sdk::Id session_id) {
         tabs_->AddPage(editor_, _("Session"));
     }
     tabs_->SetSelection(tabs_->FindPage(editor_));
-    fill_sessions();
+    fill_sessions(store_.sessions(client_));
 }
 
 void ClientPane::new_session() {
@@ -137,22 +137,25 @@ void ClientPane::show_client(sdk::Id client_id) {
         tabs_->DeletePage(static_cast<size_t>(tabs_->FindPage(editor_)));
         editor_ = nullptr;
     }
-    banner_->show_for(store_.current_intake(client_id));
-    fill_overview(*client);
-    fill_intake();
-    fill_sessions();
+    // Each read once, shared by the banner and the tabs that show it.
+    const auto intake = store_.current_intake(client_id);
+    const auto sessions = store_.sessions(client_id);
+    banner_->show_for(intake);
+    fill_overview(*client, sessions);
+    fill_intake(intake);
+    fill_sessions(sessions);
     progress_->show(core::client_progress(store_.database(), client_), meaningful_changes_);
     Layout();
 }
 
-void ClientPane::fill_overview(const sdk::Client& c) {
+void ClientPane::fill_overview(const sdk::Client& c,
+                               const std::vector<db::SessionSummary>& sessions) {
     name_->SetLabel(text(c.given_name + " " + c.family_name));
     details_->SetLabel(text(c.occupation));
     wxString overview;
     overview << line(_("Birth date"), c.birth_date) << line(_("Phone"), c.phone)
              << line(_("Email"), c.email) << line(_("Emergency contact"), c.emergency_contact)
              << line(_("Occupation"), c.occupation);
-    const auto sessions = store_.sessions(client_);
     overview << "\n" << wxString::Format(_("%zu sessions"), sessions.size());
     if (!sessions.empty()) {
         const auto& last = sessions.back();
@@ -165,8 +168,7 @@ void ClientPane::fill_overview(const sdk::Client& c) {
     overview_->ChangeValue(overview);
 }
 
-void ClientPane::fill_intake() {
-    const auto intake = store_.current_intake(client_);
+void ClientPane::fill_intake(const std::optional<sdk::Intake>& intake) {
     if (!intake) {
         intake_->ChangeValue(_("No intake recorded yet."));
         return;
@@ -198,11 +200,11 @@ void ClientPane::fill_intake() {
     intake_->ChangeValue(summary);
 }
 
-void ClientPane::fill_sessions() {
+void ClientPane::fill_sessions(const std::vector<db::SessionSummary>& sessions) {
     sessions_->DeleteAllItems();
     session_ids_.clear();
     long row = 0;
-    for (const auto& s : store_.sessions(client_)) {
+    for (const auto& s : sessions) {
         session_ids_.push_back(s.id);
         sessions_->InsertItem(
             row, text(s.started_at.substr(0, 16)).Mid(0, 10) + " " +

@@ -6,12 +6,15 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <wx/panel.h>
 
 #include <knotnotes/sdk/records.hpp>
+
+#include "db/session_repository.hpp"
 
 namespace knotnotes::core {
 class QuestionnaireService;
@@ -53,9 +56,9 @@ class ClientPane : public wxPanel {
     ProgressPanel* progress() const { return progress_; }
 
   private:
-    void fill_overview(const sdk::Client& client);
-    void fill_intake();
-    void fill_sessions();
+    void fill_overview(const sdk::Client& client, const std::vector<db::SessionSummary>& sessions);
+    void fill_intake(const std::optional<sdk::Intake>& intake);
+    void fill_sessions(const std::vector<db::SessionSummary>& sessions);
 
     core::RecordStore& store_;
     const core::TechniqueCatalogue& catalogue_;

@@ -21,17 +21,17 @@ wxString describe(const core::ImportCounts& c) {
 ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& host,
                                          core::RecordStore& store,
                                          const std::filesystem::path& file)
-    : wxDialog(parent, wxID_ANY, _("Import records")), host_(host), store_(store), file_(file) {
-    auto importer = core::importer_for(host_, "xml");
-    if (!importer) {
+    : wxDialog(parent, wxID_ANY, _("Import records")), store_(store), file_(file) {
+    importer_ = core::importer_for(host, "xml");
+    if (!importer_) {
         summary_ = _("No importer for KnotNotes XML is loaded (see Tools > Plugins).");
     } else {
         try {
-            const auto counts = core::preview_import(importer, file_);
-            summary_ = wxString::Format(_("%s holds %s.\n\nImport them into %s?"),
-                                        wxString::FromUTF8(file_.filename().string()),
-                                        describe(counts),
-                                        wxString::FromUTF8(store_.file().string()));
+            const auto counts = core::preview_import(importer_, file_);
+            summary_ =
+                wxString::Format(_("%s holds %s.\n\nImport them into %s?"),
+                                 wxString::FromUTF8(file_.filename().string()), describe(counts),
+                                 wxString::FromUTF8(store_.file().string()));
             can_import_ = true;
         } catch (const std::exception& e) {
             summary_ = wxString::FromUTF8(file_.string() + " cannot be imported: " + e.what());
@@ -43,7 +43,8 @@ ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& hos
     sizer->Add(text_, 1, wxEXPAND | wxALL, FromDIP(16));
     sizer->Add(CreateStdDialogButtonSizer(can_import_ ? wxOK | wxCANCEL : wxCANCEL), 0,
                wxEXPAND | wxALL, FromDIP(8));
-    if (auto* ok = FindWindow(wxID_OK)) ok->SetLabel(_("&Import"));
+    if (auto* ok = FindWindow(wxID_OK))
+        ok->SetLabel(_("&Import"));
     SetSizerAndFit(sizer);
     Bind(
         wxEVT_BUTTON,
@@ -58,10 +59,10 @@ ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& hos
 }
 
 bool ImportPreviewDialog::import() {
-    if (!can_import_) return false;
-    auto importer = core::importer_for(host_, "xml");
+    if (!can_import_)
+        return false;
     try {
-        const auto counts = core::import_records(store_.database(), importer, file_);
+        const auto counts = core::import_records(store_.database(), importer_, file_);
         summary_ = _("Imported ") + describe(counts) + ".";
         return true;
     } catch (const std::exception& e) {

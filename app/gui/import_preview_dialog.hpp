@@ -8,6 +8,10 @@
 
 #include <wx/dialog.h>
 
+#include <knotnotes/sdk/importer.hpp>
+
+#include "core/plugin_object.hpp"
+
 namespace knotnotes::core {
 class PluginHost;
 class RecordStore;
@@ -17,7 +21,7 @@ class wxStaticText;
 namespace knotnotes::gui {
 
 class ImportPreviewDialog : public wxDialog {
-public:
+  public:
     ImportPreviewDialog(wxWindow* parent, core::PluginHost& host, core::RecordStore& store,
                         const std::filesystem::path& file);
 
@@ -25,10 +29,11 @@ public:
     const wxString& summary() const { return summary_; }
     bool import();  // true when the records were imported
 
-private:
-    core::PluginHost& host_;
+  private:
     core::RecordStore& store_;
     std::filesystem::path file_;
+    // Kept from the preview to the import: it holds the file already read and checked.
+    core::PluginObject<sdk::Importer> importer_;
     bool can_import_ = false;
     wxString summary_;
     wxStaticText* text_ = nullptr;

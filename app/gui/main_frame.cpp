@@ -81,7 +81,8 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
                                          wxSP_LIVE_UPDATE | wxSP_3D);
         splitter_->SetMinimumPaneSize(FromDIP(180));
         clients_ = new ClientListPanel(splitter_, *directory_);
-        pane_ = new ClientPane(splitter_, *store_, *catalogue_, core::meaningful_changes(host_));
+        pane_ = new ClientPane(splitter_, *store_, *catalogue_,
+                               core::meaningful_changes(*questionnaires_));
         pane_->set_questionnaires(questionnaires_.get());
         splitter_->SplitVertically(clients_, pane_, FromDIP(300));
         outer->Add(splitter_, 1, wxEXPAND);
