@@ -373,8 +373,14 @@ void SessionEditorPanel::sign() {
 void SessionEditorPanel::amend() {
     if (!editor_->read_only())
         return;
+    wxString reason = wxGetTextFromUser(
+        _("What does this amendment correct? The reason is kept with the amendment and shown "
+          "wherever it is read."),
+        _("Amend a signed note"), wxEmptyString, this);
+    if (reason.Trim().Trim(false).empty())
+        return;
     try {
-        open(editor_->amend());
+        open(editor_->amend(reason.utf8_string()));
     } catch (const std::exception& e) {
         report(e);
     }

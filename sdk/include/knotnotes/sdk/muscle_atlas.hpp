@@ -129,11 +129,6 @@ constexpr bool is_region_id(std::string_view id) {
     return false;
 }
 
-struct ChartPoint {
-    double x;
-    double y;
-};
-
 // Where `muscle` shows on `view` for `side` (left or right), or nullopt if it does not show
 // there. Front view: the client faces the viewer, so their left is on the viewer's right.
 // Back view: their left is on the viewer's left. Left/right views show one side of the body,
