@@ -25,6 +25,11 @@ namespace knotnotes::core {
 class RecordStore {
   public:
     explicit RecordStore(const std::filesystem::path& file);
+    // Closing signs the audit head when a key is unlocked and there were changes since the last
+    // anchor (audit_anchor.hpp), so a rewritten history after the last signing is caught too.
+    ~RecordStore();
+    RecordStore(const RecordStore&) = delete;
+    RecordStore& operator=(const RecordStore&) = delete;
 
     const std::filesystem::path& file() const { return database_.file(); }
     db::Database& database() { return database_; }
