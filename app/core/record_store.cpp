@@ -5,6 +5,7 @@
 #include "core/practitioner_profiles.hpp"
 #include "core/signing/audit_anchor.hpp"
 #include "db/backup.hpp"
+#include "db/installation.hpp"
 #include "db/intake_repository.hpp"
 
 namespace knotnotes::core {
@@ -29,6 +30,10 @@ RecordStore::~RecordStore() {
             // only this anchor is missing, and verify reports the entries after the last one.
         }
     }
+}
+
+std::string RecordStore::installation_id() {
+    return db::installation_id(database_);
 }
 
 std::int64_t RecordStore::client_count() {

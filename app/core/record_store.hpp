@@ -33,6 +33,9 @@ class RecordStore {
 
     const std::filesystem::path& file() const { return database_.file(); }
     db::Database& database() { return database_; }
+    // The database's own id (a UUID made when it was created; kept by backups and restores):
+    // settings that belong to one database, such as the last client shown, are kept under it.
+    std::string installation_id();
 
     std::int64_t client_count();
     std::vector<db::ClientSummary> clients(std::int64_t offset, int limit);
