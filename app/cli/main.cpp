@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <knotnotes/sdk/abi_version.hpp>
 
+#include "core/product_version.hpp"
+
 #include "cli_context.hpp"
 #include "database_commands.hpp"
 #include "exchange_commands.hpp"

@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <knotnotes/sdk/abi_version.hpp>
 #include <regex>
+
+#include "core/product_version.hpp"
 
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
+#include "db/installation.hpp"
 #include "db/intake_repository.hpp"
 #include "db/practitioner_repository.hpp"
 #include "db/questionnaire_repository.hpp"
@@ -160,11 +162,11 @@ ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& expor
     std::filesystem::remove_all(partial, ec);
     auto discard_partial = [&] { std::filesystem::remove_all(partial, ec); };
 
+    const sdk::ExportContext context{partial, "KnotNotes " KNOTNOTES_VERSION_STRING,
+                                     db::installation_id(db)};
     ExportCounts counts;
     try {
-        exporter.call("begin", [&](sdk::Exporter& e) {
-            e.begin({partial, "KnotNotes " KNOTNOTES_VERSION_STRING});
-        });
+        exporter.call("begin", [&](sdk::Exporter& e) { e.begin(context); });
         counts = Streamer(db, exporter, scope).run(progress);
         exporter.call("end", [](sdk::Exporter& e) { e.end(); });
     } catch (...) {

@@ -17,7 +17,7 @@ class FhirExporter : public sdk::Exporter {
         return {"fhir-r4-xml", "HL7 FHIR R4 Bundle (XML)", ".xml", false};
     }
 
-    void begin(const sdk::ExportTarget& target) override {
+    void begin(const sdk::ExportContext& target) override {
         path_ = target.path.string();
         out_.open(target.path, std::ios::binary | std::ios::trunc);
         if (!out_)

@@ -1,6 +1,6 @@
 #include "fhir_xml_writer.hpp"
 
-#include <knotnotes/sdk/xml_escape.hpp>
+#include <knotnotes/sdk/xml_text.hpp>
 
 namespace knotnotes::fhir {
 

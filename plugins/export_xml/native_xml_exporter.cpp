@@ -53,7 +53,7 @@ void NativeXmlExporter::check_stream() {
         throw sdk::PluginError("cannot write " + path_ + " (disk full?)");
 }
 
-void NativeXmlExporter::begin(const sdk::ExportTarget& target) {
+void NativeXmlExporter::begin(const sdk::ExportContext& target) {
     path_ = target.path.string();
     out_.open(target.path, std::ios::binary | std::ios::trunc);
     if (!out_)

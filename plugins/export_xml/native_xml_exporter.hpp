@@ -20,7 +20,7 @@ inline constexpr const char* records_namespace = "https://knotnotes.org/ns/recor
 class NativeXmlExporter : public sdk::Exporter {
   public:
     sdk::ExportFormat format() const override;
-    void begin(const sdk::ExportTarget& target) override;
+    void begin(const sdk::ExportContext& target) override;
     void write_practitioner(const sdk::Practitioner& practitioner) override;
     void write_client(const sdk::Client& client) override;
     void write_intake(const sdk::Intake& intake) override;

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include <knotnotes/sdk/xml_escape.hpp>
+#include <knotnotes/sdk/xml_text.hpp>
 
 namespace knotnotes::xml {
 std::string escape_text(std::string_view text) {
