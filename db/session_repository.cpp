@@ -15,13 +15,13 @@ sdk::Id SessionRepository::create_draft(const sdk::Session& s) {
     db_.prepare(
            "INSERT INTO sessions (client_id, practitioner_id, intake_id, started_at, "
            "duration_minutes, subjective, objective, assessment, plan, pain_before, pain_after, "
-           "amends_session_id, uid, amendment_reason, conflict_acknowledgement) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "amends_session_id, uid, amendment_reason, conflict_acknowledgement, location) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(s.client_id, s.practitioner_id, s.intake_id,
                    s.started_at.empty() ? utc_now() : s.started_at, s.duration_minutes,
                    s.subjective, s.objective, s.assessment, s.plan, s.pain_before, s.pain_after,
                    s.amends_session_id, s.uid.empty() ? new_uid() : s.uid, s.amendment_reason,
-                   s.conflict_acknowledgement)
+                   s.conflict_acknowledgement, std::string(sdk::to_text(s.location)))
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();
@@ -33,10 +33,11 @@ void SessionRepository::update_note(const sdk::Session& s) {
     db_.prepare(
            "UPDATE sessions SET intake_id = ?, started_at = ?, duration_minutes = ?, "
            "subjective = ?, objective = ?, assessment = ?, plan = ?, pain_before = ?, "
-           "pain_after = ?, amendment_reason = ?, conflict_acknowledgement = ? WHERE id = ?")
+           "pain_after = ?, amendment_reason = ?, conflict_acknowledgement = ?, location = ? "
+           "WHERE id = ?")
         ->bind_all(s.intake_id, s.started_at, s.duration_minutes, s.subjective, s.objective,
                    s.assessment, s.plan, s.pain_before, s.pain_after, s.amendment_reason,
-                   s.conflict_acknowledgement, s.id)
+                   s.conflict_acknowledgement, std::string(sdk::to_text(s.location)), s.id)
         .run();
     if (db_.changes() != 1) {
         throw DatabaseError(db_.file().string() + ": no session with id " + std::to_string(s.id));
@@ -52,7 +53,7 @@ std::optional<sdk::Session> SessionRepository::get(sdk::Id id) {
             "subjective, objective, assessment, plan, pain_before, pain_after, status, "
             "signed_by, signed_at, content_sha256, amends_session_id, coalesce(uid, ''), "
             "amendment_reason, conflict_acknowledgement, signer_practitioner_id, "
-            "signature_algorithm, canonical_version, signer_public_key, signature_value "
+            "signature_algorithm, canonical_version, signer_public_key, signature_value, location "
             "FROM sessions WHERE id = ?");
         st->bind(1, id);
         if (!st->step())
@@ -85,6 +86,9 @@ std::optional<sdk::Session> SessionRepository::get(sdk::Id id) {
         s.uid = st->text(17);
         s.amendment_reason = st->text(18);
         s.conflict_acknowledgement = st->text(19);
+        // The column's CHECK allows only the words of the vocabulary.
+        s.location =
+            sdk::parse_session_location(st->text(25)).value_or(sdk::SessionLocation::unspecified);
     }
     ChartEntryRepository entries(db_);
     s.knots = entries.knots(id);
@@ -174,10 +178,18 @@ void SessionRepository::seal_with(sdk::Id id, const sdk::Signature& signature) {
                             " does not match its signature hash: its content was changed after "
                             "signing");
     }
+    // Every field of the signature as it came, so an export of this database carries it on.
+    const std::optional<sdk::Id> signer_id =
+        signature.signer_practitioner_id ? std::optional<sdk::Id>(signature.signer_practitioner_id)
+                                         : std::nullopt;
     db_.prepare(
            "UPDATE sessions SET status = 'signed', signed_by = ?, signed_at = ?, "
-           "content_sha256 = ? WHERE id = ? AND status = 'draft'")
-        ->bind_all(signature.signer, signature.signed_at, signature.content_sha256, id)
+           "content_sha256 = ?, signer_practitioner_id = ?, signature_algorithm = ?, "
+           "canonical_version = ?, signer_public_key = ?, signature_value = ? "
+           "WHERE id = ? AND status = 'draft'")
+        ->bind_all(signature.signer, signature.signed_at, signature.content_sha256, signer_id,
+                   signature.algorithm, signature.canonical_version, signature.public_key,
+                   signature.value, id)
         .run();
     transaction.commit();
 }

@@ -93,8 +93,15 @@ class DatabaseSink : public sdk::ImportSink {
             entries.add_technique_use(use);
         }
         // Sealed once everything of the note is in: its questionnaire responses come later.
-        if (s.signature)
-            pending_seals_.emplace_back(id, *s.signature);
+        if (s.signature) {
+            auto signature = *s.signature;
+            if (signature.signer_practitioner_id) {
+                signature.signer_practitioner_id =
+                    map(practitioners_, "practitioner", signature.signer_practitioner_id,
+                        "the signature of session", s.id);
+            }
+            pending_seals_.emplace_back(id, std::move(signature));
+        }
         ++counts.sessions;
     }
 

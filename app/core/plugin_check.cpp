@@ -121,9 +121,13 @@ class Checker {
             auto loaded = open_plugin_library(library);
             pass("library " + library.string() + ": loads, ABI " + to_text(loaded->abi) +
                  ", factory returned a plugin");
-            if (loaded->abi.major != m.abi_major || loaded->abi.minor != m.abi_minor) {
+            if (loaded->abi.major != m.abi_major) {
                 problem("the library was built for ABI " + to_text(loaded->abi) +
                         " but the manifest declares " + to_text({m.abi_major, m.abi_minor}));
+            } else if (loaded->abi.minor != m.abi_minor) {
+                pass("the manifest declares ABI " + to_text({m.abi_major, m.abi_minor}) +
+                     " and the library was built for " + to_text(loaded->abi) +
+                     ": both load (same major); set <abi> to what you build against");
             }
             check_kinds(m, *loaded->plugin);
         } catch (const std::exception& e) {

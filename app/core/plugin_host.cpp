@@ -173,7 +173,9 @@ void PluginHost::load(PluginStatus& status) {
             LoadMarker marker(options_.config_dir, m.id, m.library_path());
             loaded = open_plugin_library(m.library_path());
         }
-        if (loaded->abi.major != m.abi_major || loaded->abi.minor != m.abi_minor) {
+        // Minors may differ (the contract holds across them); a major the manifest misstates
+        // means the manifest is stale.
+        if (loaded->abi.major != m.abi_major) {
             throw PluginLoadError(PluginLoadError::Stage::refused,
                                   m.library + " was built for ABI " + to_text(loaded->abi) +
                                       " but its manifest declares " +

@@ -134,6 +134,13 @@ void SessionEditor::update_note(const sdk::Session& fields) {
     session_ = std::move(changed);
 }
 
+void SessionEditor::set_location(sdk::SessionLocation location) {
+    auto changed = session_;
+    changed.location = location;
+    db::SessionRepository(db_).update_note(changed);
+    session_ = std::move(changed);
+}
+
 sdk::Signature SessionEditor::sign(const std::string& signer) {
     const auto signature = db::SessionRepository(db_).sign(session_.id, signer);
     session_.signature = signature;

@@ -45,6 +45,8 @@ class SessionEditor {
 
     // S/O/A/P, pain before/after, duration, start time: the session's own fields.
     void update_note(const sdk::Session& fields);
+    // Where the session took place.
+    void set_location(sdk::SessionLocation location);
 
     sdk::Signature sign(const std::string& signer);
     // The new draft's id; open it with another SessionEditor. `reason` says what it corrects.

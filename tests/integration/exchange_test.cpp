@@ -4,47 +4,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "process.hpp"
-#include "temp_dir.hpp"
+#include "cli_workspace.hpp"
 
-using knotnotes::test::ProcessResult;
 using knotnotes::test::run_process;
-using knotnotes::test::TempDir;
+using knotnotes::test::slurp;
+using knotnotes::test::Workspace;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-class Workspace {
-  public:
-    ProcessResult cli(std::vector<std::string> args) const {
-        args.insert(args.begin(), KNOTNOTES_CLI);
-        return run_process(args, {{"HOME", dir.path().string()},
-                                  {"XDG_CONFIG_HOME", (dir / "config").string()},
-                                  {"XDG_DATA_HOME", (dir / "data").string()},
-                                  {"KNOTNOTES_PLUGIN_PATH", ""}});
-    }
-    ProcessResult on(const std::string& db, std::vector<std::string> args) const {
-        args.insert(args.begin(), {"--db", (dir / db).string()});
-        return cli(args);
-    }
-    std::string path(const std::string& name) const { return (dir / name).string(); }
-    // What must not change when an import is refused: every table's rows and the audit log.
-    std::string state(const std::string& db) const {
-        auto r = run_process({"sqlite3", path(db),
-                              "SELECT (SELECT count(*) FROM clients), (SELECT count(*) FROM "
-                              "sessions), (SELECT count(*) FROM knots), (SELECT count(*) FROM "
-                              "audit_log), (SELECT max(hash) FROM audit_log)"});
-        return r.out;
-    }
-
-    TempDir dir;
-};
 
 void write(const std::string& file, const std::string& text) {
     std::ofstream(file) << text;

@@ -65,7 +65,7 @@
 #include <stdint.h>
 
 #define KNOTNOTES_SDK_ABI_MAJOR 2
-#define KNOTNOTES_SDK_ABI_MINOR 0
+#define KNOTNOTES_SDK_ABI_MINOR 1
 
 /* The symbols a plugin library exports (KNOTNOTES_PLUGIN does it for C++ plugins). */
 #define KNOTNOTES_ABI_SYMBOL "knotnotes_plugin_abi"
@@ -187,6 +187,13 @@ typedef struct kn_receiver {
 #define KN_FIGURE_NEUTRAL 0
 #define KN_FIGURE_FEMALE 1
 #define KN_FIGURE_MALE 2
+
+/* Since 2.1 */
+#define KN_LOCATION_UNSPECIFIED 0
+#define KN_LOCATION_CLINIC 1
+#define KN_LOCATION_CLIENT_HOME 2
+#define KN_LOCATION_EVENT 3
+#define KN_LOCATION_OTHER 4
 
 #define KN_ITEM_SCALE 0
 #define KN_ITEM_CHOICE 1
@@ -325,6 +332,8 @@ typedef struct kn_session {
     kn_array knots;             /* of kn_knot */
     kn_array pressure_readings; /* of kn_pressure_reading */
     kn_array techniques;        /* of kn_technique_use */
+    /* since 2.1 */
+    uint32_t location; /* KN_LOCATION_*; default KN_LOCATION_UNSPECIFIED */
 } kn_session;
 
 typedef struct kn_questionnaire_answer {

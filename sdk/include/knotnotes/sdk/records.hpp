@@ -188,6 +188,8 @@ struct Session {
     std::vector<Knot> knots;
     std::vector<PressureReading> pressure_readings;
     std::vector<TechniqueUse> techniques;
+    // Where it took place (SDK 2.1); unspecified when not recorded.
+    SessionLocation location = SessionLocation::unspecified;
 
     bool is_signed() const { return signature.has_value(); }
 };

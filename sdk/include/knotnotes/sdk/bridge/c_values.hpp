@@ -138,7 +138,7 @@ constexpr bool in_code_order(const detail::WordTable<Enum, N>& words) {
 static_assert(in_code_order(detail::side_words) && in_code_order(detail::view_words) &&
               in_code_order(detail::kind_words) && in_code_order(detail::result_words) &&
               in_code_order(detail::tool_words) && in_code_order(detail::direction_words) &&
-              in_code_order(detail::figure_words));
+              in_code_order(detail::figure_words) && in_code_order(detail::location_words));
 static_assert(KN_SIDE_BILATERAL == static_cast<int>(Side::bilateral));
 static_assert(KN_VIEW_RIGHT == static_cast<int>(ChartView::right));
 static_assert(KN_KNOT_LATENT == static_cast<int>(KnotKind::latent));
@@ -146,6 +146,7 @@ static_assert(KN_RESULT_UNCHANGED == static_cast<int>(KnotResult::unchanged));
 static_assert(KN_TOOL_INSTRUMENT == static_cast<int>(Tool::instrument));
 static_assert(KN_DIRECTION_SUSTAINED == static_cast<int>(Direction::sustained));
 static_assert(KN_FIGURE_MALE == static_cast<int>(ChartFigure::male));
+static_assert(KN_LOCATION_OTHER == static_cast<int>(SessionLocation::other));
 static_assert(sizeof(kn_chart_point) == sizeof(ChartPoint));
 
 }  // namespace knotnotes::sdk::bridge

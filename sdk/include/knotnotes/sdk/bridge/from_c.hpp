@@ -226,6 +226,8 @@ inline void read(const kn_session& c, Session& out) {
     read_list<kn_technique_use>(
         KNOTNOTES_C_FIELD(c, kn_session, techniques, from_c_detail::no_items), out.techniques,
         "technique uses");
+    out.location = from_code(KNOTNOTES_C_FIELD(c, kn_session, location, 0u), detail::location_words,
+                             "the session's location");
 }
 
 inline void read(const kn_questionnaire_answer& c, QuestionnaireAnswer& out) {

@@ -200,6 +200,7 @@ class CViews {
         session_.knots = array_of(knots_.data(), knots_.size());
         session_.pressure_readings = array_of(readings_.data(), readings_.size());
         session_.techniques = array_of(techniques_.data(), techniques_.size());
+        session_.location = to_code(s.location);
         return &session_;
     }
 
