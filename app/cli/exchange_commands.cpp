@@ -8,6 +8,7 @@
 #include "core/import_service.hpp"
 #include "db/database.hpp"
 #include "exit_codes.hpp"
+#include "plugin_availability.hpp"
 #include "terminal_progress.hpp"
 
 namespace knotnotes::cli {
@@ -61,6 +62,11 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
         if (!exporter) {
             std::cerr << "error: no loaded plugin exports the format '" << options->format
                       << "'. Available: " << list_of(core::export_formats(*host)) << "\n";
+            if (const auto missing = unavailable_plugins(*host, core::PluginKind::exporter);
+                !missing.empty()) {
+                std::cerr << "These exporters are not loaded, and one of them may offer it:\n"
+                          << missing;
+            }
             exit_code = exit_failure;
             return;
         }
@@ -93,6 +99,11 @@ void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
         if (!importer) {
             std::cerr << "error: no loaded plugin imports the format '" << *format
                       << "'. Available: " << list_of(core::import_formats(*host)) << "\n";
+            if (const auto missing = unavailable_plugins(*host, core::PluginKind::importer);
+                !missing.empty()) {
+                std::cerr << "These importers are not loaded, and one of them may offer it:\n"
+                          << missing;
+            }
             exit_code = exit_failure;
             return;
         }

@@ -6,6 +6,7 @@
 
 #include "core/product_version.hpp"
 
+#include "catalogue_commands.hpp"
 #include "cli_context.hpp"
 #include "database_commands.hpp"
 #include "exchange_commands.hpp"
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
     add_plugins_command(app, context, exit_code);
     add_database_commands(app, context, exit_code);
     add_exchange_commands(app, context, exit_code);
+    add_catalogue_commands(app, context, exit_code);
 
     try {
         app.parse(argc, argv);
