@@ -165,6 +165,7 @@ ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& expor
     const sdk::ExportContext context{partial, "KnotNotes " KNOTNOTES_VERSION_STRING,
                                      db::installation_id(db)};
     ExportCounts counts;
+    const PluginOperationScope operation("export", partial);  // a crash: cleaned up next start
     try {
         exporter.call("begin", [&](sdk::Exporter& e) { e.begin(context); });
         counts = Streamer(db, exporter, scope).run(progress);

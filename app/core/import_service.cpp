@@ -196,6 +196,7 @@ ImportCounts preview_import(PluginObject<sdk::Importer>& importer,
 
 ImportCounts import_records(db::Database& db, PluginObject<sdk::Importer>& importer,
                             const std::filesystem::path& file) {
+    const PluginOperationScope operation("import", {});
     importer.call("validate", [&](sdk::Importer& i) { i.validate(file); });
     // A large import touches many index pages; a 64 MB page cache for its duration keeps them
     // in memory instead of re-reading them (the connection's normal cache is ~2 MB).

@@ -80,6 +80,17 @@ PluginHost::PluginHost(PluginHostOptions options)
         settings_.disable(crash.plugin_id, "crashed KnotNotes while loading " + crash.library +
                                                " (" + crash.when + "); enable it again to retry");
     }
+    crashed_calls_ = take_crashed_calls(options_.config_dir);
+    for (const auto& crash : crashed_calls_) {
+        settings_.disable(crash.plugin_id, "crashed KnotNotes during " + crash.operation + " (in " +
+                                               crash.call + ", " + crash.when + ")" +
+                                               (crash.partial_output.empty()
+                                                    ? ""
+                                                    : "; the partial output " +
+                                                          crash.partial_output + " was removed") +
+                                               "; enable it again to retry");
+    }
+    arm_plugin_crash_marker(options_.config_dir);
 }
 
 PluginHost::~PluginHost() {

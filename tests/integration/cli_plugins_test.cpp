@@ -1,5 +1,6 @@
 // knotnotes-cli run as a child process, as a user or a script runs it.
 #include <catch2/catch.hpp>
+#include <csignal>
 
 #include "process.hpp"
 #include "temp_dir.hpp"
@@ -131,4 +132,39 @@ TEST_CASE("a plugin that crashes the process while loading is disabled on the ne
                Catch::Contains("disabled\n    reason: crashed KnotNotes while loading") &&
                    Catch::Contains("crash-on-load.so"));
     CHECK_THAT(listing_of(next.out, "org.knotnotes.test.survivor"), Catch::EndsWith("loaded"));
+}
+
+TEST_CASE(
+    "a plugin that crashes the process mid-export is disabled on the next start and its "
+    "partial file removed",
+    "[integration][cli]") {
+    TempDir home;
+    const std::string dir = std::string(KNOTNOTES_TEST_BROKEN_PLUGINS_DIR) + "/../crash-export";
+    const auto db = (home / "a.db").string();
+    REQUIRE(cli(home, {"--db", db, "demo", "--clients", "1"}).exit_code == 0);
+    const auto out = home / "out.txt";
+    auto crashed = cli(home, {"--plugin-path", dir, "--db", db, "export", "--format", "test-crash",
+                              "-o", out.string()});
+    REQUIRE(crashed.signaled);  // the fixture really took the process down
+    CHECK(crashed.signal == SIGSEGV);
+    std::vector<std::filesystem::path> partial;
+    for (const auto& entry : std::filesystem::directory_iterator(home.path())) {
+        if (entry.path().filename().string().rfind("out.txt.partial-", 0) == 0)
+            partial.push_back(entry.path());
+    }
+    REQUIRE(partial.size() == 1);  // what the crash left behind
+
+    auto next = cli(home, {"--plugin-path", dir, "plugins", "list"});
+    INFO(next.out << next.err);
+    REQUIRE(next.exit_code == 0);
+    CHECK_THAT(next.err, Catch::Contains("plugin org.knotnotes.test.crash-in-export crashed "
+                                         "KnotNotes during export (in write_session") &&
+                             Catch::Contains(partial[0].string() + " was removed"));
+    CHECK_THAT(listing_of(next.out, "org.knotnotes.test.crash-in-export"),
+               Catch::Contains("disabled\n    reason: crashed KnotNotes during export"));
+    CHECK_FALSE(std::filesystem::exists(partial[0]));
+    CHECK_FALSE(std::filesystem::exists(out));
+    // Said once: the marker is gone, the reason stays in the settings.
+    auto third = cli(home, {"--plugin-path", dir, "plugins", "list"});
+    CHECK_THAT(third.err, !Catch::Contains("crashed"));
 }
