@@ -4,11 +4,11 @@
 #include <iostream>
 #include <memory>
 
+#include "core/plugin_availability.hpp"
 #include "core/questionnaire_catalogue.hpp"
 #include "core/technique_catalogue.hpp"
 #include "db/json_text.hpp"
 #include "exit_codes.hpp"
-#include "plugin_availability.hpp"
 
 namespace knotnotes::cli {
 namespace {
@@ -85,7 +85,8 @@ int list_techniques(const CliContext& context, const std::string& library, bool 
     auto host = context.make_plugin_host();
     host->load_enabled();
     if (!library.empty()) {
-        const auto problem = why_unavailable(*host, library, core::PluginKind::technique_library);
+        const auto problem =
+            core::why_unavailable(*host, library, core::PluginKind::technique_library);
         if (!problem.empty()) {
             std::cerr << "error: " << problem << "\n";
             return exit_failure;
@@ -107,7 +108,7 @@ int list_techniques(const CliContext& context, const std::string& library, bool 
     if (json)
         out = out.empty() ? "[]\n" : out + "\n]\n";
     std::cout << out;
-    if (const auto missing = unavailable_plugins(*host, core::PluginKind::technique_library);
+    if (const auto missing = core::unavailable_plugins(*host, core::PluginKind::technique_library);
         !missing.empty() && library.empty()) {
         std::cerr << "warning: technique libraries not loaded, whose techniques are not listed:\n"
                   << missing;
@@ -132,7 +133,8 @@ int list_questionnaires(const CliContext& context, bool json) {
     if (json)
         out = out.empty() ? "[]\n" : out + "\n]\n";
     std::cout << out;
-    if (const auto missing = unavailable_plugins(*host, core::PluginKind::questionnaire_provider);
+    if (const auto missing =
+            core::unavailable_plugins(*host, core::PluginKind::questionnaire_provider);
         !missing.empty()) {
         std::cerr << "warning: questionnaire providers not loaded, whose instruments are not "
                      "listed:\n"
@@ -191,7 +193,7 @@ int score_questionnaire(const CliContext& context, const std::string& instrument
         std::cerr << "error: no questionnaire '" << instrument_id
                   << "' is available (see: knotnotes-cli questionnaires list)\n";
         if (const auto missing =
-                unavailable_plugins(*host, core::PluginKind::questionnaire_provider);
+                core::unavailable_plugins(*host, core::PluginKind::questionnaire_provider);
             !missing.empty()) {
             std::cerr << "Questionnaire providers not loaded:\n" << missing;
         }

@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
         session.pain_after = 3;
         sessions.update_note(session);
         sessions.sign(r.session, "Alex Morgan");
-        const auto amendment = sessions.amend(r.session, "Corrects the plan: <two> sessions & \"home care\"");
+        const auto amendment =
+            sessions.amend(r.session, "Corrects the plan: <two> sessions & \"home care\"");
         auto amended = *sessions.get(amendment);
         amended.assessment = "Corrected: pain 3/10 after treatment";
         sessions.update_note(amended);
@@ -68,7 +69,10 @@ int main(int argc, char** argv) {
              "org.knotnotes.questionnaires/psfs",
              "1.0",
              "",
-             {{"activity-1", 2.5, "Turning my head when driving"}, {"activity-2", 6, ""}},
+             // PSFS needs three activities; the score is their mean, as the plugin scores it.
+             {{"activity-1", 2.5, "Turning my head when driving"},
+              {"activity-2", 6, ""},
+              {"activity-3", 4.25, "Carrying shopping"}},
              4.25,
              ""});
         core::generate_demo_data(database, {3, 3, 11});
