@@ -3,7 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <regex>
+
+#include <knotnotes/sdk/timestamps.hpp>
 
 #include "core/product_version.hpp"
 
@@ -138,18 +139,7 @@ class Streamer {
 }  // namespace
 
 bool is_valid_scope_date(const std::string& date) {
-    if (date.empty())
-        return true;
-    static const std::regex shape("([0-9]{4})-([0-9]{2})-([0-9]{2})");
-    std::smatch m;
-    if (!std::regex_match(date, m, shape))
-        return false;
-    const int year = std::stoi(m[1]), month = std::stoi(m[2]), day = std::stoi(m[3]);
-    static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
-        return false;
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return !(month == 2 && day == 29 && !leap);
+    return date.empty() || sdk::is_iso_date(date);
 }
 
 ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& exporter,

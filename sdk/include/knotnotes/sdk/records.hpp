@@ -24,6 +24,7 @@
 //   vocabulary.hpp gives the words of the teaching scale.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,6 +35,12 @@
 namespace knotnotes::sdk {
 
 using Id = std::int64_t;
+
+// The longest a text field of a record may be, in bytes of UTF-8. Imports refuse longer text,
+// and the app's entry points are to refuse it where it is typed, so that whatever is stored
+// exports and imports back.
+inline constexpr std::size_t max_text_bytes = 1 << 20;     // notes, intake texts, drawn signatures
+inline constexpr std::size_t max_short_text_bytes = 1000;  // names, contact details, labels
 
 struct Practitioner {
     Id id = 0;

@@ -15,5 +15,6 @@
 #include "knotnotes/sdk/questionnaire_provider.hpp"
 #include "knotnotes/sdk/records.hpp"
 #include "knotnotes/sdk/technique_library.hpp"
+#include "knotnotes/sdk/timestamps.hpp"
 #include "knotnotes/sdk/vocabulary.hpp"
 #include "knotnotes/sdk/xml_text.hpp"
