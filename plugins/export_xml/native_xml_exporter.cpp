@@ -123,11 +123,7 @@ void NativeXmlExporter::record(Describe describe, Write write) {
         write();
     } catch (const FieldError& e) {
         buffer_.resize(start);
-        throw sdk::PluginError(
-            "cannot export " + describe() + ": " + e.what() +
-            ". KnotNotes does not change a clinical record to make it fit; correct it in "
-            "KnotNotes (with an amendment, for a signed note), or leave it out of the export "
-            "(--client, --since, --until)");
+        throw sdk::unwritable_record(describe(), e.what());
     }
     flush();
 }

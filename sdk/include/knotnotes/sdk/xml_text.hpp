@@ -149,6 +149,16 @@ inline bool append_xml_escaped(std::string& out, std::string_view text, bool att
     return true;
 }
 
+// The PluginError an exporter throws for a record it cannot write (exporter.hpp): `record` says
+// which ("the session of 2026-11-25T09:30:00.000Z (uid ...)"), `problem` what is wrong with
+// which field.
+inline PluginError unwritable_record(const std::string& record, const std::string& problem) {
+    return PluginError("cannot export " + record + ": " + problem +
+                       ". KnotNotes does not change a clinical record to make it fit; correct it "
+                       "in KnotNotes (with an amendment, for a signed note), or leave it out of "
+                       "the export (--client, --since, --until)");
+}
+
 // The escaped text; throws XmlTextError, saying what is wrong, for text that is not XML text.
 inline std::string xml_escape(std::string_view text, bool attribute) {
     std::string out;
