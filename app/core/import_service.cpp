@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/signing/note_signing.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
@@ -40,9 +41,16 @@ class DatabaseSink : public sdk::ImportSink {
         guarded([&] { write_questionnaire_response(r); });
     }
 
-    // Seals the signed notes of the last client (call once, after the importer returned).
+    // Seals the signed notes of the last client, then adds the practitioners' public keys (call
+    // once, after the importer returned).
     void finish() {
-        guarded([&] { seal_signed_sessions(); });
+        guarded([&] {
+            seal_signed_sessions();
+            // Added last, so the key the file names as a practitioner's current one comes after
+            // the older keys their notes brought in, and is their newest here too.
+            for (const auto& key : pending_keys_)
+                add_imported_public_key(db_, key.practitioner_id, key.public_key, key.whose);
+        });
     }
 
     ImportCounts counts;
@@ -68,6 +76,8 @@ class DatabaseSink : public sdk::ImportSink {
         const auto id = add_new("practitioner " + p.name, p.uid,
                                 [&] { return db::PractitionerRepository(db_).add(p); });
         remember(practitioners_, "practitioner", p.id, id);
+        if (!p.public_key.empty())
+            pending_keys_.push_back({id, p.public_key, "practitioner " + p.name + " has"});
         ++counts.practitioners;
     }
 
@@ -160,9 +170,8 @@ class DatabaseSink : public sdk::ImportSink {
     }
 
     void seal_signed_sessions() {
-        db::SessionRepository sessions(db_);
         for (const auto& [id, signature] : pending_seals_)
-            sessions.seal_with(id, signature);
+            seal_imported_note(db_, id, signature);
         pending_seals_.clear();
     }
 
@@ -234,6 +243,12 @@ class DatabaseSink : public sdk::ImportSink {
     sdk::Id client_file_id_ = 0;
     sdk::Id client_db_id_ = 0;
     std::vector<std::pair<sdk::Id, sdk::Signature>> pending_seals_;
+    struct PendingKey {
+        sdk::Id practitioner_id;
+        std::string public_key;
+        std::string whose;
+    };
+    std::vector<PendingKey> pending_keys_;
 };
 
 }  // namespace

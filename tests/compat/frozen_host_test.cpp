@@ -12,7 +12,7 @@
 #include <knotnotes/sdk/bridge/host_side.hpp>
 
 #include "record_dump.hpp"
-#include "sample_records.hpp"
+#include "sample_chart.hpp"
 #include "temp_dir.hpp"
 
 namespace sdk = knotnotes::sdk;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli_workspace.hpp"
+#include "core/signing/note_signing.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
@@ -14,6 +15,7 @@
 #include "db/questionnaire_repository.hpp"
 #include "db/session_repository.hpp"
 #include "record_dump.hpp"
+#include "sample_chart.hpp"
 #include "sample_records.hpp"
 
 using namespace knotnotes;
@@ -55,7 +57,7 @@ void store_chart(db::Database& database) {
     chart.response.session_id = id;
     chart.response.instrument_id = plugin_id + "/tally";
     db::QuestionnaireRepository(database).add(chart.response);
-    sessions.sign(id, "Alex Morgan");
+    core::sign_note(database, id, *test::test_signing_key(database, practitioner));
     auto amendment = *sessions.get(sessions.amend(id, chart.sessions[1].amendment_reason));
     amendment.location = sdk::SessionLocation::client_home;  // the 2.1 growth, really used
     sessions.update_note(amendment);

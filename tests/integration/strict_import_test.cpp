@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "cli_workspace.hpp"
+#include "core/signing/note_signing.hpp"
 #include "db/session_repository.hpp"
 #include "sample_records.hpp"
 
@@ -158,7 +159,7 @@ TEST_CASE(
         blank.practitioner_id = r.practitioner;
         blank.subjective = "   \n  ";
         const auto id = sessions.create_draft(blank);
-        sessions.sign(id, "Alex Morgan");
+        core::sign_note(database, id, *test::test_signing_key(database, r.practitioner));
     }
     REQUIRE(w.on("a.db", {"export", "--format", "xml", "-o", w.path("first.xml")}).exit_code == 0);
     CHECK(validates(w.path("first.xml"), "records-2.xsd"));

@@ -1,4 +1,4 @@
-// sample_records.hpp — one client's chart using every field SDK 2.0 has, for the compat tests
+// sample_chart.hpp — one client's chart using every field SDK 2.0 has, for the compat tests
 // (compiled against whichever SDK the test is built with).
 #pragma once
 
