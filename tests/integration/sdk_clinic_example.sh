@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # sdk_clinic_example.sh BUILD_DIR EXAMPLE_DIR CLI — as sdk/README.md tells an outside developer:
 # install the SDK into a temporary prefix, build the questionnaire + technique library example
-# outside the source tree with only find_package(KnotNotesSDK 2), then test it with knotnotes-cli
-# (plugins check, questionnaires score, techniques list).
+# outside the source tree with Clang and only find_package(KnotNotesSDK 2), then test it with
+# knotnotes-cli (plugins check, questionnaires score, techniques list).
 set -euo pipefail
 build_dir=$1 example=$2 cli=$3
 work=$(mktemp -d)
@@ -11,8 +11,9 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cmake --install "$build_dir" --component sdk --prefix "$work/prefix" >/dev/null
 cp -r "$example" "$work/clinic"
+# With Clang, while KnotNotes is built with GCC: only the C interface (abi.h) is shared.
 HOME="$work/home" cmake -S "$work/clinic" -B "$work/build" -G Ninja \
-    -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+    -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/build" >/dev/null
 
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" HOME="$work/home"
