@@ -6,6 +6,7 @@
 
 #include <knotnotes/sdk/muscle_atlas.hpp>
 
+#include "body_chart_panel.hpp"
 #include "body_chart_widget.hpp"
 #include "core/record_store.hpp"
 #include "core/technique_catalogue.hpp"
@@ -57,7 +58,8 @@ void SessionEditorPanel::build() {
     print_ = new wxButton(this, wxID_ANY, _("&Print preview"));
     print_->SetName("print-preview");
     print_->SetToolTip(_("Preview and print this note (Ctrl+P)"));
-    chart_ = new BodyChartWidget(this);
+    chart_panel_ = new BodyChartPanel(this);
+    chart_ = chart_panel_->chart();
 
     auto* side_tabs = new wxNotebook(this, wxID_ANY);
     // Note: S/O/A/P, pain, duration.
@@ -181,7 +183,7 @@ void SessionEditorPanel::build() {
     header->Add(amend_, 0, wxLEFT, FromDIP(6));
     header->Add(sign_, 0, wxLEFT, FromDIP(6));
     auto* body = new wxBoxSizer(wxHORIZONTAL);
-    body->Add(chart_, 1, wxEXPAND | wxRIGHT, FromDIP(6));
+    body->Add(chart_panel_, 1, wxEXPAND | wxRIGHT, FromDIP(6));
     body->Add(side_tabs, 1, wxEXPAND);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(header, 0, wxEXPAND | wxALL, FromDIP(6));
@@ -216,6 +218,12 @@ void SessionEditorPanel::build() {
         } catch (const std::exception& ex) {
             report(ex);
         }
+        refresh_knots();
+    });
+    // Referral areas are kept in memory until the database has a column for them (the knot
+    // record carries them; storage does not yet).
+    chart_->Bind(EVT_KNOT_REFERRAL, [this](KnotChartEvent& e) {
+        referral_areas_[e.knot().id] = e.knot().referral_area;
         refresh_knots();
     });
     chart_->Bind(EVT_KNOT_DELETE, [this](KnotChartEvent& e) {
@@ -274,6 +282,7 @@ void SessionEditorPanel::refresh_all() {
     sign_->Show(!editor_->read_only());
     amend_->Show(editor_->read_only());
     chart_->set_read_only(editor_->read_only());
+    chart_->set_earlier_knots(editor_->earlier_knots());
     techniques_->set_read_only(editor_->read_only());
     techniques_->show_uses(s.techniques);
     refresh_knots();
@@ -283,7 +292,11 @@ void SessionEditorPanel::refresh_all() {
 }
 
 void SessionEditorPanel::refresh_knots() {
-    const auto& knots = editor_->session().knots;
+    auto knots = editor_->session().knots;
+    for (auto& k : knots) {
+        if (const auto area = referral_areas_.find(k.id); area != referral_areas_.end())
+            k.referral_area = area->second;
+    }
     chart_->set_knots(knots);
     knots_->DeleteAllItems();
     long row = 0;

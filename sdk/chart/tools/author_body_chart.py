@@ -258,8 +258,44 @@ def kept_inside(points, outlines, margin=0.7):
             q, _ = min((nearest_on(o, p) for o in outlines), key=lambda r: r[1])
         vx, vy = cx - q[0], cy - q[1]
         n = math.hypot(vx, vy) or 1
-        result.append((q[0] + vx / n * margin, q[1] + vy / n * margin))
-    return result
+        p = (q[0] + vx / n * margin, q[1] + vy / n * margin)
+        # In a concave corner (neck, armpit) that can still be outside: walk to the centre.
+        for _ in range(400):
+            if any(inside(o, p) and nearest_on(o, p)[1] >= margin * 0.5 for o in outlines):
+                break
+            p = (p[0] + (cx - p[0]) * 0.02, p[1] + (cy - p[1]) * 0.02)
+        result.append(p)
+    return untangled(result)
+
+
+def crosses(a, b, c, d):
+    cr = lambda o, p, q: (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
+    d1, d2, d3, d4 = cr(c, d, a), cr(c, d, b), cr(a, b, c), cr(a, b, d)
+    return ((d1 > 0) != (d2 > 0)) and ((d3 > 0) != (d4 > 0)) and d1 * d2 < 0 and d3 * d4 < 0
+
+
+def untangled(points):
+    """Drops points until no two edges cross (pulling points inside can fold an edge)."""
+    pts = list(points)
+    changed = True
+    while changed and len(pts) > 4:
+        changed = False
+        n = len(pts)
+        for i in range(n):
+            for j in range(i + 2, n):
+                if i == 0 and j == n - 1:
+                    continue
+                if crosses(pts[i], pts[(i + 1) % n], pts[j], pts[(j + 1) % n]):
+                    # Remove the shorter loop between the two edges.
+                    if j - i <= n - (j - i):
+                        pts = pts[:i + 1] + pts[j + 1:]
+                    else:
+                        pts = pts[i + 1:j + 1]
+                    changed = True
+                    break
+            if changed:
+                break
+    return pts
 
 
 # ---------------------------------------------------------------- figures
@@ -352,14 +388,15 @@ def build(figure, view):
         "lines": lines,
         "regions": [{"muscle": r["muscle"], "side": r["side"], "depth": r["depth"],
                      "centre": [round(r["centre"][0] / W, 4), round(r["centre"][1] / H, 4)],
-                     "points": normalised(r["points"])} for r in regions],
+                     "points": [list(q) for q in untangled([tuple(q) for q in normalised(r["points"])])]}
+                    for r in regions],
     }
 
 
-def drawn_above(r, other, deep):
-    """True when `other` is drawn over `r` in that layer (same order as the SDK reader)."""
-    a, b = (r["depth"], other["depth"]) if not deep else (-r["depth"], -other["depth"])
-    return b < a  # ties: file order is not used for labels (same-depth regions barely touch)
+def drawing_order(regions, deep):
+    """Bottom first, as sdk::drawing_order: by depth (deepest first on the surface, last in
+    the deep layer), file order within one depth."""
+    return sorted(range(len(regions)), key=lambda i: regions[i]["depth"] if deep else -regions[i]["depth"])
 
 
 def label_point(r, regions):
@@ -367,8 +404,10 @@ def label_point(r, regions):
     that shows it (the surface, else the deep layer)."""
     pts = r["points"]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    me = next(i for i, o in enumerate(regions) if o is r)
     for deep in (False, True):
-        covers = [o["points"] for o in regions if o is not r and drawn_above(r, o, deep)]
+        order = drawing_order(regions, deep)
+        covers = [regions[i]["points"] for i in order[order.index(me) + 1:]]
         best, best_d = None, 0
         steps = 24
         for i in range(1, steps):

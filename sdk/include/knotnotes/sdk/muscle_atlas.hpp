@@ -19,6 +19,7 @@
 #include <optional>
 #include <string_view>
 
+#include "knotnotes/sdk/chart_point.hpp"
 #include "knotnotes/sdk/vocabulary.hpp"
 
 namespace knotnotes::sdk {
@@ -128,11 +129,6 @@ constexpr bool is_region_id(std::string_view id) {
     }
     return false;
 }
-
-struct ChartPoint {
-    double x;
-    double y;
-};
 
 // Where `muscle` shows on `view` for `side` (left or right), or nullopt if it does not show
 // there. Front view: the client faces the viewer, so their left is on the viewer's right.

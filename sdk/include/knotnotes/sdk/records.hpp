@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "knotnotes/sdk/chart_point.hpp"
 #include "knotnotes/sdk/vocabulary.hpp"
 
 namespace knotnotes::sdk {
@@ -82,6 +83,9 @@ struct Knot {
     std::string referral;
     KnotResult result = KnotResult::untreated;
     std::optional<Id> previous_knot_id;
+    // Where the knot refers pain: a polygon of points on the knot's own view (empty: none
+    // drawn). Shown as a shaded area from the knot.
+    std::vector<ChartPoint> referral_area;
 };
 
 struct PressureReading {
