@@ -2,7 +2,7 @@
 
 namespace knotnotes::db {
 
-const std::vector<AuditedTable>& audited_tables() {
+const std::vector<AuditedTable>& audited_tables_v1() {
     static const std::vector<AuditedTable> tables{
         {"practitioners", {"name", "credentials", "created_at"}},
         {"clients",
@@ -27,6 +27,60 @@ const std::vector<AuditedTable>& audited_tables() {
         {"questionnaire_responses",
          {"client_id", "session_id", "instrument_id", "instrument_version", "completed_at",
           "answers", "score", "interpretation"}},
+    };
+    return tables;
+}
+
+const std::vector<AuditedTable>& audited_tables() {
+    static const std::vector<AuditedTable> tables{
+        {"installation", {"installation_id", "created_at"}},
+        {"practitioners", {"name", "credentials", "created_at", "uid", "registration", "is_demo"}},
+        {"signing_keys",
+         {"practitioner_id", "public_key", "sealed_secret_key", "kdf_salt", "kdf_opslimit",
+          "kdf_memlimit", "nonce", "created_at"}},
+        {"clients",
+         {"given_name", "family_name", "birth_date", "phone", "email", "emergency_contact",
+          "occupation", "created_at", "uid", "chart_figure"}},
+        {"intakes",
+         {"client_id", "version", "recorded_at", "reason_for_visit", "goals", "activity",
+          "health_flags", "medications", "allergies", "surgeries_injuries", "areas_to_avoid",
+          "preferred_pressure", "consent_agreed", "consent_date", "consent_signer",
+          "consent_signature_png", "uid"}},
+        {"sessions",
+         {"client_id",
+          "practitioner_id",
+          "intake_id",
+          "started_at",
+          "duration_minutes",
+          "subjective",
+          "objective",
+          "assessment",
+          "plan",
+          "pain_before",
+          "pain_after",
+          "status",
+          "signed_by",
+          "signed_at",
+          "content_sha256",
+          "amends_session_id",
+          "uid",
+          "amendment_reason",
+          "conflict_acknowledgement",
+          "signer_practitioner_id",
+          "signature_algorithm",
+          "canonical_version",
+          "signer_public_key",
+          "signature_value"}},
+        {"knots",
+         {"session_id", "muscle_id", "side", "view", "x", "y", "kind", "tenderness", "referral",
+          "result", "previous_knot_id", "uid", "referral_area"}},
+        {"pressure_readings", {"session_id", "region", "side", "pressure", "uid"}},
+        {"technique_uses",
+         {"session_id", "technique_id", "muscle_id", "side", "pressure", "duration_seconds", "tool",
+          "direction", "response", "uid"}},
+        {"questionnaire_responses",
+         {"client_id", "session_id", "instrument_id", "instrument_version", "completed_at",
+          "answers", "score", "interpretation", "uid"}},
     };
     return tables;
 }

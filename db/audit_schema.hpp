@@ -18,7 +18,10 @@ struct AuditedTable {
     std::vector<std::string> columns;  // without id, which always comes first
 };
 
+// The tables and columns of the current schema.
 const std::vector<AuditedTable>& audited_tables();
+// As migration 1 created them (frozen: migration 1 must build exactly the schema it released).
+const std::vector<AuditedTable>& audited_tables_v1();
 
 // "json_array(<prefix>id, <prefix>col1, ...)" for a trigger (prefix "NEW.") or a query.
 std::string row_content_expression(const AuditedTable& table, const std::string& prefix);

@@ -1,7 +1,9 @@
 #include "chart_entry_repository.hpp"
 
 #include "database.hpp"
+#include "json_text.hpp"
 #include "transaction.hpp"
+#include "uid.hpp"
 
 namespace knotnotes::db {
 namespace {
@@ -32,12 +34,12 @@ sdk::Side side_of(const std::string& w) {
 
 const std::string knot_columns =
     "SELECT id, session_id, muscle_id, side, view, x, y, kind, tenderness, referral, result, "
-    "previous_knot_id FROM knots ";
+    "previous_knot_id, coalesce(uid, ''), referral_area FROM knots ";
 const std::string reading_columns =
-    "SELECT id, session_id, region, side, pressure FROM pressure_readings ";
+    "SELECT id, session_id, region, side, pressure, coalesce(uid, '') FROM pressure_readings ";
 const std::string technique_columns =
     "SELECT id, session_id, technique_id, muscle_id, side, pressure, duration_seconds, tool, "
-    "direction, response FROM technique_uses ";
+    "direction, response, coalesce(uid, '') FROM technique_uses ";
 
 }  // namespace
 
@@ -59,9 +61,11 @@ sdk::Id ChartEntryRepository::add_knot(const sdk::Knot& k) {
     Transaction transaction(db_);
     db_.prepare(
            "INSERT INTO knots (session_id, muscle_id, side, view, x, y, kind, tenderness, "
-           "referral, result, previous_knot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "referral, result, previous_knot_id, uid, referral_area) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(k.session_id, k.muscle_id, text(k.side), text(k.view), k.x, k.y, text(k.kind),
-                   k.tenderness, k.referral, text(k.result), k.previous_knot_id)
+                   k.tenderness, k.referral, text(k.result), k.previous_knot_id,
+                   k.uid.empty() ? new_uid() : k.uid, json_point_array(k.referral_area))
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();
@@ -72,9 +76,11 @@ void ChartEntryRepository::update_knot(const sdk::Knot& k) {
     Transaction transaction(db_);
     db_.prepare(
            "UPDATE knots SET muscle_id = ?, side = ?, view = ?, x = ?, y = ?, kind = ?, "
-           "tenderness = ?, referral = ?, result = ?, previous_knot_id = ? WHERE id = ?")
+           "tenderness = ?, referral = ?, result = ?, previous_knot_id = ?, referral_area = ? "
+           "WHERE id = ?")
         ->bind_all(k.muscle_id, text(k.side), text(k.view), k.x, k.y, text(k.kind), k.tenderness,
-                   k.referral, text(k.result), k.previous_knot_id, k.id)
+                   k.referral, text(k.result), k.previous_knot_id,
+                   json_point_array(k.referral_area), k.id)
         .run();
     expect_one_change("knot", k.id);
     transaction.commit();
@@ -102,6 +108,8 @@ std::vector<sdk::Knot> ChartEntryRepository::knots(sdk::Id session_id) {
         k.referral = st->text(9);
         k.result = sdk::parse_knot_result(st->text(10)).value_or(sdk::KnotResult::untreated);
         k.previous_knot_id = st->optional_int64(11);
+        k.uid = st->text(12);
+        k.referral_area = parse_json_point_array(st->text(13));
         result.push_back(std::move(k));
     }
     return result;
@@ -110,9 +118,10 @@ std::vector<sdk::Knot> ChartEntryRepository::knots(sdk::Id session_id) {
 sdk::Id ChartEntryRepository::add_pressure_reading(const sdk::PressureReading& r) {
     Transaction transaction(db_);
     db_.prepare(
-           "INSERT INTO pressure_readings (session_id, region, side, pressure) "
-           "VALUES (?, ?, ?, ?)")
-        ->bind_all(r.session_id, r.region, text(r.side), r.pressure)
+           "INSERT INTO pressure_readings (session_id, region, side, pressure, uid) "
+           "VALUES (?, ?, ?, ?, ?)")
+        ->bind_all(r.session_id, r.region, text(r.side), r.pressure,
+                   r.uid.empty() ? new_uid() : r.uid)
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();
@@ -137,8 +146,8 @@ std::vector<sdk::PressureReading> ChartEntryRepository::pressure_readings(sdk::I
     auto st = db_.prepare(reading_columns + "WHERE session_id = ? ORDER BY id");
     st->bind(1, session_id);
     while (st->step()) {
-        result.push_back(
-            {st->int64(0), st->int64(1), st->text(2), side_of(st->text(3)), st->integer(4)});
+        result.push_back({st->int64(0), st->int64(1), st->text(2), side_of(st->text(3)),
+                          st->integer(4), st->text(5)});
     }
     return result;
 }
@@ -147,9 +156,11 @@ sdk::Id ChartEntryRepository::add_technique_use(const sdk::TechniqueUse& t) {
     Transaction transaction(db_);
     db_.prepare(
            "INSERT INTO technique_uses (session_id, technique_id, muscle_id, side, pressure, "
-           "duration_seconds, tool, direction, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "duration_seconds, tool, direction, response, uid) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(t.session_id, t.technique_id, t.muscle_id, text(t.side), t.pressure,
-                   t.duration_seconds, text(t.tool), text(t.direction), t.response)
+                   t.duration_seconds, text(t.tool), text(t.direction), t.response,
+                   t.uid.empty() ? new_uid() : t.uid)
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();
@@ -188,6 +199,7 @@ std::vector<sdk::TechniqueUse> ChartEntryRepository::technique_uses(sdk::Id sess
         t.tool = sdk::parse_tool(st->text(7)).value_or(sdk::Tool::hands);
         t.direction = sdk::parse_direction(st->text(8)).value_or(sdk::Direction::none);
         t.response = st->text(9);
+        t.uid = st->text(10);
         result.push_back(std::move(t));
     }
     return result;

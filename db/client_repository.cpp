@@ -5,6 +5,7 @@
 #include "database.hpp"
 #include "timestamps.hpp"
 #include "transaction.hpp"
+#include "uid.hpp"
 
 namespace knotnotes::db {
 
@@ -29,9 +30,11 @@ sdk::Id ClientRepository::add(const sdk::Client& c) {
     Transaction transaction(db_);
     db_.prepare(
            "INSERT INTO clients (given_name, family_name, birth_date, phone, email, "
-           "emergency_contact, occupation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+           "emergency_contact, occupation, created_at, uid, chart_figure) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(c.given_name, c.family_name, c.birth_date, c.phone, c.email, c.emergency_contact,
-                   c.occupation, c.created_at.empty() ? utc_now() : c.created_at)
+                   c.occupation, c.created_at.empty() ? utc_now() : c.created_at,
+                   c.uid.empty() ? new_uid() : c.uid, sdk::to_text(c.chart_figure))
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();
@@ -42,9 +45,9 @@ void ClientRepository::update(const sdk::Client& c) {
     Transaction transaction(db_);
     db_.prepare(
            "UPDATE clients SET given_name = ?, family_name = ?, birth_date = ?, phone = ?, "
-           "email = ?, emergency_contact = ?, occupation = ? WHERE id = ?")
+           "email = ?, emergency_contact = ?, occupation = ?, chart_figure = ? WHERE id = ?")
         ->bind_all(c.given_name, c.family_name, c.birth_date, c.phone, c.email, c.emergency_contact,
-                   c.occupation, c.id)
+                   c.occupation, sdk::to_text(c.chart_figure), c.id)
         .run();
     if (db_.changes() != 1) {
         throw DatabaseError(db_.file().string() + ": no client with id " + std::to_string(c.id));
@@ -55,12 +58,23 @@ void ClientRepository::update(const sdk::Client& c) {
 std::optional<sdk::Client> ClientRepository::get(sdk::Id id) {
     auto st = db_.prepare(
         "SELECT id, given_name, family_name, birth_date, phone, email, emergency_contact, "
-        "occupation, created_at FROM clients WHERE id = ?");
+        "occupation, created_at, coalesce(uid, ''), chart_figure FROM clients WHERE id = ?");
     st->bind(1, id);
     if (!st->step())
         return std::nullopt;
-    return sdk::Client{st->int64(0), st->text(1), st->text(2), st->text(3), st->text(4),
-                       st->text(5),  st->text(6), st->text(7), st->text(8)};
+    sdk::Client c;
+    c.id = st->int64(0);
+    c.given_name = st->text(1);
+    c.family_name = st->text(2);
+    c.birth_date = st->text(3);
+    c.phone = st->text(4);
+    c.email = st->text(5);
+    c.emergency_contact = st->text(6);
+    c.occupation = st->text(7);
+    c.created_at = st->text(8);
+    c.uid = st->text(9);
+    c.chart_figure = sdk::parse_chart_figure(st->text(10)).value_or(sdk::ChartFigure::neutral);
+    return c;
 }
 
 std::int64_t ClientRepository::count() {

@@ -7,6 +7,7 @@
 #include "file_identity.hpp"
 #include "migrations.hpp"
 #include "sha256.hpp"
+#include "uid.hpp"
 
 namespace knotnotes::db {
 namespace {
@@ -66,6 +67,11 @@ void sql_actor(sqlite3_context* context, int, sqlite3_value**) {
     sqlite3_result_text(context, actor->c_str(), static_cast<int>(actor->size()), SQLITE_TRANSIENT);
 }
 
+void sql_new_uid(sqlite3_context* context, int, sqlite3_value**) {
+    const auto uid = new_uid();
+    sqlite3_result_text(context, uid.c_str(), static_cast<int>(uid.size()), SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 Database::Database(const std::filesystem::path& file, OpenMode mode, int schema_target)
@@ -110,6 +116,8 @@ void Database::register_functions() {
     sqlite3_create_function_v2(db_, "kn_sha256", 1, deterministic, nullptr, sql_sha256, nullptr,
                                nullptr, nullptr);
     sqlite3_create_function_v2(db_, "kn_actor", 0, SQLITE_UTF8, &actor_, sql_actor, nullptr,
+                               nullptr, nullptr);
+    sqlite3_create_function_v2(db_, "kn_new_uid", 0, SQLITE_UTF8, nullptr, sql_new_uid, nullptr,
                                nullptr, nullptr);
 }
 

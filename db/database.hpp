@@ -7,9 +7,11 @@
 // a busy timeout), the schema is migrated to the current version (each migration in its own
 // transaction), and the reference data (muscle atlas) is brought up to date.
 //
-// The connection registers two SQL functions the schema's triggers use:
+// The connection registers the SQL functions the schema's triggers and migrations use:
 //   kn_sha256(text)  lower-case hex SHA-256 (audit hash chain, row content hashes)
 //   kn_actor()       who is making the change (set_actor), recorded in the audit log
+//   kn_new_uid()     a new record uid (uid.hpp), for migrations that give existing rows one
+// None of them is a secret: an attacker may copy them, so no seal may rely on their absence.
 // A Database is used from one thread at a time.
 #pragma once
 

@@ -4,6 +4,7 @@
 #include "json_text.hpp"
 #include "timestamps.hpp"
 #include "transaction.hpp"
+#include "uid.hpp"
 
 namespace knotnotes::db {
 namespace {
@@ -11,7 +12,8 @@ namespace {
 const std::string select_columns =
     "SELECT id, client_id, version, recorded_at, reason_for_visit, goals, activity, "
     "medications, allergies, surgeries_injuries, areas_to_avoid, preferred_pressure, "
-    "consent_agreed, consent_date, consent_signer, consent_signature_png FROM intakes ";
+    "consent_agreed, consent_date, consent_signer, consent_signature_png, coalesce(uid, '') FROM "
+    "intakes ";
 
 }  // namespace
 
@@ -33,6 +35,7 @@ sdk::Intake IntakeRepository::read_row(const Statement& st) {
     i.consent.date = st.text(13);
     i.consent.signer_name = st.text(14);
     i.consent.signature_png_base64 = st.text(15);
+    i.uid = st.text(16);
     auto flags = db_.prepare(
         "SELECT value FROM intakes, json_each(intakes.health_flags) "
         "WHERE intakes.id = ? ORDER BY json_each.key");
@@ -48,14 +51,15 @@ sdk::Id IntakeRepository::save(const sdk::Intake& i) {
            "INSERT INTO intakes (client_id, version, recorded_at, reason_for_visit, goals, "
            "activity, health_flags, medications, allergies, surgeries_injuries, areas_to_avoid, "
            "preferred_pressure, consent_agreed, consent_date, consent_signer, "
-           "consent_signature_png) VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM "
+           "consent_signature_png, uid) VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM "
            "intakes WHERE client_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-           "?14, ?15)")
+           "?14, ?15, ?16)")
         ->bind_all(i.client_id, i.recorded_at.empty() ? utc_now() : i.recorded_at,
                    i.reason_for_visit, i.goals, i.activity, json_string_array(i.health_flags),
                    i.medications, i.allergies, i.surgeries_injuries, i.areas_to_avoid,
                    i.preferred_pressure, i.consent.agreed ? 1 : 0, i.consent.date,
-                   i.consent.signer_name, i.consent.signature_png_base64)
+                   i.consent.signer_name, i.consent.signature_png_base64,
+                   i.uid.empty() ? new_uid() : i.uid)
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();

@@ -242,7 +242,7 @@ void v1_initial_schema(Database& db) {
         db.exec(child_immutability(table));
     }
     db.exec(search);
-    for (const auto& table : audited_tables())
+    for (const auto& table : audited_tables_v1())
         db.exec(audit_triggers_sql(table));
 }
 

@@ -18,6 +18,7 @@ struct Migration {
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         {1, migration::v1_initial_schema},
+        {2, migration::v2_trustworthy_record},
     };
     return all;
 }

@@ -6,6 +6,7 @@
 #include "json_text.hpp"
 #include "timestamps.hpp"
 #include "transaction.hpp"
+#include "uid.hpp"
 
 namespace knotnotes::db {
 namespace {
@@ -34,11 +35,11 @@ sdk::Id QuestionnaireRepository::add(const sdk::QuestionnaireResponse& r) {
     Transaction transaction(db_);
     db_.prepare(
            "INSERT INTO questionnaire_responses (client_id, session_id, instrument_id, "
-           "instrument_version, completed_at, answers, score, interpretation) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+           "instrument_version, completed_at, answers, score, interpretation, uid) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(r.client_id, r.session_id, r.instrument_id, r.instrument_version,
                    r.completed_at.empty() ? utc_now() : r.completed_at, answers_json(r.answers),
-                   r.score, r.interpretation)
+                   r.score, r.interpretation, r.uid.empty() ? new_uid() : r.uid)
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();
@@ -49,7 +50,8 @@ std::vector<sdk::QuestionnaireResponse> QuestionnaireRepository::for_client(sdk:
     std::vector<sdk::QuestionnaireResponse> result;
     auto st = db_.prepare(
         "SELECT id, client_id, session_id, instrument_id, instrument_version, completed_at, "
-        "score, interpretation FROM questionnaire_responses WHERE client_id = ? "
+        "score, interpretation, coalesce(uid, '') FROM questionnaire_responses "
+        "WHERE client_id = ? "
         "ORDER BY completed_at, id");
     st->bind(1, client_id);
     while (st->step()) {
@@ -62,6 +64,7 @@ std::vector<sdk::QuestionnaireResponse> QuestionnaireRepository::for_client(sdk:
         r.completed_at = st->text(5);
         r.score = st->optional_real(6);
         r.interpretation = st->text(7);
+        r.uid = st->text(8);
         auto answers = db_.prepare(
             "SELECT json_extract(value, '$.item'), json_extract(value, '$.value'), "
             "json_extract(value, '$.text') FROM questionnaire_responses, "

@@ -6,6 +6,7 @@
 #include "database.hpp"
 #include "timestamps.hpp"
 #include "transaction.hpp"
+#include "uid.hpp"
 
 namespace knotnotes::db {
 
@@ -14,11 +15,13 @@ sdk::Id SessionRepository::create_draft(const sdk::Session& s) {
     db_.prepare(
            "INSERT INTO sessions (client_id, practitioner_id, intake_id, started_at, "
            "duration_minutes, subjective, objective, assessment, plan, pain_before, pain_after, "
-           "amends_session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "amends_session_id, uid, amendment_reason, conflict_acknowledgement) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(s.client_id, s.practitioner_id, s.intake_id,
                    s.started_at.empty() ? utc_now() : s.started_at, s.duration_minutes,
                    s.subjective, s.objective, s.assessment, s.plan, s.pain_before, s.pain_after,
-                   s.amends_session_id)
+                   s.amends_session_id, s.uid.empty() ? new_uid() : s.uid, s.amendment_reason,
+                   s.conflict_acknowledgement)
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();
@@ -30,9 +33,10 @@ void SessionRepository::update_note(const sdk::Session& s) {
     db_.prepare(
            "UPDATE sessions SET intake_id = ?, started_at = ?, duration_minutes = ?, "
            "subjective = ?, objective = ?, assessment = ?, plan = ?, pain_before = ?, "
-           "pain_after = ? WHERE id = ?")
+           "pain_after = ?, amendment_reason = ?, conflict_acknowledgement = ? WHERE id = ?")
         ->bind_all(s.intake_id, s.started_at, s.duration_minutes, s.subjective, s.objective,
-                   s.assessment, s.plan, s.pain_before, s.pain_after, s.id)
+                   s.assessment, s.plan, s.pain_before, s.pain_after, s.amendment_reason,
+                   s.conflict_acknowledgement, s.id)
         .run();
     if (db_.changes() != 1) {
         throw DatabaseError(db_.file().string() + ": no session with id " + std::to_string(s.id));
@@ -46,7 +50,10 @@ std::optional<sdk::Session> SessionRepository::get(sdk::Id id) {
         auto st = db_.prepare(
             "SELECT id, client_id, practitioner_id, intake_id, started_at, duration_minutes, "
             "subjective, objective, assessment, plan, pain_before, pain_after, status, "
-            "signed_by, signed_at, content_sha256, amends_session_id FROM sessions WHERE id = ?");
+            "signed_by, signed_at, content_sha256, amends_session_id, coalesce(uid, ''), "
+            "amendment_reason, conflict_acknowledgement, signer_practitioner_id, "
+            "signature_algorithm, canonical_version, signer_public_key, signature_value "
+            "FROM sessions WHERE id = ?");
         st->bind(1, id);
         if (!st->step())
             return std::nullopt;
@@ -62,9 +69,22 @@ std::optional<sdk::Session> SessionRepository::get(sdk::Id id) {
         s.plan = st->text(9);
         s.pain_before = st->optional_int(10);
         s.pain_after = st->optional_int(11);
-        if (st->text(12) == "signed")
-            s.signature = {st->text(13), st->text(14), st->text(15)};
+        if (st->text(12) == "signed") {
+            sdk::Signature signature;
+            signature.signer = st->text(13);
+            signature.signed_at = st->text(14);
+            signature.content_sha256 = st->text(15);
+            signature.signer_practitioner_id = st->optional_int64(20).value_or(0);
+            signature.algorithm = st->text(21);
+            signature.canonical_version = st->optional_int(22).value_or(0);
+            signature.public_key = st->text(23);
+            signature.value = st->text(24);
+            s.signature = std::move(signature);
+        }
         s.amends_session_id = st->optional_int64(16);
+        s.uid = st->text(17);
+        s.amendment_reason = st->text(18);
+        s.conflict_acknowledgement = st->text(19);
     }
     ChartEntryRepository entries(db_);
     s.knots = entries.knots(id);
@@ -126,10 +146,16 @@ sdk::Signature SessionRepository::sign(sdk::Id id, const std::string& signer) {
         throw RecordLocked(db_.file().string() + ": session " + std::to_string(id) +
                            " is already signed by " + session->signature->signer);
     }
-    sdk::Signature signature{signer, utc_now(), canonical_session_sha256(*session)};
+    sdk::Signature signature;
+    signature.signer = signer;
+    signature.signed_at = utc_now();
+    signature.content_sha256 = canonical_session_sha256(*session);
+    signature.algorithm = "sha256-legacy";
+    signature.canonical_version = 1;
     db_.prepare(
            "UPDATE sessions SET status = 'signed', signed_by = ?, signed_at = ?, "
-           "content_sha256 = ? WHERE id = ? AND status = 'draft'")
+           "content_sha256 = ?, signature_algorithm = 'sha256-legacy', canonical_version = 1 "
+           "WHERE id = ? AND status = 'draft'")
         ->bind_all(signature.signer, signature.signed_at, signature.content_sha256, id)
         .run();
     transaction.commit();
@@ -156,7 +182,9 @@ void SessionRepository::seal_with(sdk::Id id, const sdk::Signature& signature) {
     transaction.commit();
 }
 
-sdk::Id SessionRepository::amend(sdk::Id signed_session_id) {
+sdk::Id SessionRepository::amend(sdk::Id signed_session_id, const std::string& reason) {
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw DatabaseError("an amendment needs a reason: say what it corrects");
     Transaction transaction(db_);
     auto original = get(signed_session_id);
     if (!original || !original->is_signed()) {
@@ -164,20 +192,28 @@ sdk::Id SessionRepository::amend(sdk::Id signed_session_id) {
                             " is not a signed session, so there is nothing to amend");
     }
     sdk::Session draft = *original;
+    // The copy is a new record: new uids, the original's conflict acknowledgement not carried
+    // (the amendment is signed on its own terms).
     draft.signature.reset();
     draft.amends_session_id = signed_session_id;
+    draft.uid.clear();
+    draft.amendment_reason = reason;
+    draft.conflict_acknowledgement.clear();
     const auto id = create_draft(draft);
     ChartEntryRepository entries(db_);
     for (auto knot : original->knots) {
         knot.session_id = id;
+        knot.uid.clear();
         entries.add_knot(knot);
     }
     for (auto reading : original->pressure_readings) {
         reading.session_id = id;
+        reading.uid.clear();
         entries.add_pressure_reading(reading);
     }
     for (auto use : original->techniques) {
         use.session_id = id;
+        use.uid.clear();
         entries.add_technique_use(use);
     }
     transaction.commit();

@@ -53,7 +53,8 @@ class SessionRepository {
     // For imports: seals a draft with a signature made elsewhere, after checking that the
     // signature's hash matches the content as stored here (DatabaseError if it does not).
     void seal_with(sdk::Id id, const sdk::Signature& signature);
-    sdk::Id amend(sdk::Id signed_session_id);
+    // `reason` (required, not blank) is kept in the amendment and covered by its signature.
+    sdk::Id amend(sdk::Id signed_session_id, const std::string& reason);
 
   private:
     Database& db_;

@@ -92,8 +92,9 @@ class DatabaseSink : public sdk::ImportSink {
             use.session_id = id;
             entries.add_technique_use(use);
         }
+        // Sealed once everything of the note is in: its questionnaire responses come later.
         if (s.signature)
-            sessions.seal_with(id, *s.signature);
+            pending_seals_.emplace_back(id, *s.signature);
         ++counts.sessions;
     }
 
@@ -110,6 +111,15 @@ class DatabaseSink : public sdk::ImportSink {
         }
         db::QuestionnaireRepository(db_).add(copy);
         ++counts.questionnaire_responses;
+    }
+
+    // Seals the signed notes after the importer delivered everything (call once, last).
+    void seal_signed_sessions() {
+        guarded([&] {
+            db::SessionRepository sessions(db_);
+            for (const auto& [id, signature] : pending_seals_)
+                sessions.seal_with(id, signature);
+        });
     }
 
     ImportCounts counts;
@@ -154,6 +164,7 @@ class DatabaseSink : public sdk::ImportSink {
     db::Database& db_;
     const std::vector<sdk::Practitioner> existing_practitioners_;
     IdMap practitioners_, clients_, intakes_, sessions_, knots_;
+    std::vector<std::pair<sdk::Id, sdk::Signature>> pending_seals_;
 };
 
 }  // namespace
@@ -161,7 +172,7 @@ class DatabaseSink : public sdk::ImportSink {
 ImportCounts preview_import(PluginObject<sdk::Importer>& importer,
                             const std::filesystem::path& file) {
     class CountingSink : public sdk::ImportSink {
-    public:
+      public:
         void practitioner(const sdk::Practitioner&) override { ++counts.practitioners; }
         void client(const sdk::Client&) override { ++counts.clients; }
         void intake(const sdk::Intake&) override { ++counts.intakes; }
@@ -197,6 +208,13 @@ ImportCounts import_records(db::Database& db, PluginObject<sdk::Importer>& impor
     // A plugin that swallowed one of our errors must not get a partial import committed.
     if (!sink.first_error.empty())
         throw sdk::ImportError(0, sink.first_error);
+    try {
+        sink.seal_signed_sessions();
+    } catch (const sdk::ImportError& e) {
+        // The file is at fault (a note that no longer matches its signature), not the plugin.
+        throw PluginCallError(importer.plugin_id(),
+                              "plugin " + importer.plugin_id() + ": " + e.what(), false);
+    }
     transaction.commit();
     return sink.counts;
 }

@@ -135,7 +135,10 @@ std::optional<sdk::Intake> IntakeService::current(sdk::Id client_id) {
 }
 
 sdk::Intake IntakeService::save(const sdk::Intake& intake) {
-    const auto checked = validated(intake);
+    // Each save is a new version, a record of its own: it never takes the uid of the version
+    // it was edited from.
+    auto checked = validated(intake);
+    checked.uid.clear();
     db::IntakeRepository repository(db_);
     const auto id = repository.save(checked);
     auto stored = repository.get(id);

@@ -5,6 +5,7 @@
 #include "db/backup.hpp"
 #include "db/intake_repository.hpp"
 #include "db/practitioner_repository.hpp"
+#include "db/transaction.hpp"
 
 namespace knotnotes::core {
 
@@ -34,6 +35,21 @@ sdk::Id RecordStore::add_client(const sdk::Client& client) {
         throw std::invalid_argument("a client needs a given name or a family name");
     }
     return db::ClientRepository(database_).add(client);
+}
+
+void RecordStore::set_chart_figure(sdk::Id client_id, sdk::ChartFigure figure) {
+    db::Transaction transaction(database_);  // read and write the client as one change
+    db::ClientRepository clients(database_);
+    auto client = clients.get(client_id);
+    if (!client) {
+        throw db::DatabaseError(database_.file().string() + ": no client with id " +
+                                std::to_string(client_id));
+    }
+    if (client->chart_figure == figure)
+        return;
+    client->chart_figure = figure;
+    clients.update(*client);
+    transaction.commit();
 }
 
 std::optional<sdk::Intake> RecordStore::current_intake(sdk::Id client_id) {

@@ -41,6 +41,7 @@ sdk::Id SessionEditor::start_session(db::Database& db, sdk::Id client_id, sdk::I
                 continue;
             knot.previous_knot_id = knot.id;
             knot.session_id = id;
+            knot.uid.clear();  // the same knot, found again: a new record linked to the old
             knot.result = sdk::KnotResult::untreated;
             entries.add_knot(knot);
         }
@@ -148,8 +149,8 @@ sdk::Signature SessionEditor::sign(const std::string& signer) {
     return signature;
 }
 
-sdk::Id SessionEditor::amend() {
-    return db::SessionRepository(db_).amend(session_.id);
+sdk::Id SessionEditor::amend(const std::string& reason) {
+    return db::SessionRepository(db_).amend(session_.id, reason);
 }
 
 }  // namespace knotnotes::core

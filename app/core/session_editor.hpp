@@ -51,7 +51,8 @@ class SessionEditor {
     void update_note(const sdk::Session& fields);
 
     sdk::Signature sign(const std::string& signer);
-    sdk::Id amend();  // the new draft's id; open it with another SessionEditor
+    // The new draft's id; open it with another SessionEditor. `reason` says what it corrects.
+    sdk::Id amend(const std::string& reason);
 
   private:
     db::Database& db_;

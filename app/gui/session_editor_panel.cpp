@@ -220,11 +220,22 @@ void SessionEditorPanel::build() {
         }
         refresh_knots();
     });
-    // Referral areas are kept in memory until the database has a column for them (the knot
-    // record carries them; storage does not yet).
     chart_->Bind(EVT_KNOT_REFERRAL, [this](KnotChartEvent& e) {
-        referral_areas_[e.knot().id] = e.knot().referral_area;
+        try {
+            editor_->update_knot(e.knot());
+        } catch (const std::exception& ex) {
+            report(ex);
+        }
         refresh_knots();
+    });
+    // The figure is the client's: kept with them, so every session of theirs shows it.
+    chart_panel_->Bind(EVT_CHART_FIGURE, [this](wxCommandEvent& e) {
+        try {
+            store_.set_chart_figure(editor_->session().client_id,
+                                    static_cast<sdk::ChartFigure>(e.GetInt()));
+        } catch (const std::exception& ex) {
+            report(ex);
+        }
     });
     chart_->Bind(EVT_KNOT_DELETE, [this](KnotChartEvent& e) {
         try {
@@ -283,6 +294,8 @@ void SessionEditorPanel::refresh_all() {
     amend_->Show(editor_->read_only());
     chart_->set_read_only(editor_->read_only());
     chart_->set_earlier_knots(editor_->earlier_knots());
+    if (const auto client = store_.client(s.client_id))
+        chart_panel_->set_figure(client->chart_figure);
     techniques_->set_read_only(editor_->read_only());
     techniques_->show_uses(s.techniques);
     refresh_knots();
@@ -292,11 +305,7 @@ void SessionEditorPanel::refresh_all() {
 }
 
 void SessionEditorPanel::refresh_knots() {
-    auto knots = editor_->session().knots;
-    for (auto& k : knots) {
-        if (const auto area = referral_areas_.find(k.id); area != referral_areas_.end())
-            k.referral_area = area->second;
-    }
+    const auto& knots = editor_->session().knots;
     chart_->set_knots(knots);
     knots_->DeleteAllItems();
     long row = 0;
@@ -386,8 +395,14 @@ void SessionEditorPanel::sign() {
 void SessionEditorPanel::amend() {
     if (!editor_->read_only())
         return;
+    wxString reason = wxGetTextFromUser(
+        _("What does this amendment correct? The reason is kept with the amendment and shown "
+          "wherever it is read."),
+        _("Amend a signed note"), wxEmptyString, this);
+    if (reason.Trim().Trim(false).empty())
+        return;
     try {
-        open(editor_->amend());
+        open(editor_->amend(reason.utf8_string()));
     } catch (const std::exception& e) {
         report(e);
     }

@@ -9,8 +9,6 @@
 #pragma once
 
 #include <functional>
-#include <map>
-#include <vector>
 #include <memory>
 #include <string>
 
@@ -89,7 +87,6 @@ class SessionEditorPanel : public wxPanel {
     core::QuestionnaireService* questionnaires_ = nullptr;
     BodyChartPanel* chart_panel_ = nullptr;
     BodyChartWidget* chart_ = nullptr;
-    std::map<sdk::Id, std::vector<sdk::ChartPoint>> referral_areas_;  // in memory, see .cpp
     wxListCtrl* knots_ = nullptr;
     wxTextCtrl* soap_[4] = {};
     wxSpinCtrl* pain_before_ = nullptr;

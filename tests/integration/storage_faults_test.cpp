@@ -155,7 +155,7 @@ TEST_CASE("tampering through the sqlite3 shell is caught by knotnotes-cli verify
     // A determined tamperer drops the triggers first. Verify still sees it.
     auto tamper = test::run_process(
         {"sqlite3", file.string(),
-         "DROP TRIGGER sessions_signed_no_update; DROP TRIGGER sessions_audit_update; "
+         "DROP TRIGGER sessions_signed_sealed; DROP TRIGGER sessions_audit_update; "
          "UPDATE sessions SET assessment = 'rewritten' WHERE id = " +
              std::to_string(session)});
     REQUIRE(tamper.exit_code == 0);

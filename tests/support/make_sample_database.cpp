@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
         session.pain_after = 3;
         sessions.update_note(session);
         sessions.sign(r.session, "Alex Morgan");
-        const auto amendment = sessions.amend(r.session);
+        const auto amendment = sessions.amend(r.session, "Corrects the plan: <two> sessions & \"home care\"");
         auto amended = *sessions.get(amendment);
         amended.assessment = "Corrected: pain 3/10 after treatment";
         sessions.update_note(amended);

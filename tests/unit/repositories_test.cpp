@@ -63,6 +63,9 @@ TEST_CASE("saving an intake makes a new version and never changes the old one", 
     CHECK(v1->health_flags == std::vector<std::string>{"anticoagulants"});
 
     auto changed = *v1;
+    // A version with the uid of another is refused: it would pass for that record elsewhere.
+    CHECK_THROWS_WITH(intakes.save(changed), Catch::Contains("cannot be replaced"));
+    changed.uid.clear();
     changed.health_flags.push_back("pregnancy");
     changed.medications = "Warfarin \"5 mg\"\nnightly";
     changed.consent = {true, "2026-11-25", "Jo Smith", "iVBORw0KGgo="};
@@ -70,6 +73,8 @@ TEST_CASE("saving an intake makes a new version and never changes the old one", 
     const auto v2 = intakes.current(r.client);
     CHECK(v2->id == v2_id);
     CHECK(v2->version == 2);
+    CHECK(v2->uid.size() == 36);
+    CHECK(v2->uid != v1->uid);
     CHECK(v2->health_flags == std::vector<std::string>{"anticoagulants", "pregnancy"});
     CHECK(v2->medications == "Warfarin \"5 mg\"\nnightly");
     CHECK(v2->consent.agreed);

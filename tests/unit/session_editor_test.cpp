@@ -89,7 +89,7 @@ TEST_CASE("a signed session is read-only and amending starts a correction",
     CHECK_THROWS_AS(editor.place_knot("soleus", sdk::Side::left, sdk::ChartView::back, 0.43, 0.86),
                     db::RecordLocked);
     CHECK(core::SessionEditor(database, r.session).session().knots.size() == 1);
-    const auto amendment = editor.amend();
+    const auto amendment = editor.amend("Corrects the pain score");
     core::SessionEditor correction(database, amendment);
     CHECK(correction.session().amends_session_id == r.session);
     CHECK_NOTHROW(

@@ -62,7 +62,7 @@ TEST_CASE("an amendment is a new draft referencing the signed original", "[db][s
     db::SessionRepository sessions(database);
     sessions.sign(r.session, "Alex Morgan");
 
-    const auto amendment_id = sessions.amend(r.session);
+    const auto amendment_id = sessions.amend(r.session, "Pain after was recorded wrong");
     auto amendment = *sessions.get(amendment_id);
     CHECK_FALSE(amendment.is_signed());
     CHECK(amendment.amends_session_id == r.session);
@@ -79,7 +79,7 @@ TEST_CASE("an amendment is a new draft referencing the signed original", "[db][s
     CHECK(listed[1].amends_session_id == r.session);
     CHECK(db::verify_database(database).passed());
 
-    CHECK_THROWS_WITH(sessions.amend(amendment_id + 100), Catch::Contains("not a signed session"));
+    CHECK_THROWS_WITH(sessions.amend(amendment_id + 100, "typo"), Catch::Contains("not a signed session"));
 }
 
 TEST_CASE("the canonical text is stable and covers every charted field", "[db][signing]") {

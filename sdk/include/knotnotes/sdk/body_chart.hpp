@@ -47,32 +47,16 @@
 #include <string_view>
 #include <vector>
 
-#include "knotnotes/sdk/chart_point.hpp"
 #include "knotnotes/sdk/vocabulary.hpp"
 
 namespace knotnotes::sdk {
 
-enum class ChartFigure { neutral, female, male };
 enum class ChartLayer { surface, deep };
 
 inline constexpr std::array<ChartFigure, 3> chart_figures{ChartFigure::neutral,
                                                           ChartFigure::female, ChartFigure::male};
 inline constexpr std::array<ChartView, 4> chart_views{ChartView::front, ChartView::back,
                                                       ChartView::left, ChartView::right};
-
-constexpr std::string_view to_text(ChartFigure figure) {
-    return figure == ChartFigure::female ? "female"
-           : figure == ChartFigure::male ? "male"
-                                         : "neutral";
-}
-
-constexpr std::optional<ChartFigure> parse_chart_figure(std::string_view text) {
-    for (auto f : chart_figures) {
-        if (to_text(f) == text)
-            return f;
-    }
-    return std::nullopt;
-}
 
 struct ChartRegion {
     std::string muscle_id;

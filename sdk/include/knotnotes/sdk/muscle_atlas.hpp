@@ -19,7 +19,6 @@
 #include <optional>
 #include <string_view>
 
-#include "knotnotes/sdk/chart_point.hpp"
 #include "knotnotes/sdk/vocabulary.hpp"
 
 namespace knotnotes::sdk {

@@ -5,6 +5,9 @@
 //   plugin receives them by const reference and must copy what it wants to keep.
 // - Identifiers (`Id`) are the database's row ids, stable for the life of a database; an
 //   exporter may use them to cross-reference records inside one export.
+// - `uid` is a record's identity across databases and exports: a lower-case RFC 4122 UUID
+//   ("8-4-4-4-12" hex) given when the record is first created and kept through export and
+//   import. Empty only in records that were never stored.
 // - Times are ISO 8601 strings in UTC ("2026-11-25T09:30:00Z"), dates "YYYY-MM-DD".
 // - Muscles are ids of the built-in atlas (muscle_atlas.hpp); techniques are
 //   "<library-plugin-id>/<technique>"; questionnaires are "<plugin-id>/<instrument>".
@@ -17,7 +20,6 @@
 #include <string>
 #include <vector>
 
-#include "knotnotes/sdk/chart_point.hpp"
 #include "knotnotes/sdk/vocabulary.hpp"
 
 namespace knotnotes::sdk {
@@ -28,6 +30,9 @@ struct Practitioner {
     Id id = 0;
     std::string name;
     std::string credentials;  // e.g. "RMT", "LMT"
+    std::string uid{};
+    std::string registration{};  // licence or registration number with the regulator, or empty
+    std::string public_key{};    // current Ed25519 signing key, base64 of 32 bytes; empty if none
 };
 
 struct Client {
@@ -40,6 +45,8 @@ struct Client {
     std::string emergency_contact;
     std::string occupation;
     std::string created_at;
+    std::string uid{};
+    ChartFigure chart_figure = ChartFigure::neutral;  // the figure their body chart is drawn with
 };
 
 struct Consent {
@@ -66,6 +73,7 @@ struct Intake {
     std::string areas_to_avoid;
     std::optional<int> preferred_pressure;  // 0–10
     Consent consent;
+    std::string uid{};
 };
 
 // A knot (myofascial trigger point). `previous_knot_id` links it to the same knot charted in an
@@ -83,9 +91,10 @@ struct Knot {
     std::string referral;
     KnotResult result = KnotResult::untreated;
     std::optional<Id> previous_knot_id;
-    // Where the knot refers pain: a polygon of points on the knot's own view (empty: none
-    // drawn). Shown as a shaded area from the knot.
-    std::vector<ChartPoint> referral_area;
+    std::string uid{};
+    // Where the knot refers pain, as a closed polygon of points on the knot's view (x, y as
+    // above); empty when no referral zone was drawn.
+    std::vector<ChartPoint> referral_area{};
 };
 
 struct PressureReading {
@@ -94,6 +103,7 @@ struct PressureReading {
     std::string region;  // a muscle id or a region id of the atlas
     Side side = Side::midline;
     int pressure = 0;  // 0–10 tolerated
+    std::string uid{};
 };
 
 struct TechniqueUse {
@@ -107,6 +117,7 @@ struct TechniqueUse {
     Tool tool = Tool::hands;
     Direction direction = Direction::none;
     std::string response;
+    std::string uid{};
 };
 
 struct QuestionnaireAnswer {
@@ -125,12 +136,22 @@ struct QuestionnaireResponse {
     std::vector<QuestionnaireAnswer> answers;
     std::optional<double> score;
     std::string interpretation;
+    std::string uid{};
 };
 
+// A signed note's signature: an Ed25519 signature by the signer's own key over the note's
+// canonical form (docs/signing/canonical-form.md), which covers the whole note.
 struct Signature {
-    std::string signer;
-    std::string signed_at;
-    std::string content_sha256;  // hex SHA-256 of the session's canonical content
+    std::string signer;          // the signer's name as it was at signing
+    std::string signed_at;       // UTC
+    std::string content_sha256;  // hex SHA-256 of the canonical form that was signed
+    Id signer_practitioner_id = 0;
+    // "ed25519"; "sha256-legacy" for notes sealed by KnotNotes 1.0, which sealed with a hash only
+    // (no key, so such a seal proves nothing about who sealed it).
+    std::string algorithm = "ed25519";
+    int canonical_version = 2;  // version of the canonical form that was signed
+    std::string public_key{};   // base64 of the signer's 32-byte Ed25519 public key
+    std::string value{};        // base64 of the 64-byte Ed25519 signature; empty for legacy
 };
 
 // A session (one SOAP note) with everything charted in it. A session is a draft until it has a
@@ -150,6 +171,11 @@ struct Session {
     std::optional<int> pain_after;   // 0–10
     std::optional<Signature> signature;
     std::optional<Id> amends_session_id;
+    std::string uid{};
+    std::string amendment_reason{};  // why this amendment was made; empty unless it amends
+    // What the therapist said when signing a note whose techniques or pressure conflict with the
+    // client's contraindications; empty when there was no conflict to acknowledge.
+    std::string conflict_acknowledgement{};
     std::vector<Knot> knots;
     std::vector<PressureReading> pressure_readings;
     std::vector<TechniqueUse> techniques;

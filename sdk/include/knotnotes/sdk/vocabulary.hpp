@@ -20,6 +20,14 @@ enum class KnotKind { active, latent };
 enum class KnotResult { untreated, released, reduced, unchanged };
 enum class Tool { hands, thumb, fingers, knuckle, palm, elbow, forearm, instrument };
 enum class Direction { none, along_fibres, across_fibres, circular, sustained };
+// The figure a client's body chart is drawn with.
+enum class ChartFigure { neutral, female, male };
+
+// A point of a body chart view, normalised: x 0 (viewer's left) .. 1, y 0 (top of the head) .. 1.
+struct ChartPoint {
+    double x;
+    double y;
+};
 
 namespace detail {
 template <typename Enum, std::size_t N>
@@ -53,6 +61,9 @@ inline constexpr WordTable<Direction, 5> direction_words{
      {Direction::across_fibres, "across-fibres"},
      {Direction::circular, "circular"},
      {Direction::sustained, "sustained"}}};
+inline constexpr WordTable<ChartFigure, 3> figure_words{{{ChartFigure::neutral, "neutral"},
+                                                         {ChartFigure::female, "female"},
+                                                         {ChartFigure::male, "male"}}};
 
 template <typename Enum, std::size_t N>
 constexpr std::string_view word_of(const WordTable<Enum, N>& table, Enum value) {
@@ -92,6 +103,10 @@ constexpr std::string_view to_text(Direction v) {
     return detail::word_of(detail::direction_words, v);
 }
 
+constexpr std::string_view to_text(ChartFigure v) {
+    return detail::word_of(detail::figure_words, v);
+}
+
 constexpr std::optional<Side> parse_side(std::string_view w) {
     return detail::value_of(detail::side_words, w);
 }
@@ -109,6 +124,9 @@ constexpr std::optional<Tool> parse_tool(std::string_view w) {
 }
 constexpr std::optional<Direction> parse_direction(std::string_view w) {
     return detail::value_of(detail::direction_words, w);
+}
+constexpr std::optional<ChartFigure> parse_chart_figure(std::string_view w) {
+    return detail::value_of(detail::figure_words, w);
 }
 
 // The words therapists and booking systems use for the 0–10 teaching scale (DOMAIN.md).
