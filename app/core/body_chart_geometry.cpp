@@ -11,17 +11,9 @@ namespace knotnotes::core {
 
 namespace {
 
-// The part of a view box that holds its figure (x from, to): the outline's extent with a
-// little room around it, so the side views, whose figures are narrow, sit close together.
+// The part of a view box that holds its figure (x from, to).
 std::pair<double, double> figure_span(sdk::ChartFigure figure, sdk::ChartView view) {
-    double low = 1, high = 0;
-    for (const auto& outline : sdk::body_chart(figure, view).outlines) {
-        for (const auto& p : outline) {
-            low = std::min(low, p.x);
-            high = std::max(high, p.x);
-        }
-    }
-    return {std::max(0.0, low - 0.04), std::min(1.0, high + 0.04)};
+    return sdk::figure_span(sdk::body_chart(figure, view));
 }
 
 std::string lower(std::string s) {
@@ -86,8 +78,8 @@ std::optional<std::size_t> knot_at(const std::vector<sdk::Knot>& knots, sdk::Cha
     return found;
 }
 
-std::optional<sdk::Knot> knot_charted_at(sdk::Knot knot, const ChartLook& look,
-                                         sdk::ChartView view, ChartPoint p) {
+std::optional<sdk::Knot> knot_charted_at(sdk::Knot knot, const ChartLook& look, sdk::ChartView view,
+                                         ChartPoint p) {
     const auto hit = muscle_at(look, view, p);
     if (!hit)
         return std::nullopt;
@@ -111,23 +103,6 @@ std::optional<std::size_t> next_knot(const std::vector<sdk::Knot>& knots,
             return i;
     }
     return std::nullopt;
-}
-
-Rgb tenderness_colour(int tenderness) {
-    struct Stop {
-        double r, g, b;
-    };
-    constexpr Stop green{46, 158, 68};
-    constexpr Stop amber{240, 176, 0};
-    constexpr Stop red{200, 30, 30};
-    const double t = std::clamp(tenderness, 0, 10) / 10.0;
-    const Stop from = t <= 0.5 ? green : amber;
-    const Stop to = t <= 0.5 ? amber : red;
-    const double f = t <= 0.5 ? t * 2 : (t - 0.5) * 2;
-    const auto channel = [f](double a, double b) {
-        return static_cast<std::uint8_t>(std::lround(a + (b - a) * f));
-    };
-    return {channel(from.r, to.r), channel(from.g, to.g), channel(from.b, to.b)};
 }
 
 TypedMuscle find_typed_muscle(const ChartLook& look, sdk::ChartView view,

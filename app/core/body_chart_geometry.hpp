@@ -59,24 +59,14 @@ std::optional<std::size_t> knot_at(const std::vector<sdk::Knot>& knots, sdk::Cha
 
 // `knot` charted at point p of `view`: that view and position, and the muscle and side of the
 // region there; none if no region is there, so a knot dropped off every muscle stays put.
-std::optional<sdk::Knot> knot_charted_at(sdk::Knot knot, const ChartLook& look,
-                                         sdk::ChartView view, ChartPoint p);
+std::optional<sdk::Knot> knot_charted_at(sdk::Knot knot, const ChartLook& look, sdk::ChartView view,
+                                         ChartPoint p);
 
 // For keyboard selection: the knot after (forward) or before `current` whose view is one of
 // `views`, wrapping round; from no selection, the first or the last. None if no knot is shown.
 std::optional<std::size_t> next_knot(const std::vector<sdk::Knot>& knots,
                                      const std::vector<sdk::ChartView>& views,
                                      std::optional<std::size_t> current, bool forward);
-
-struct Rgb {
-    std::uint8_t r;
-    std::uint8_t g;
-    std::uint8_t b;
-};
-
-// Marker colour for a tenderness 0–10 (clamped): green at 0, amber at 5, red at 10, blended in
-// between. The same stops as the HTML report, so a chart looks alike on screen and on paper.
-Rgb tenderness_colour(int tenderness);
 
 // --- Type-ahead: a muscle by name from the keyboard ---
 
@@ -86,8 +76,7 @@ struct TypedMuscle {
     std::vector<const sdk::ChartRegion*> matches;  // regions on the view, atlas order
     std::optional<sdk::Side> side;                 // the side typed, if any
 };
-TypedMuscle find_typed_muscle(const ChartLook& look, sdk::ChartView view,
-                              const std::string& typed);
+TypedMuscle find_typed_muscle(const ChartLook& look, sdk::ChartView view, const std::string& typed);
 
 // --- Layout: the views side by side in a window, in pixels ---
 

@@ -27,9 +27,12 @@ wxColour with_alpha(const wxColour& c, unsigned char alpha) {
     return {c.Red(), c.Green(), c.Blue(), alpha};
 }
 
-wxColour colour_of(int tenderness) {
-    const auto c = core::tenderness_colour(tenderness);
+wxColour wx_colour(sdk::ChartColour c) {
     return {c.r, c.g, c.b};
+}
+
+wxColour colour_of(int tenderness) {
+    return wx_colour(sdk::tenderness_colour(tenderness));
 }
 
 wxPoint2DDouble pixel_of(const core::ViewPlace& place, sdk::ChartPoint p) {
@@ -106,10 +109,12 @@ ChartColours ChartColours::from_system() {
     c.figure = blend(c.paper, c.ink, 0.05);
     c.contour = blend(c.paper, c.ink, 0.55);
     c.accent = wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT);
-    // Pale tones of warm grey, blue-grey, green-grey and rose-grey, mixed into the paper.
-    const wxColour tones[4] = {{200, 170, 150}, {150, 170, 195}, {160, 185, 150}, {195, 160, 175}};
-    for (int i = 0; i < 4; ++i)
-        c.muscle[i] = blend(c.figure, tones[i], 0.32);
+    // The print tones on a light theme; on a dark one the same tones, dimmed into the figure.
+    const bool light = c.paper.GetLuminance() > 0.5;
+    for (int i = 0; i < 4; ++i) {
+        const wxColour tone = wx_colour(sdk::chart_region_tones[static_cast<std::size_t>(i)]);
+        c.muscle[i] = light ? tone : blend(c.figure, tone, 0.3);
+    }
     return c;
 }
 
@@ -117,13 +122,12 @@ ChartColours ChartColours::for_print() {
     ChartColours c = from_system();
     c.paper = *wxWHITE;
     c.ink = *wxBLACK;
-    c.faint = wxColour(110, 110, 110);
-    c.figure = wxColour(245, 245, 245);
-    c.contour = wxColour(110, 110, 110);
+    c.faint = wx_colour(sdk::chart_contour);
+    c.figure = wx_colour(sdk::chart_figure_fill);
+    c.contour = wx_colour(sdk::chart_contour);
     c.accent = wxColour(60, 110, 200);
-    const wxColour tones[4] = {{200, 170, 150}, {150, 170, 195}, {160, 185, 150}, {195, 160, 175}};
     for (int i = 0; i < 4; ++i)
-        c.muscle[i] = blend(c.figure, tones[i], 0.32);
+        c.muscle[i] = wx_colour(sdk::chart_region_tones[static_cast<std::size_t>(i)]);
     return c;
 }
 
@@ -238,8 +242,8 @@ void draw_knots(wxGraphicsContext& gc, const std::vector<core::ViewPlace>& place
         if (!place)
             continue;
         const auto c = pixel_of(*place, picture.drawn[i]);
-        draw_marker(gc, c, r, knot.kind, knot.result == sdk::KnotResult::released,
-                    knot.tenderness, colours);
+        draw_marker(gc, c, r, knot.kind, knot.result == sdk::KnotResult::released, knot.tenderness,
+                    colours);
         if (picture.selected == i) {
             set_pen(gc, picture.selection, std::max(2.0, r * 0.3), wxPENSTYLE_SHORT_DASH);
             gc.SetBrush(*wxTRANSPARENT_BRUSH);
@@ -298,8 +302,8 @@ wxBitmap render_body_chart(const std::vector<sdk::Knot>& knots,
         core::layout_views(views, {double(size.x), double(size.y), 8, 8, 22, 30}, look.figure);
     draw_figures(*gc, places, look, colours, font);
     const double radius = places.empty() ? 5 : std::clamp(places[0].box.height * 0.013, 3.5, 7.0);
-    KnotPicture picture{&knots, core::marker_positions(knots),
-                        &earlier, std::nullopt, colours.accent, radius};
+    KnotPicture picture{
+        &knots, core::marker_positions(knots), &earlier, std::nullopt, colours.accent, radius};
     draw_knots(*gc, places, picture, colours, font);
     draw_legend(*gc, 8, size.y - 22, 5, font, colours);
     dc.SelectObject(wxNullBitmap);

@@ -51,8 +51,7 @@ bool segments_cross(sdk::ChartPoint a, sdk::ChartPoint b, sdk::ChartPoint c, sdk
     const auto cross = [](sdk::ChartPoint o, sdk::ChartPoint p, sdk::ChartPoint q) {
         return (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x);
     };
-    const double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c),
-                 d4 = cross(a, b, d);
+    const double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
     return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
@@ -98,8 +97,7 @@ TEST_CASE("body chart: the embedded geometry is the shipped files, and every fil
     for (auto figure : sdk::chart_figures) {
         for (auto view : sdk::chart_views) {
             const std::string file = std::string(KNOTNOTES_SOURCE_DIR) + "/sdk/chart/" +
-                                     name(figure) + "-" + std::string(sdk::to_text(view)) +
-                                     ".json";
+                                     name(figure) + "-" + std::string(sdk::to_text(view)) + ".json";
             INFO(file);
             const auto from_file = sdk::parse_body_chart(read_file(file));
             const auto& embedded = sdk::body_chart(figure, view);
@@ -142,7 +140,8 @@ TEST_CASE("body chart: every atlas muscle is on some view of every figure", "[co
             INFO(name(figure) << " " << muscle.id);
             bool found = false;
             for (auto view : sdk::chart_views)
-                found = found || sdk::find_region(sdk::body_chart(figure, view), muscle.id, Side::left);
+                found =
+                    found || sdk::find_region(sdk::body_chart(figure, view), muscle.id, Side::left);
             CHECK(found);
         }
     }
@@ -199,7 +198,8 @@ TEST_CASE("body chart: a click inside each muscle's region names that muscle and
                 // or else in the deep layer.
                 const auto on_surface =
                     core::muscle_at({figure, ChartLayer::surface}, view, region.centre);
-                const auto in_deep = core::muscle_at({figure, ChartLayer::deep}, view, region.centre);
+                const auto in_deep =
+                    core::muscle_at({figure, ChartLayer::deep}, view, region.centre);
                 CHECK((on_surface.region == &region || in_deep.region == &region));
                 ++checked;
             }
@@ -217,9 +217,9 @@ TEST_CASE("body chart: a click outside every region names nothing and says why",
             for (int i = 0; i < 60; ++i) {
                 for (int j = 0; j < 120; ++j) {
                     const sdk::ChartPoint p{(i + 0.5) / 60, (j + 0.5) / 120};
-                    const bool in_region =
-                        std::any_of(chart.regions.begin(), chart.regions.end(),
-                                    [&](const auto& r) { return sdk::inside_polygon(r.points, p); });
+                    const bool in_region = std::any_of(
+                        chart.regions.begin(), chart.regions.end(),
+                        [&](const auto& r) { return sdk::inside_polygon(r.points, p); });
                     if (in_region)
                         continue;
                     const auto hit = core::muscle_at({figure, ChartLayer::surface}, view, p);
@@ -287,14 +287,14 @@ TEST_CASE("body chart: malformed chart data is refused with where it went wrong"
 
 TEST_CASE("body chart: tenderness colours run from green through amber to red",
           "[core][body-chart]") {
-    const auto zero = core::tenderness_colour(0);
-    const auto five = core::tenderness_colour(5);
-    const auto ten = core::tenderness_colour(10);
+    const auto zero = sdk::tenderness_colour(0);
+    const auto five = sdk::tenderness_colour(5);
+    const auto ten = sdk::tenderness_colour(10);
     CHECK((zero.r == 46 && zero.g == 158 && zero.b == 68));
     CHECK((five.r == 240 && five.g == 176 && five.b == 0));
     CHECK((ten.r == 200 && ten.g == 30 && ten.b == 30));
-    CHECK(core::tenderness_colour(-3).g == zero.g);
-    CHECK(core::tenderness_colour(42).r == ten.r);
+    CHECK(sdk::tenderness_colour(-3).g == zero.g);
+    CHECK(sdk::tenderness_colour(42).r == ten.r);
 }
 
 TEST_CASE("body chart: the marker under a point is the nearest knot on that view",
@@ -315,10 +315,9 @@ TEST_CASE("body chart: the marker under a point is the nearest knot on that view
 
 TEST_CASE("body chart: markers at the same place are spread so none hides another",
           "[core][body-chart]") {
-    const std::vector<sdk::Knot> knots{knot(1, ChartView::back, 0.4, 0.3),
-                                       knot(2, ChartView::back, 0.4, 0.3),
-                                       knot(3, ChartView::back, 0.4, 0.3),
-                                       knot(4, ChartView::front, 0.4, 0.3)};
+    const std::vector<sdk::Knot> knots{
+        knot(1, ChartView::back, 0.4, 0.3), knot(2, ChartView::back, 0.4, 0.3),
+        knot(3, ChartView::back, 0.4, 0.3), knot(4, ChartView::front, 0.4, 0.3)};
     const auto drawn = core::marker_positions(knots);
     REQUIRE(drawn.size() == 4);
     CHECK(drawn[0].x == 0.4);
@@ -335,7 +334,8 @@ TEST_CASE("body chart: a knot charted at a point takes the region's muscle and s
     auto original = knot(5, ChartView::back, 0.41, 0.165);
     original.muscle_id = "upper-trapezius";
     original.tenderness = 7;
-    const auto& target = region_of(ChartFigure::neutral, ChartView::back, "infraspinatus", Side::left);
+    const auto& target =
+        region_of(ChartFigure::neutral, ChartView::back, "infraspinatus", Side::left);
     const auto moved = core::knot_charted_at(original, {}, ChartView::back, target.centre);
     REQUIRE(moved);
     CHECK(moved->id == 5);
@@ -392,7 +392,8 @@ TEST_CASE("body chart: views are laid out at 1 by 2, zoom keeps the pointer's po
         if (i > 0)
             CHECK(places[i].cell.x >= places[i - 1].cell.x + places[i - 1].cell.width);
     }
-    const auto& trap = region_of(ChartFigure::neutral, ChartView::back, "upper-trapezius", Side::right);
+    const auto& trap =
+        region_of(ChartFigure::neutral, ChartView::back, "upper-trapezius", Side::right);
     const auto pixel = core::to_pixel(places[1], trap.centre);
     const auto back = core::locate(places, pixel.x, pixel.y);
     REQUIRE(back);

@@ -45,6 +45,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "knotnotes/sdk/vocabulary.hpp"
@@ -53,8 +54,8 @@ namespace knotnotes::sdk {
 
 enum class ChartLayer { surface, deep };
 
-inline constexpr std::array<ChartFigure, 3> chart_figures{ChartFigure::neutral,
-                                                          ChartFigure::female, ChartFigure::male};
+inline constexpr std::array<ChartFigure, 3> chart_figures{ChartFigure::neutral, ChartFigure::female,
+                                                          ChartFigure::male};
 inline constexpr std::array<ChartView, 4> chart_views{ChartView::front, ChartView::back,
                                                       ChartView::left, ChartView::right};
 
@@ -156,6 +157,49 @@ inline bool on_figure(const ChartGeometry& chart, ChartPoint p) {
     return std::any_of(chart.outlines.begin(), chart.outlines.end(),
                        [&](const auto& outline) { return inside_polygon(outline, p); });
 }
+
+// The x extent of the figure (its outlines) with `room` either side, within 0 .. 1: front ends
+// draw only this part of a view box, so the narrow side views sit close together.
+inline std::pair<double, double> figure_span(const ChartGeometry& chart, double room = 0.04) {
+    double low = 1, high = 0;
+    for (const auto& outline : chart.outlines) {
+        for (const auto& p : outline) {
+            low = std::min(low, p.x);
+            high = std::max(high, p.x);
+        }
+    }
+    return {std::max(0.0, low - room), std::min(1.0, high + room)};
+}
+
+// --- The chart's colours, so every front end's chart looks alike on screen and on paper ---
+
+struct ChartColour {
+    unsigned char r, g, b;
+};
+
+// A knot marker's colour for a tenderness 0–10 (clamped): green at 0, amber at 5, red at 10,
+// blended in between (rounded to the nearest value).
+inline ChartColour tenderness_colour(int tenderness) {
+    struct Stop {
+        double r, g, b;
+    };
+    constexpr Stop green{46, 158, 68}, amber{240, 176, 0}, red{200, 30, 30};
+    const double t = std::clamp(tenderness, 0, 10) / 10.0;
+    const Stop from = t <= 0.5 ? green : amber;
+    const Stop to = t <= 0.5 ? amber : red;
+    const double f = t <= 0.5 ? t * 2 : (t - 0.5) * 2;
+    const auto channel = [f](double a, double b) {
+        return static_cast<unsigned char>(std::lround(a + (b - a) * f));
+    };
+    return {channel(from.r, to.r), channel(from.g, to.g), channel(from.b, to.b)};
+}
+
+// The print palette (black on white): the figure's fill and contour, and four pale tones for
+// the muscle regions; the n-th region in drawing order (drawing_order()) takes tone n % 4.
+inline constexpr ChartColour chart_figure_fill{245, 245, 245};
+inline constexpr ChartColour chart_contour{110, 110, 110};
+inline constexpr std::array<ChartColour, 4> chart_region_tones{
+    {{230, 221, 214}, {214, 221, 229}, {217, 225, 214}, {229, 217, 222}}};
 
 namespace body_chart_detail {
 
