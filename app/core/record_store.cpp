@@ -2,9 +2,9 @@
 
 #include <stdexcept>
 
+#include "core/practitioner_profiles.hpp"
 #include "db/backup.hpp"
 #include "db/intake_repository.hpp"
-#include "db/practitioner_repository.hpp"
 #include "db/transaction.hpp"
 
 namespace knotnotes::core {
@@ -16,7 +16,9 @@ RecordStore::RecordStore(const std::filesystem::path& file)
           if (file.has_parent_path())
               std::filesystem::create_directories(file.parent_path(), ec);
           return file;
-      }()) {}
+      }()) {
+    PractitionerProfiles(database_).act_as_current();
+}
 
 std::int64_t RecordStore::client_count() {
     return db::ClientRepository(database_).count();
@@ -60,14 +62,8 @@ std::vector<db::SessionSummary> RecordStore::sessions(sdk::Id client_id) {
     return db::SessionRepository(database_).list_for_client(client_id);
 }
 
-sdk::Practitioner RecordStore::default_practitioner() {
-    db::PractitionerRepository practitioners(database_);
-    auto all = practitioners.all();
-    if (!all.empty())
-        return all.front();
-    sdk::Practitioner p{0, database_.actor().empty() ? "Therapist" : database_.actor(), ""};
-    p.id = practitioners.add(p);
-    return p;
+std::optional<sdk::Practitioner> RecordStore::current_practitioner() {
+    return PractitionerProfiles(database_).current();
 }
 
 DemoSummary RecordStore::add_demo_data(const DemoOptions& options,

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/demo_data.hpp"
+#include "core/practitioner_profiles.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
 #include "db/session_repository.hpp"
@@ -37,8 +38,11 @@ class RecordStore {
     void set_chart_figure(sdk::Id client_id, sdk::ChartFigure figure);
     std::optional<sdk::Intake> current_intake(sdk::Id client_id);
     std::vector<db::SessionSummary> sessions(sdk::Id client_id);
-    // Who charts: the first practitioner, created from the login name on a first run.
-    sdk::Practitioner default_practitioner();
+    // Who charts: the current practitioner profile (practitioner_profiles.hpp); none on a first
+    // run, before the therapist has said who they are.
+    std::optional<sdk::Practitioner> current_practitioner();
+    // The charting practitioner's unlocked key for this app session (asked for once).
+    SigningSession& signing_session() { return signing_session_; }
     DemoSummary add_demo_data(const DemoOptions& options,
                               const std::function<void(int, int)>& progress = {});
 
@@ -54,6 +58,7 @@ class RecordStore {
 
   private:
     db::Database database_;
+    SigningSession signing_session_;
 };
 
 }  // namespace knotnotes::core

@@ -20,6 +20,8 @@ class Database;
 
 namespace knotnotes::core {
 
+class UnlockedKey;
+
 class SessionEditor {
   public:
     SessionEditor(db::Database& db, sdk::Id session_id);
@@ -50,7 +52,9 @@ class SessionEditor {
     // S/O/A/P, pain before/after, duration, start time: the session's own fields.
     void update_note(const sdk::Session& fields);
 
-    sdk::Signature sign(const std::string& signer);
+    // Signs the note with the practitioner's unlocked key (note_signing.hpp): from then on it
+    // is read-only.
+    sdk::Signature sign(const UnlockedKey& key);
     // The new draft's id; open it with another SessionEditor. `reason` says what it corrects.
     sdk::Id amend(const std::string& reason);
 

@@ -12,6 +12,7 @@
 #include "pch.hpp"
 #include "progress_panel.hpp"
 #include "session_editor_panel.hpp"
+#include "signing_flow.hpp"
 
 namespace knotnotes::gui {
 namespace {
@@ -95,9 +96,11 @@ void ClientPane::new_session() {
     if (!client_)
         return;
     try {
-        const auto practitioner = store_.default_practitioner();
+        const auto practitioner = charting_practitioner(this, store_);
+        if (!practitioner)
+            return;  // nobody said who is charting
         open_session(
-            core::SessionEditor::start_session(store_.database(), client_, practitioner.id));
+            core::SessionEditor::start_session(store_.database(), client_, practitioner->id));
     } catch (const std::exception& e) {
         wxMessageBox(wxString::FromUTF8(e.what()), _("Could not start a session"),
                      wxOK | wxICON_ERROR, this);

@@ -4,6 +4,7 @@
 #include <wx/fileconf.h>
 
 #include "core/plugin_host.hpp"
+#include "core/private_files.hpp"
 #include "core/record_store.hpp"
 #include "core/user_paths.hpp"
 #include "import_preview_dialog.hpp"
@@ -16,6 +17,7 @@ namespace knotnotes::gui {
 class KnotNotesApp : public wxApp {
   public:
     bool OnInit() override {
+        core::keep_files_private();  // before anything is written
         SetAppName("knotnotes");
         SetAppDisplayName("KnotNotes");
         // Window settings live beside our other settings (XDG): ~/.config/knotnotes/app.conf.
@@ -123,7 +125,8 @@ class KnotNotesApp : public wxApp {
         if (parser.Found("screenshot", &value))
             screenshot_ = value;
         quit_when_ready_ = parser.Found("quit-when-ready");
-        if (parser.GetParamCount() > 0) import_file_ = parser.GetParam(0).utf8_string();
+        if (parser.GetParamCount() > 0)
+            import_file_ = parser.GetParam(0).utf8_string();
         return wxApp::OnCmdLineParsed(parser);
     }
 

@@ -14,6 +14,7 @@
 #include "pch.hpp"
 #include "questionnaire_dialog.hpp"
 #include "session_printout.hpp"
+#include "signing_flow.hpp"
 #include "technique_picker_panel.hpp"
 
 namespace knotnotes::gui {
@@ -375,17 +376,22 @@ void SessionEditorPanel::sign() {
     if (editor_->read_only())
         return;
     flush_note();
-    const auto signer = store_.default_practitioner().name;
+    const auto practitioner = charting_practitioner(this, store_);
+    if (!practitioner)
+        return;
     const auto question = wxString::Format(_("Sign this session as %s?\n\nA signed note can no "
                                              "longer be changed; corrections become amendments."),
-                                           utf8(signer));
+                                           utf8(practitioner->name));
     const bool confirmed = confirm_sign_ ? confirm_sign_(question)
                                          : wxMessageBox(question, _("Sign session"),
                                                         wxYES_NO | wxICON_QUESTION, this) == wxYES;
     if (!confirmed)
         return;
+    const auto* key = key_for_signing(this, store_);
+    if (!key)
+        return;
     try {
-        editor_->sign(signer);
+        editor_->sign(*key);
     } catch (const std::exception& e) {
         report(e);
     }

@@ -26,6 +26,7 @@
 #include "core/record_store.hpp"
 #include "intake_dialog.hpp"
 #include "main_frame.hpp"
+#include "modal_input.hpp"
 #include "pch.hpp"
 #include "session_editor_panel.hpp"
 #include "technique_picker_panel.hpp"
@@ -114,8 +115,15 @@ void chart(core::RecordStore& store, gui::MainFrame& frame, const wxString& shot
     settle();
     check(pane->banner()->IsShown(), "the contraindication banner shows for the client");
 
+    // The first session asks who is charting: answered in the real dialog, by typing.
+    test::ModalInput input;
+    input.answer(test::profile_answer("Alex Morgan", "correct horse battery"));
     pane->new_session();
     settle(40);
+    check(input.shown() == 1, "the first session asks who is charting");
+    const auto charting = store.current_practitioner();
+    check(charting && charting->name == "Alex Morgan" && charting->registration == "R-1234",
+          "the profile typed in the dialog is who charts");
     auto* editor = pane->session_editor();
     check(editor != nullptr, "a new session is open in the editor");
     if (!editor)
@@ -192,9 +200,16 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
     check(s.techniques.size() == 1, "the technique survived the SIGKILL");
 
     editor->set_sign_confirmation([](const wxString&) { return true; });
+    test::ModalInput input;
+    input.answer(test::passphrase_answer("wrong passphrase"));
+    input.answer(test::passphrase_answer("correct horse battery"));
     editor->sign();
     settle();
+    check(input.shown() == 2, "a wrong passphrase is asked again");
     check(editor->editor().read_only(), "signing locks the session");
+    const auto& signature = editor->editor().session().signature;
+    check(signature && signature->algorithm == "ed25519" && signature->signer == "Alex Morgan",
+          "the note is signed with Alex Morgan's Ed25519 key");
     click(*editor->chart(), trapezius_point(*editor->chart()) + wxPoint(0, 30));
     check(editor->editor().session().knots.size() == 1, "a click on a signed chart adds nothing");
     core::SessionEditor direct(store.database(), s.id);
@@ -226,6 +241,8 @@ void tour(core::RecordStore& store, gui::MainFrame& frame, const wxString& shots
         show_tab(*pane->tabs(), "Progress");
         return shoot(frame, shots + "/progress.png");
     }
+    test::ModalInput input;  // a demo database has no practitioner profile yet
+    input.answer(test::profile_answer("Alex Morgan", "correct horse battery"));
     pane->new_session();
     settle(40);
     auto* chart = pane->session_editor()->chart();
