@@ -134,6 +134,9 @@ class BodyChartWidget : public wxWindow {
     const wxString& status_text() const { return status_; }
     // The region highlighted under the pointer, if any.
     const sdk::ChartRegion* hovered_region() const { return hover_region_; }
+    // Where the label with status_text() is drawn (client coordinates): just below and right
+    // of the pointer, flipped near an edge; empty when there is no label.
+    wxRect label_rect() const;
 
   protected:
     wxSize DoGetBestClientSize() const override;
@@ -165,7 +168,6 @@ class BodyChartWidget : public wxWindow {
     wxRect marker_rect(std::size_t index, const std::vector<core::ViewPlace>& places,
                        const std::vector<core::ChartPoint>& drawn) const;
     wxRect region_rect(sdk::ChartView view, const sdk::ChartRegion& region) const;
-    wxRect label_rect() const;
 
     void on_paint(wxPaintEvent& event);
     void on_left_down(wxMouseEvent& event);
