@@ -215,9 +215,10 @@ void draw_knots(wxGraphicsContext& gc, const std::vector<core::ViewPlace>& place
         const auto a = pixel_of(*place, {knot.x, knot.y}), b = pixel_of(*place, centre);
         gc.StrokeLine(a.m_x, a.m_y, b.m_x, b.m_y);
     }
+    const auto skipped = [&](std::size_t i) { return i < picture.skip.size() && picture.skip[i]; };
     for (std::size_t i = 0; i < knots.size(); ++i) {
         const auto* place = place_of(knots[i].view);
-        if (!place)
+        if (!place || skipped(i))
             continue;
         const auto drawn = pixel_of(*place, picture.drawn[i]);
         const auto truth = pixel_of(*place, {knots[i].x, knots[i].y});
@@ -239,7 +240,7 @@ void draw_knots(wxGraphicsContext& gc, const std::vector<core::ViewPlace>& place
     for (std::size_t i = 0; i < knots.size(); ++i) {
         const auto& knot = knots[i];
         const auto* place = place_of(knot.view);
-        if (!place)
+        if (!place || skipped(i))
             continue;
         const auto c = pixel_of(*place, picture.drawn[i]);
         draw_marker(gc, c, r, knot.kind, knot.result == sdk::KnotResult::released, knot.tenderness,
@@ -303,7 +304,7 @@ wxBitmap render_body_chart(const std::vector<sdk::Knot>& knots,
     draw_figures(*gc, places, look, colours, font);
     const double radius = places.empty() ? 5 : std::clamp(places[0].box.height * 0.013, 3.5, 7.0);
     KnotPicture picture{
-        &knots, core::marker_positions(knots), &earlier, std::nullopt, colours.accent, radius};
+        &knots, core::marker_positions(knots), &earlier, std::nullopt, colours.accent, radius, {}};
     draw_knots(*gc, places, picture, colours, font);
     draw_legend(*gc, 8, size.y - 22, 5, font, colours);
     dc.SelectObject(wxNullBitmap);

@@ -43,11 +43,14 @@ void draw_region_highlight(wxGraphicsContext& gc, const core::ViewPlace& place,
 // Everything about the knots: referral areas, links to earlier positions, markers, numbers.
 struct KnotPicture {
     const std::vector<sdk::Knot>* knots = nullptr;
-    std::vector<core::ChartPoint> drawn;     // where each marker goes (marker_positions)
+    std::vector<core::ChartPoint> drawn;              // where each marker goes (marker_positions)
     const std::vector<sdk::Knot>* earlier = nullptr;  // previous session's knots, may be null
     std::optional<std::size_t> selected;
     wxColour selection;
     double radius = 6;  // marker radius, pixels
+    // Markers to leave out (same order as knots; empty: none), e.g. those outside the part of
+    // a window being repainted: drawing every marker on each small repaint costs a frame.
+    std::vector<bool> skip;
 };
 void draw_knots(wxGraphicsContext& gc, const std::vector<core::ViewPlace>& places,
                 const KnotPicture& picture, const ChartColours& colours, const wxFont& font);

@@ -87,7 +87,8 @@ std::vector<ChartView> BodyChartWidget::all_views() {
 
 std::vector<ChartKey> BodyChartWidget::key_list() {
     return {
-        {_("Type a muscle name"), _("find the muscle (\"up trap\"); add \" l\" or \" r\" for the side")},
+        {_("Type a muscle name"),
+         _("find the muscle (\"up trap\"); add \" l\" or \" r\" for the side")},
         {_("Enter"), _("place a knot on the typed muscle, or edit the selected knot")},
         {_("Backspace"), _("take back the last typed letter")},
         {_("Page Up / Page Down"), _("choose the view a typed muscle is placed on")},
@@ -146,8 +147,7 @@ BodyChartWidget::BodyChartWidget(wxWindow* parent, wxWindowID id, std::vector<Ch
 
 void BodyChartWidget::set_views(std::vector<ChartView> views) {
     views_ = std::move(views);
-    if (!views_.empty() &&
-        std::find(views_.begin(), views_.end(), current_view_) == views_.end())
+    if (!views_.empty() && std::find(views_.begin(), views_.end(), current_view_) == views_.end())
         current_view_ = views_.front();
     figures_changed();
 }
@@ -178,15 +178,15 @@ void BodyChartWidget::set_knots(std::vector<sdk::Knot> knots) {
     knots_ = std::move(knots);
     const auto after = drawn_positions();
     const auto same = [](const sdk::Knot& a, const sdk::Knot& b) {
-        return a.id == b.id && a.view == b.view && a.x == b.x && a.y == b.y &&
-               a.kind == b.kind && a.result == b.result && a.tenderness == b.tenderness &&
+        return a.id == b.id && a.view == b.view && a.x == b.x && a.y == b.y && a.kind == b.kind &&
+               a.result == b.result && a.tenderness == b.tenderness &&
                a.referral_area.size() == b.referral_area.size() &&
                a.previous_knot_id == b.previous_knot_id;
     };
-    const bool areas = std::any_of(knots_.begin(), knots_.end(),
-                                   [](const auto& k) { return !k.referral_area.empty(); }) ||
-                       std::any_of(old.begin(), old.end(),
-                                   [](const auto& k) { return !k.referral_area.empty(); });
+    const bool areas =
+        std::any_of(knots_.begin(), knots_.end(),
+                    [](const auto& k) { return !k.referral_area.empty(); }) ||
+        std::any_of(old.begin(), old.end(), [](const auto& k) { return !k.referral_area.empty(); });
     if (areas || !earlier_.empty()) {
         Refresh();  // areas and links span more than a marker
     } else {
@@ -280,8 +280,8 @@ core::ChartTarget BodyChartWidget::target_at(wxPoint pixel, bool markers) const 
     const double radius = std::max(marker_radius() * 1.4, double(FromDIP(marker_hit_radius_dip)));
     static const std::vector<sdk::Knot> none;
     return core::target_at(layout(), look_, markers ? knots_ : none,
-                           markers ? drawn_positions() : std::vector<core::ChartPoint>{},
-                           pixel.x, pixel.y, radius);
+                           markers ? drawn_positions() : std::vector<core::ChartPoint>{}, pixel.x,
+                           pixel.y, radius);
 }
 
 wxRect BodyChartWidget::marker_rect(std::size_t index, const std::vector<core::ViewPlace>& places,
@@ -295,7 +295,8 @@ wxRect BodyChartWidget::marker_rect(std::size_t index, const std::vector<core::V
         const auto c = core::to_pixel(place, drawn[index]);
         const auto t = core::to_pixel(place, {knots_[index].x, knots_[index].y});
         // The ring, the selection and the number up and to the right.
-        return bounds({{c.x - r * 2.7, c.y - r * 3.6}, {c.x + r * 5 + GetCharWidth() * 3, c.y + r * 2.7},
+        return bounds({{c.x - r * 2.7, c.y - r * 3.6},
+                       {c.x + r * 5 + GetCharWidth() * 3, c.y + r * 2.7},
                        {t.x, t.y}},
                       FromDIP(3));
     }
@@ -335,7 +336,8 @@ wxRect BodyChartWidget::label_rect() const {
 // would chart (the drop target while dragging), else why there is none.
 void BodyChartWidget::update_hover(wxPoint pixel) {
     const bool inside = pixel != wxDefaultPosition;
-    const auto target = inside ? target_at(pixel, !(press_ && press_->dragging)) : core::ChartTarget{};
+    const auto target =
+        inside ? target_at(pixel, !(press_ && press_->dragging)) : core::ChartTarget{};
     const sdk::ChartRegion* region = nullptr;
     ChartView view = hover_view_;
     if (!target.knot && target.charted) {
@@ -344,12 +346,13 @@ void BodyChartWidget::update_hover(wxPoint pixel) {
                                   target.charted->side);
         current_view_ = view;
     }
-    const sdk::Knot subject = target.knot ? knots_[*target.knot] : target.charted.value_or(sdk::Knot{});
+    const sdk::Knot subject =
+        target.knot ? knots_[*target.knot] : target.charted.value_or(sdk::Knot{});
     const int index = target.knot ? static_cast<int>(*target.knot) : -1;
-    const wxString text = target.knot    ? describe(subject, *target.knot)
-                          : region       ? region_text(*region)
+    const wxString text = target.knot ? describe(subject, *target.knot)
+                          : region    ? region_text(*region)
                           : target.miss == core::ChartMiss::no_muscle ? miss_text(target.miss)
-                                                                       : wxString();
+                                                                      : wxString();
     const wxStockCursor cursor = read_only_ || text.empty() ? wxCURSOR_ARROW
                                  : target.knot              ? wxCURSOR_HAND
                                  : region                   ? wxCURSOR_CROSS
@@ -547,7 +550,8 @@ void BodyChartWidget::on_left_up(wxMouseEvent& event) {
             std::vector<core::ChartPoint> area;
             const std::size_t step = (lasso.size() + 47) / 48;
             for (std::size_t i = 0; i < lasso.size(); i += step)
-                area.push_back({std::clamp(lasso[i].x, 0.0, 1.0), std::clamp(lasso[i].y, 0.0, 1.0)});
+                area.push_back(
+                    {std::clamp(lasso[i].x, 0.0, 1.0), std::clamp(lasso[i].y, 0.0, 1.0)});
             knots_[index].referral_area = area;
             Refresh();
             send(EVT_KNOT_REFERRAL, knots_[index], static_cast<int>(index));
@@ -740,9 +744,24 @@ void BodyChartWidget::on_paint(wxPaintEvent&) {
     if (press_ && press_->dragging && press_->knot && press_->drop && *press_->knot < shown.size())
         std::tie(shown[*press_->knot].view, shown[*press_->knot].x, shown[*press_->knot].y) =
             std::tuple{press_->drop->view, press_->drop->point.x, press_->drop->point.y};
-    KnotPicture picture{&shown, core::marker_positions(shown),
-                        &earlier_, selected_,
-                        HasFocus() ? colours.accent : colours.faint, marker_radius()};
+    KnotPicture picture{&shown,
+                        core::marker_positions(shown),
+                        &earlier_,
+                        selected_,
+                        HasFocus() ? colours.accent : colours.faint,
+                        marker_radius(),
+                        {}};
+    // Only the markers in the part being repainted (a click repaints one marker's box); links
+    // to earlier places reach beyond a marker's box, so with those every marker is drawn.
+    const wxRegion& update = GetUpdateRegion();
+    if (earlier_.empty()) {
+        picture.skip.resize(shown.size());
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            const bool dragged = press_ && press_->dragging && press_->knot == i;
+            picture.skip[i] =
+                !dragged && update.Contains(marker_rect(i, places, picture.drawn)) == wxOutRegion;
+        }
+    }
     draw_knots(*gc, places, picture, colours, small);
     if (lasso_.size() > 1 && referral_for_ && *referral_for_ < knots_.size()) {
         for (const auto& place : places) {
@@ -761,11 +780,21 @@ void BodyChartWidget::on_paint(wxPaintEvent&) {
     }
     // Under the figures (not zoomed): the legend, then what was typed or what to do.
     const double row = bottom + GetCharHeight() * 0.6;
+    const wxRect under(0, static_cast<int>(bottom), GetClientSize().x,
+                       GetClientSize().y - static_cast<int>(bottom));
+    if (update.Contains(under) != wxOutRegion)
+        draw_status_line(*gc, bottom, row, colours, small, unzoomed);
+    draw_hover_label(*gc, colours);
+}
+
+void BodyChartWidget::draw_status_line(wxGraphicsContext& gc, double bottom, double row,
+                                       const ChartColours& colours, const wxFont& small,
+                                       const std::vector<core::ViewPlace>& unzoomed) {
     const double left = unzoomed.empty() ? FromDIP(8) : unzoomed.front().cell.x;
-    gc->SetBrush(wxBrush(colours.paper));
-    gc->SetPen(*wxTRANSPARENT_PEN);
-    gc->DrawRectangle(0, bottom, GetClientSize().x, GetClientSize().y - bottom);
-    draw_legend(*gc, left, row, FromDIP(5), small, colours);
+    gc.SetBrush(wxBrush(colours.paper));
+    gc.SetPen(*wxTRANSPARENT_PEN);
+    gc.DrawRectangle(0, bottom, GetClientSize().x, GetClientSize().y - bottom);
+    draw_legend(gc, left, row, FromDIP(5), small, colours);
     const wxString line =
         !typed_.empty()
             ? [&] {
@@ -783,18 +812,20 @@ void BodyChartWidget::on_paint(wxPaintEvent&) {
         : referral_for_
             ? _("Drag round the area where this knot refers pain (Escape cancels).")
             : _("Click a muscle to chart a knot, or type its name. F1 lists the keys.");
-    gc->SetFont(typed_.empty() ? GetFont() : GetFont().Bold(),
-                typed_.empty() ? colours.faint : colours.ink);
-    gc->DrawText(line, left, row + GetCharHeight() * 1.5);
-    // The label next to the pointer.
+    gc.SetFont(typed_.empty() ? GetFont() : GetFont().Bold(),
+               typed_.empty() ? colours.faint : colours.ink);
+    gc.DrawText(line, left, row + GetCharHeight() * 1.5);
+}
+
+void BodyChartWidget::draw_hover_label(wxGraphicsContext& gc, const ChartColours& colours) {
     const wxRect label = label_rect();
     if (!label.IsEmpty()) {
         const wxRect box = wxRect(label).Deflate(FromDIP(2));
-        gc->SetBrush(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_INFOBK)));
-        gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(colours.faint).Width(1)));
-        gc->DrawRoundedRectangle(box.x, box.y, box.width, box.height, FromDIP(3));
-        gc->SetFont(GetFont(), wxSystemSettings::GetColour(wxSYS_COLOUR_INFOTEXT));
-        gc->DrawText(status_, box.x + FromDIP(4), box.y + FromDIP(4));
+        gc.SetBrush(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_INFOBK)));
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(colours.faint).Width(1)));
+        gc.DrawRoundedRectangle(box.x, box.y, box.width, box.height, FromDIP(3));
+        gc.SetFont(GetFont(), wxSystemSettings::GetColour(wxSYS_COLOUR_INFOTEXT));
+        gc.DrawText(status_, box.x + FromDIP(4), box.y + FromDIP(4));
     }
 }
 

@@ -51,11 +51,14 @@
 
 #include "core/body_chart_geometry.hpp"
 
+class wxGraphicsContext;
 class wxZoomGestureEvent;
 class wxPanGestureEvent;
 class wxLongPressEvent;
 
 namespace knotnotes::gui {
+
+struct ChartColours;
 
 class KnotChartEvent : public wxCommandEvent {
   public:
@@ -170,6 +173,12 @@ class BodyChartWidget : public wxWindow {
     wxRect region_rect(sdk::ChartView view, const sdk::ChartRegion& region) const;
 
     void on_paint(wxPaintEvent& event);
+    // Under the figures: the legend, then what was typed or what to do.
+    void draw_status_line(wxGraphicsContext& gc, double bottom, double row,
+                          const ChartColours& colours, const wxFont& small,
+                          const std::vector<core::ViewPlace>& unzoomed);
+    // The label with status_text() next to the pointer.
+    void draw_hover_label(wxGraphicsContext& gc, const ChartColours& colours);
     void on_left_down(wxMouseEvent& event);
     void on_double_click(wxMouseEvent& event);
     void on_left_up(wxMouseEvent& event);
