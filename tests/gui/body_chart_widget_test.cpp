@@ -7,6 +7,7 @@
 
 #include <wx/uiaction.h>
 
+#include "body_chart_drawing.hpp"
 #include "body_chart_widget.hpp"
 #include "pch.hpp"
 #include "window_screenshot.hpp"
@@ -524,4 +525,75 @@ TEST_CASE(
     f.sim.Char(WXK_ESCAPE);
     let_events_run();
     CHECK_FALSE(f.chart->zoom().zoomed());
+}
+
+TEST_CASE("the printout's chart picture draws every figure's muscles, at 2x too",
+          "[gui][body-chart]") {
+    // Set KNOTNOTES_CHART_SCREENSHOT_DIR to write the pictures (docs/screenshots/ has them).
+    const char* dir = std::getenv("KNOTNOTES_CHART_SCREENSHOT_DIR");
+    if (dir)
+        wxInitAllImageHandlers();
+    using sdk::KnotKind;
+    using sdk::KnotResult;
+    const auto count_tones = [](const wxImage& image) {
+        std::size_t n = 0;
+        const unsigned char* p = image.GetData();
+        for (int i = 0; i < image.GetWidth() * image.GetHeight(); ++i, p += 3) {
+            for (const auto& tone : sdk::chart_region_tones)
+                n += p[0] == tone.r && p[1] == tone.g && p[2] == tone.b;
+        }
+        return n;
+    };
+    std::vector<wxImage> pictures;
+    for (const auto figure : sdk::chart_figures) {
+        const auto centre = [&](std::string_view muscle, ChartView view, Side side) {
+            return anchor(muscle, view, side, figure);
+        };
+        std::vector<sdk::Knot> knots;
+        const auto add = [&](std::string_view muscle, ChartView view, Side side, KnotKind kind,
+                             int tenderness, KnotResult result = KnotResult::untreated) {
+            sdk::Knot k;
+            k.id = static_cast<sdk::Id>(knots.size() + 1);
+            k.muscle_id = std::string(muscle);
+            k.view = view;
+            k.side = side;
+            const auto p = centre(muscle, view, side);
+            k.x = p.x;
+            k.y = p.y;
+            k.kind = kind;
+            k.tenderness = tenderness;
+            k.result = result;
+            knots.push_back(k);
+        };
+        add("pectoralis-major", ChartView::front, Side::left, KnotKind::active, 7);
+        add("sternocleidomastoid", ChartView::front, Side::right, KnotKind::latent, 3);
+        add("upper-trapezius", ChartView::back, Side::right, KnotKind::active, 9,
+            KnotResult::released);
+        add("gluteus-medius", ChartView::back, Side::left, KnotKind::latent, 4);
+        add("tensor-fasciae-latae", ChartView::left, Side::left, KnotKind::active, 6);
+        add("gastrocnemius", ChartView::right, Side::right, KnotKind::latent, 2);
+        const auto bitmap = gui::render_body_chart(
+            knots, {}, {figure}, gui::BodyChartWidget::all_views(), wxSize(820, 640), 2.0);
+        REQUIRE(bitmap.IsOk());
+        CHECK(bitmap.GetWidth() == 1640);
+        const wxImage image = bitmap.ConvertToImage();
+        // The muscles are drawn in the print tones: a good part of the picture.
+        CHECK(count_tones(image) > std::size_t(image.GetWidth()) * image.GetHeight() / 50);
+        if (dir) {
+            const wxString file =
+                wxString::Format("%s/body-chart-%s.png", dir, std::string(sdk::to_text(figure)));
+            CHECK(image.Scale(820, 640, wxIMAGE_QUALITY_HIGH).SaveFile(file, wxBITMAP_TYPE_PNG));
+        }
+        pictures.push_back(image);
+    }
+    // The three figures are drawn differently.
+    const auto differing = [](const wxImage& a, const wxImage& b) {
+        std::size_t n = 0;
+        for (int i = 0; i < a.GetWidth() * a.GetHeight() * 3; ++i)
+            n += a.GetData()[i] != b.GetData()[i];
+        return n;
+    };
+    CHECK(differing(pictures[0], pictures[1]) > 10000);
+    CHECK(differing(pictures[0], pictures[2]) > 10000);
+    CHECK(differing(pictures[1], pictures[2]) > 10000);
 }
