@@ -9,9 +9,10 @@
 //   process with SIGKILL.
 // PHASE "reopen": a new process on the same database finds all of it in the window (the
 //   knots on the chart, the figure, the referral area), signs the session, and checks that a
-//   click on the chart no longer adds a knot.
+//   click on the chart no longer adds a knot; a next session carries the knots forward.
 // PHASE "tour" DB tour DIR main|progress|session: a screenshot for the README (see tour()).
 // Every check prints "ok: ..." or "FAIL: ..."; the exit status is the number of failures.
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -334,6 +335,18 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
         refused = true;
     }
     check(refused, "the database refuses an edit of the signed session");
+
+    // The next session carries the unreleased knots forward, linked to where they were.
+    pane->new_session();
+    settle(40);
+    auto* next = pane->session_editor();
+    const auto& carried = next->editor().session().knots;
+    check(next->editor().session().id != s.id && carried.size() == 3 &&
+              std::all_of(carried.begin(), carried.end(),
+                          [](const sdk::Knot& k) { return k.previous_knot_id.has_value(); }),
+          "the next session carries the three knots forward");
+    check(next->chart()->knots().size() == 3 && next->chart()->figure() == sdk::ChartFigure::female,
+          "its chart shows them on the client's figure");
 }
 
 // PHASE "tour": on a demo database, the screenshots for the README (SCREENSHOT_DIR): the main
