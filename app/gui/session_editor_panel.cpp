@@ -202,28 +202,23 @@ void SessionEditorPanel::build() {
         }
         refresh_knots();
     });
-    chart_->Bind(EVT_KNOT_MOVED, [this](KnotChartEvent& e) {
+    // A knot moved (dragged, nudged) or given a referral area: the chart's knot, stored.
+    const auto update_knot = [this](KnotChartEvent& e) {
         try {
             editor_->update_knot(e.knot());
         } catch (const std::exception& ex) {
             report(ex);
         }
         refresh_knots();
-    });
+    };
+    chart_->Bind(EVT_KNOT_MOVED, update_knot);
+    chart_->Bind(EVT_KNOT_REFERRAL, update_knot);
     chart_->Bind(EVT_KNOT_EDIT, [this](KnotChartEvent& e) {
         KnotEditDialog dialog(this, e.knot());
         if (dialog.ShowModal() != wxID_OK)
             return;
         try {
             editor_->update_knot(dialog.knot());
-        } catch (const std::exception& ex) {
-            report(ex);
-        }
-        refresh_knots();
-    });
-    chart_->Bind(EVT_KNOT_REFERRAL, [this](KnotChartEvent& e) {
-        try {
-            editor_->update_knot(e.knot());
         } catch (const std::exception& ex) {
             report(ex);
         }

@@ -34,14 +34,16 @@ sdk::ChartPoint anchor(std::string_view muscle, ChartView view, Side side,
     return region->centre;
 }
 
+// A knot at the centre of its muscle's region on `figure`.
 sdk::Knot knot(sdk::Id id, std::string_view muscle, ChartView view, Side side, sdk::KnotKind kind,
-               int tenderness, sdk::KnotResult result = sdk::KnotResult::untreated) {
+               int tenderness, sdk::KnotResult result = sdk::KnotResult::untreated,
+               sdk::ChartFigure figure = sdk::ChartFigure::neutral) {
     sdk::Knot k;
     k.id = id;
     k.muscle_id = std::string(muscle);
     k.side = side;
     k.view = view;
-    const auto p = anchor(muscle, view, side);
+    const auto p = anchor(muscle, view, side, figure);
     k.x = p.x;
     k.y = p.y;
     k.kind = kind;
@@ -546,24 +548,11 @@ TEST_CASE("the printout's chart picture draws every figure's muscles, at 2x too"
     };
     std::vector<wxImage> pictures;
     for (const auto figure : sdk::chart_figures) {
-        const auto centre = [&](std::string_view muscle, ChartView view, Side side) {
-            return anchor(muscle, view, side, figure);
-        };
         std::vector<sdk::Knot> knots;
         const auto add = [&](std::string_view muscle, ChartView view, Side side, KnotKind kind,
                              int tenderness, KnotResult result = KnotResult::untreated) {
-            sdk::Knot k;
-            k.id = static_cast<sdk::Id>(knots.size() + 1);
-            k.muscle_id = std::string(muscle);
-            k.view = view;
-            k.side = side;
-            const auto p = centre(muscle, view, side);
-            k.x = p.x;
-            k.y = p.y;
-            k.kind = kind;
-            k.tenderness = tenderness;
-            k.result = result;
-            knots.push_back(k);
+            knots.push_back(knot(static_cast<sdk::Id>(knots.size() + 1), muscle, view, side, kind,
+                                 tenderness, result, figure));
         };
         add("pectoralis-major", ChartView::front, Side::left, KnotKind::active, 7);
         add("sternocleidomastoid", ChartView::front, Side::right, KnotKind::latent, 3);
