@@ -146,6 +146,58 @@ run_tests() {
     return $status
 }
 
+run_benchmarks() {
+    build
+    log "Running benchmarks (the first run also creates build/bench/demo-10k.db)"
+    for bench in "$BUILD_DIR"/bin/knotnotes_*_bench; do
+        if [ "$(basename "$bench")" = knotnotes_gui_bench ] && [ -z "${DISPLAY:-}" ]; then
+            tests/support/xvfb_session.sh 1400x900x24 -- "$bench"
+        else
+            "$bench"
+        fi
+    done
+}
+
+build_example() {
+    build
+    log "Installing the SDK into $BUILD_DIR/sdk-prefix"
+    cmake --install "$BUILD_DIR" --component sdk --prefix "$BUILD_DIR/sdk-prefix" >/dev/null
+    log "Building sdk/examples/hello_exporter out of tree against it ($BUILD_DIR/example)"
+    cmake -S sdk/examples/hello_exporter -B "$BUILD_DIR/example" -G Ninja \
+        -DCMAKE_PREFIX_PATH="$PWD/$BUILD_DIR/sdk-prefix" >/dev/null
+    cmake --build "$BUILD_DIR/example"
+    "$BUILD_DIR/bin/knotnotes-cli" plugins check "$BUILD_DIR/example/hello-exporter.so"
+    "$BUILD_DIR/bin/knotnotes-cli" --plugin-path "$BUILD_DIR/example" plugins list
+}
+
+# The packages come from a build of their own: installed to /usr (so GNUInstallDirs gives
+# lib/<multiarch>), no tests, Debian's hardening flags, PNG icons required.
+build_packages() {
+    install_packages "${PACKAGE_TOOLS[@]}" "$@"
+    local dir="$BUILD_DIR/package-build" out="$BUILD_DIR/packages"
+    if [ ! -f "$dir/build.ninja" ]; then
+        log "Configuring ($dir, RelWithDebInfo, prefix /usr)"
+        (
+            eval "$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --export=sh)"
+            CXXFLAGS="$CXXFLAGS $CPPFLAGS" LDFLAGS="$LDFLAGS" \
+                cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+                -DCMAKE_INSTALL_PREFIX=/usr -DKNOTNOTES_BUILD_TESTS=OFF \
+                -DKNOTNOTES_REQUIRE_PNG_ICONS=ON -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+        )
+    fi
+    log "Building ($dir)"
+    cmake --build "$dir" --parallel "$JOBS"
+    log "Packaging into $out"
+    rm -rf "$out"
+    mkdir -p "$out"
+    local out_abs
+    out_abs=$(cd "$out" && pwd)
+    (cd "$dir" && cpack -G DEB -B "$out_abs") ||
+        { echo "cpack failed; see $out/_CPack_Packages" >&2; return 1; }
+    rm -rf "$out/_CPack_Packages"
+    ls -l "$out"/*.deb
+}
+
 test_packages() {
     build_packages "${PACKAGE_TEST_TOOLS[@]}"
     log "Testing the packages (install, use, remove)"

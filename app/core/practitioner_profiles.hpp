@@ -67,6 +67,7 @@ class SigningSession {
     const UnlockedKey* key_for(sdk::Id practitioner_id) const {
         return key_ && key_->practitioner_id() == practitioner_id ? key_.get() : nullptr;
     }
+    const UnlockedKey* key() const { return key_.get(); }  // none until a passphrase is given
     void keep(std::unique_ptr<UnlockedKey> key) { key_ = std::move(key); }
     void forget() { key_.reset(); }  // the app locks, or the profile changes
 

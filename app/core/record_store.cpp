@@ -3,7 +3,9 @@
 #include <stdexcept>
 
 #include "core/practitioner_profiles.hpp"
+#include "core/signing/audit_anchor.hpp"
 #include "db/backup.hpp"
+#include "db/installation.hpp"
 #include "db/intake_repository.hpp"
 #include "db/transaction.hpp"
 
@@ -18,6 +20,21 @@ RecordStore::RecordStore(const std::filesystem::path& file)
           return file;
       }()) {
     PractitionerProfiles(database_).act_as_current();
+}
+
+RecordStore::~RecordStore() {
+    if (const auto* key = signing_session_.key()) {
+        try {
+            anchor_head_if_moved(database_, *key);
+        } catch (const std::exception&) {
+            // A database that cannot be written now (full disk, read-only) keeps its records;
+            // only this anchor is missing, and verify reports the entries after the last one.
+        }
+    }
+}
+
+std::string RecordStore::installation_id() {
+    return db::installation_id(database_);
 }
 
 std::int64_t RecordStore::client_count() {

@@ -25,9 +25,17 @@ namespace knotnotes::core {
 class RecordStore {
   public:
     explicit RecordStore(const std::filesystem::path& file);
+    // Closing signs the audit head when a key is unlocked and there were changes since the last
+    // anchor (audit_anchor.hpp), so a rewritten history after the last signing is caught too.
+    ~RecordStore();
+    RecordStore(const RecordStore&) = delete;
+    RecordStore& operator=(const RecordStore&) = delete;
 
     const std::filesystem::path& file() const { return database_.file(); }
     db::Database& database() { return database_; }
+    // The database's own id (a UUID made when it was created; kept by backups and restores):
+    // settings that belong to one database, such as the last client shown, are kept under it.
+    std::string installation_id();
 
     std::int64_t client_count();
     std::vector<db::ClientSummary> clients(std::int64_t offset, int limit);

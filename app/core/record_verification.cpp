@@ -18,11 +18,12 @@ db::VerifyCheck signed_notes(db::Database& db) {
             ids.push_back(st->int64(0));
     }
     db::SessionRepository sessions(db);
+    NoteLookups lookups(db);
     std::vector<std::string> failures;
     std::size_t legacy = 0;
     for (const auto id : ids) {
         const auto session = sessions.get(id);
-        const auto check = check_note_signature(db, *session);
+        const auto check = check_note_signature(lookups, *session);
         if (!check.valid)
             failures.push_back(check.problem);
         else if (check.legacy)

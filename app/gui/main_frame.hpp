@@ -55,6 +55,7 @@ class MainFrame : public wxFrame {
     void build_menus();
     void update_status();
     void restore_layout();
+    wxString last_client_key() const;
     void save_layout();
 
     core::PluginHost& host_;

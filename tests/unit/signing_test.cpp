@@ -10,12 +10,15 @@
 #include <catch2/catch.hpp>
 
 #include "core/practitioner_profiles.hpp"
+#include "core/record_store.hpp"
 #include "core/record_verification.hpp"
+#include "core/signing/audit_anchor.hpp"
 #include "core/signing/canonical_note.hpp"
 #include "core/signing/crypto_text.hpp"
 #include "core/signing/key_fingerprint.hpp"
 #include "core/signing/note_signing.hpp"
 #include "core/signing/signing_key.hpp"
+#include "db/audit_anchor_repository.hpp"
 #include "db/questionnaire_repository.hpp"
 #include "sample_records.hpp"
 #include "scoped_env.hpp"
@@ -343,4 +346,47 @@ TEST_CASE("a practitioner profile is who charts, remembered per database", "[cor
     db::Database other(dir / "other.db");
     core::PractitionerProfiles other_profiles(other);
     CHECK_FALSE(other_profiles.current());
+}
+
+TEST_CASE("closing the database with a key unlocked anchors the changes made since signing",
+          "[core][signing]") {
+    TempDir dir;
+    test::ScopedEnv config("XDG_CONFIG_HOME", (dir / "config").string());
+    const auto file = dir / "k.db";
+    {
+        core::RecordStore store(file);
+        const auto alex = core::PractitionerProfiles(store.database())
+                              .create_profile({"Alex Morgan", "RMT", ""}, "alex passphrase");
+        store.signing_session().keep(
+            core::PractitionerProfiles(store.database()).unlock(alex.id, "alex passphrase"));
+        sdk::Client client;
+        client.given_name = "Ada";
+        client.family_name = "Lovelace";
+        store.add_client(client);
+    }
+    db::Database database(file);
+    db::AuditAnchorRepository anchors(database);
+    const auto all = anchors.all();
+    REQUIRE(all.size() == 1);
+    CHECK(all.back().reason == "closed");
+    CHECK(all.back().audit_seq == anchors.head().seq);
+    CHECK(core::check_audit_anchors(database).passed);
+
+    // Nothing changed: closing again adds no anchor. Without a key, none can be made.
+    {
+        core::RecordStore store(file);
+        store.signing_session().keep(
+            core::PractitionerProfiles(store.database())
+                .unlock(core::PractitionerProfiles(store.database()).current()->id,
+                        "alex passphrase"));
+    }
+    CHECK(anchors.all().size() == 1);
+    {
+        core::RecordStore store(file);
+        sdk::Client client;
+        client.given_name = "Bo";
+        client.family_name = "Diddley";
+        store.add_client(client);
+    }
+    CHECK(anchors.all().size() == 1);
 }

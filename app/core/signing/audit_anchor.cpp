@@ -6,6 +6,7 @@
 #include "db/database.hpp"
 #include "db/installation.hpp"
 #include "db/signing_key_repository.hpp"
+#include "db/timestamps.hpp"
 #include "signing_key.hpp"
 
 namespace knotnotes::core {
@@ -30,6 +31,15 @@ void anchor_audit_head(db::Database& db, const UnlockedKey& key, const std::stri
     anchor.signature_value = key.sign(audit_anchor_message(db::installation_id(db), reason,
                                                            head.seq, head.hash, anchor.signed_at));
     anchors.add(anchor);
+}
+
+void anchor_head_if_moved(db::Database& db, const UnlockedKey& key) {
+    db::AuditAnchorRepository anchors(db);
+    const auto head = anchors.head();
+    const auto all = anchors.all();
+    if (head.seq == 0 || (!all.empty() && all.back().audit_seq >= head.seq))
+        return;
+    anchor_audit_head(db, key, "closed", db::utc_now());
 }
 
 AnchorCheck check_audit_anchors(db::Database& db) {

@@ -29,6 +29,10 @@ std::string audit_anchor_message(const std::string& installation_id, const std::
 void anchor_audit_head(db::Database& db, const UnlockedKey& key, const std::string& reason,
                        const std::string& signed_at);
 
+// At a clean close: signs the head (reason "closed") when changes were made since the last
+// anchor, so edits after the last signing are covered too. Does nothing when there are none.
+void anchor_head_if_moved(db::Database& db, const UnlockedKey& key);
+
 struct AnchorCheck {
     bool passed = true;
     std::string details;

@@ -25,31 +25,19 @@ std::string describe(const sdk::Session& s) {
     return "the note of " + s.started_at + " (session " + std::to_string(s.id) + ")";
 }
 
-std::string uid_of_practitioner(db::Database& db, sdk::Id id, const sdk::Session& s) {
-    const auto p = db::PractitionerRepository(db).get(id);
-    if (!p)
-        throw std::runtime_error(describe(s) + " names a practitioner who is not in the database");
-    return p->uid;
-}
-
 // The canonical form of a stored session as signed by `signer` at `signed_at`.
-std::string canonical_form(db::Database& db, const sdk::Session& s, const sdk::Signature& sig) {
+std::string canonical_form(NoteLookups& lookups, const sdk::Session& s, const sdk::Signature& sig) {
+    auto& db = lookups.db();
     NoteContext c;
-    const auto client = db::ClientRepository(db).get(s.client_id);
-    if (!client)
-        throw std::runtime_error(describe(s) + " belongs to a client who is not in the database");
-    c.client_uid = client->uid;
-    c.practitioner_uid = uid_of_practitioner(db, s.practitioner_id, s);
-    c.signer_uid = uid_of_practitioner(db, sig.signer_practitioner_id, s);
+    c.client_uid = lookups.client_uid(s);
+    c.practitioner_uid = lookups.practitioner_uid(s.practitioner_id, s);
+    c.signer_uid = lookups.practitioner_uid(sig.signer_practitioner_id, s);
     c.signer_name = sig.signer;
     c.signer_public_key = sig.public_key;
     c.signed_at = sig.signed_at;
     if (s.intake_id) {
-        const auto intake = db::IntakeRepository(db).get(*s.intake_id);
-        if (!intake)
-            throw std::runtime_error(describe(s) + " names an intake that is not in the database");
-        c.intake = NoteContext::Intake{intake->uid, intake->version,
-                                       sha256_hex(canonical_intake_text(*intake, client->uid))};
+        const auto& intake = lookups.intake(*s.intake_id, s);
+        c.intake = NoteContext::Intake{intake.uid, intake.version, intake.sha256};
     }
     if (s.amends_session_id) {
         const auto original = db::SessionRepository(db).get(*s.amends_session_id);
@@ -106,7 +94,8 @@ sdk::Signature sign(db::Database& db, sdk::Id session_id, const UnlockedKey& key
     signature.algorithm = "ed25519";
     signature.canonical_version = canonical_note_version;
     signature.public_key = key.public_key();
-    const auto text = canonical_form(db, *session, signature);
+    NoteLookups lookups(db);
+    const auto text = canonical_form(lookups, *session, signature);
     signature.content_sha256 = sha256_hex(text);
     signature.value = key.sign(text);
     sessions.seal(session_id, signature);
@@ -126,7 +115,67 @@ sdk::Signature sign_demo_note(db::Database& db, sdk::Id session_id, const Unlock
     return sign(db, session_id, key, signed_at, true);
 }
 
+const std::string& NoteLookups::client_uid(const sdk::Session& s) {
+    auto found = clients_.find(s.client_id);
+    if (found == clients_.end()) {
+        const auto client = db::ClientRepository(db_).get(s.client_id);
+        if (!client)
+            throw std::runtime_error(describe(s) +
+                                     " belongs to a client who is not in the database");
+        found = clients_.emplace(s.client_id, client->uid).first;
+    }
+    return found->second;
+}
+
+const std::string& NoteLookups::practitioner_uid(sdk::Id id, const sdk::Session& s) {
+    auto found = practitioners_.find(id);
+    if (found == practitioners_.end()) {
+        const auto p = db::PractitionerRepository(db_).get(id);
+        if (!p)
+            throw std::runtime_error(describe(s) +
+                                     " names a practitioner who is not in the database");
+        found = practitioners_.emplace(id, p->uid).first;
+    }
+    return found->second;
+}
+
+const NoteLookups::IntakeDigest& NoteLookups::intake(sdk::Id intake_id, const sdk::Session& s) {
+    // The digest covers the intake with the uid of the session's client (canonical-form.md),
+    // so it is kept per intake and client.
+    const auto key = std::make_pair(intake_id, s.client_id);
+    auto found = intakes_.find(key);
+    if (found == intakes_.end()) {
+        const auto intake = db::IntakeRepository(db_).get(intake_id);
+        if (!intake)
+            throw std::runtime_error(describe(s) + " names an intake that is not in the database");
+        found =
+            intakes_
+                .emplace(key,
+                         IntakeDigest{intake->uid, intake->version,
+                                      sha256_hex(canonical_intake_text(*intake, client_uid(s)))})
+                .first;
+    }
+    return found->second;
+}
+
+std::optional<sdk::Id> NoteLookups::key_owner(const std::string& public_key) {
+    auto found = keys_.find(public_key);
+    if (found == keys_.end()) {
+        const auto key = db::SigningKeyRepository(db_).find(public_key);
+        found = keys_
+                    .emplace(public_key,
+                             key ? std::optional<sdk::Id>(key->practitioner_id) : std::nullopt)
+                    .first;
+    }
+    return found->second;
+}
+
 NoteSignatureCheck check_note_signature(db::Database& db, const sdk::Session& s) {
+    NoteLookups lookups(db);
+    return check_note_signature(lookups, s);
+}
+
+NoteSignatureCheck check_note_signature(NoteLookups& lookups, const sdk::Session& s) {
     if (!s.signature)
         return {false, false, describe(s) + " is not signed"};
     const auto& sig = *s.signature;
@@ -141,10 +190,10 @@ NoteSignatureCheck check_note_signature(db::Database& db, const sdk::Session& s)
                                   sig.algorithm + ", canonical form " +
                                   std::to_string(sig.canonical_version) + ")");
         }
-        const auto key = db::SigningKeyRepository(db).find(sig.public_key);
-        if (!key || key->practitioner_id != sig.signer_practitioner_id)
+        const auto owner = lookups.key_owner(sig.public_key);
+        if (!owner || *owner != sig.signer_practitioner_id)
             return invalid(s, "is signed with a key that is not one of the signer's keys");
-        const auto text = canonical_form(db, s, sig);
+        const auto text = canonical_form(lookups, s, sig);
         if (!signature_is_valid(sig.public_key, text, sig.value))
             return invalid(s, "does not match its signature: it was changed after signing");
         if (sha256_hex(text) != sig.content_sha256)

@@ -12,7 +12,10 @@
 // as legacy: a hash seal shows the note is unchanged since sealing, not who sealed it.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include <knotnotes/sdk/records.hpp>
 
@@ -39,7 +42,34 @@ struct NoteSignatureCheck {
     std::string problem;  // why it is not valid
 };
 
+// What checking many notes looks up again and again: client and practitioner uids, intake
+// digests, signing keys. Safe to keep for a whole verify run because none of it can change:
+// uids are fixed by the identity guards, intake versions and keys are append-only.
+class NoteLookups {
+  public:
+    explicit NoteLookups(db::Database& db) : db_(db) {}
+    const std::string& client_uid(const sdk::Session& s);
+    const std::string& practitioner_uid(sdk::Id id, const sdk::Session& s);
+    struct IntakeDigest {
+        std::string uid;
+        int version = 0;
+        std::string sha256;
+    };
+    const IntakeDigest& intake(sdk::Id intake_id, const sdk::Session& s);
+    // The practitioner the key belongs to, if it is one this database knows.
+    std::optional<sdk::Id> key_owner(const std::string& public_key);
+    db::Database& db() { return db_; }
+
+  private:
+    db::Database& db_;
+    std::map<sdk::Id, std::string> clients_, practitioners_;
+    std::map<std::pair<sdk::Id, sdk::Id>, IntakeDigest> intakes_;  // (intake, client)
+    std::map<std::string, std::optional<sdk::Id>> keys_;
+};
+
 NoteSignatureCheck check_note_signature(db::Database& db, const sdk::Session& session);
+// The same, for many notes in a row (verify): `lookups` is reused from note to note.
+NoteSignatureCheck check_note_signature(NoteLookups& lookups, const sdk::Session& session);
 
 // For imports: the draft `session_id` (already holding everything the file had for it) is
 // sealed with `signature` (signer_practitioner_id already this database's id) only if the
