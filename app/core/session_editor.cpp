@@ -144,6 +144,13 @@ void SessionEditor::update_note(const sdk::Session& fields) {
     session_ = std::move(changed);
 }
 
+void SessionEditor::set_location(sdk::SessionLocation location) {
+    auto changed = session_;
+    changed.location = location;
+    db::SessionRepository(db_).update_note(changed);
+    session_ = std::move(changed);
+}
+
 sdk::Signature SessionEditor::sign(const UnlockedKey& key) {
     const auto signature = sign_note(db_, session_.id, key);
     session_.signature = signature;

@@ -51,6 +51,8 @@ class SessionEditor {
 
     // S/O/A/P, pain before/after, duration, start time: the session's own fields.
     void update_note(const sdk::Session& fields);
+    // Where the session took place.
+    void set_location(sdk::SessionLocation location);
 
     // Signs the note with the practitioner's unlocked key (note_signing.hpp): from then on it
     // is read-only.

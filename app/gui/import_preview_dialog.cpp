@@ -21,7 +21,7 @@ wxString describe(const core::ImportCounts& c) {
 ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& host,
                                          core::RecordStore& store,
                                          const std::filesystem::path& file)
-    : wxDialog(parent, wxID_ANY, _("Import records")), store_(store), file_(file) {
+    : wxDialog(parent, wxID_ANY, _("Import records")), host_(host), store_(store), file_(file) {
     importer_ = core::importer_for(host, "xml");
     if (!importer_) {
         summary_ = _("No importer for KnotNotes XML is loaded (see Tools > Plugins).");
@@ -62,7 +62,7 @@ bool ImportPreviewDialog::import() {
     if (!can_import_)
         return false;
     try {
-        const auto counts = core::import_records(store_.database(), importer_, file_);
+        const auto counts = core::import_records(store_.database(), importer_, file_, host_);
         summary_ = _("Imported ") + describe(counts) + ".";
         return true;
     } catch (const std::exception& e) {
