@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # embed_body_chart.cmake — writes body_chart_data.hpp: the chart JSON files (sdk/chart/, the
 # source of truth) as string literals, in the order body_chart() indexes them (figure, then
 # view). Run with -DCHART_DIR=... -DOUTPUT=...; it rewrites OUTPUT only when the text changes.

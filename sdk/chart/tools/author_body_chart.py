@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 # author_body_chart.py — the authoring aid for the body chart geometry in sdk/chart/*.json.
 #
 # The JSON files are the source of truth: the build embeds them and the SDK installs them. This
@@ -489,7 +490,7 @@ def preview(doc, path, deep=False, scale=2):
 
 def write_json(doc, path):
     # One region per line: diffs of a changed shape stay readable.
-    lines = ['{', f'  "format": "{doc["format"]}",', f'  "version": {doc["version"]},',
+    lines = ['{', '  "license": "SPDX-License-Identifier: MIT",', f'  "format": "{doc["format"]}",', f'  "version": {doc["version"]},',
              f'  "figure": "{doc["figure"]}",', f'  "view": "{doc["view"]}",',
              '  "outlines": [']
     lines += ['    ' + json.dumps(o, separators=(",", ":")) + ("," if i < len(doc["outlines"]) - 1 else "")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // body_chart.hpp — the anatomical body chart every front end draws: per figure (neutral, female,
 // male) and view (front, back, left, right), the body's outline and each atlas muscle as a
 // region, keyed by muscle id and side, layered superficial over deep.
