@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/entered_text.hpp"
 #include "core/practitioner_profiles.hpp"
 #include "core/signing/audit_anchor.hpp"
 #include "db/backup.hpp"
@@ -53,6 +54,7 @@ sdk::Id RecordStore::add_client(const sdk::Client& client) {
     if (client.given_name.empty() && client.family_name.empty()) {
         throw std::invalid_argument("a client needs a given name or a family name");
     }
+    check_entered_client(client);
     return db::ClientRepository(database_).add(client);
 }
 

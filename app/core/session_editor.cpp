@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/entered_text.hpp"
 #include "core/signing/note_signing.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/intake_repository.hpp"
@@ -77,6 +78,7 @@ const sdk::Knot& SessionEditor::place_knot(const std::string& muscle_id, sdk::Si
 }
 
 void SessionEditor::update_knot(const sdk::Knot& knot) {
+    check_entered_knot(knot);
     db::ChartEntryRepository(db_).update_knot(knot);
     for (auto& k : session_.knots) {
         if (k.id == knot.id)
@@ -108,6 +110,7 @@ void SessionEditor::set_pressure(const std::string& region, sdk::Side side, int 
 }
 
 const sdk::TechniqueUse& SessionEditor::add_technique(sdk::TechniqueUse use) {
+    check_entered_technique(use);
     use.session_id = session_.id;
     use.id = db::ChartEntryRepository(db_).add_technique_use(use);
     session_.techniques.push_back(use);
@@ -115,6 +118,7 @@ const sdk::TechniqueUse& SessionEditor::add_technique(sdk::TechniqueUse use) {
 }
 
 void SessionEditor::update_technique(const sdk::TechniqueUse& use) {
+    check_entered_technique(use);
     db::ChartEntryRepository(db_).update_technique_use(use);
     for (auto& t : session_.techniques) {
         if (t.id == use.id)
@@ -131,6 +135,7 @@ void SessionEditor::remove_technique(sdk::Id use_id) {
 }
 
 void SessionEditor::update_note(const sdk::Session& fields) {
+    check_entered_note(fields);
     auto changed = session_;
     changed.started_at = fields.started_at.empty() ? session_.started_at : fields.started_at;
     changed.duration_minutes = fields.duration_minutes;
@@ -158,6 +163,7 @@ sdk::Signature SessionEditor::sign(const UnlockedKey& key) {
 }
 
 sdk::Id SessionEditor::amend(const std::string& reason) {
+    check_entered_text("The amendment's reason", reason);
     return db::SessionRepository(db_).amend(session_.id, reason);
 }
 
