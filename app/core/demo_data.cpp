@@ -1,6 +1,7 @@
 #include "demo_data.hpp"
 
 #include <knotnotes/sdk/contraindications.hpp>
+#include <knotnotes/sdk/body_chart.hpp>
 #include <knotnotes/sdk/muscle_atlas.hpp>
 
 #include <algorithm>
@@ -343,10 +344,12 @@ class Generator {
         knot.side = side;
         for (auto view : {sdk::ChartView::back, sdk::ChartView::front, sdk::ChartView::left,
                           sdk::ChartView::right}) {
-            if (auto point = sdk::chart_position(*muscle, view, side)) {
+            // At the centre of the muscle's region, a little off so knots are not in a grid.
+            if (const auto* region =
+                    sdk::find_region(sdk::body_chart(sdk::ChartFigure::neutral, view), muscle_id, side)) {
                 knot.view = view;
-                knot.x = std::clamp(point->x + (random_.unit() - 0.5) * 0.02, 0.0, 1.0);
-                knot.y = std::clamp(point->y + (random_.unit() - 0.5) * 0.02, 0.0, 1.0);
+                knot.x = std::clamp(region->centre.x + (random_.unit() - 0.5) * 0.004, 0.0, 1.0);
+                knot.y = std::clamp(region->centre.y + (random_.unit() - 0.5) * 0.002, 0.0, 1.0);
                 break;
             }
         }

@@ -8,6 +8,7 @@
 #include "db/backup.hpp"
 #include "db/installation.hpp"
 #include "db/intake_repository.hpp"
+#include "db/transaction.hpp"
 
 namespace knotnotes::core {
 
@@ -55,6 +56,21 @@ sdk::Id RecordStore::add_client(const sdk::Client& client) {
     }
     check_entered_client(client);
     return db::ClientRepository(database_).add(client);
+}
+
+void RecordStore::set_chart_figure(sdk::Id client_id, sdk::ChartFigure figure) {
+    db::Transaction transaction(database_);  // read and write the client as one change
+    db::ClientRepository clients(database_);
+    auto client = clients.get(client_id);
+    if (!client) {
+        throw db::DatabaseError(database_.file().string() + ": no client with id " +
+                                std::to_string(client_id));
+    }
+    if (client->chart_figure == figure)
+        return;
+    client->chart_figure = figure;
+    clients.update(*client);
+    transaction.commit();
 }
 
 std::optional<sdk::Intake> RecordStore::current_intake(sdk::Id client_id) {

@@ -52,6 +52,15 @@ sdk::Id SessionEditor::start_session(db::Database& db, sdk::Id client_id, sdk::I
     return id;
 }
 
+std::vector<sdk::Knot> SessionEditor::earlier_knots() const {
+    const auto sessions = db::SessionRepository(db_).list_for_client(session_.client_id);
+    for (std::size_t i = 1; i < sessions.size(); ++i) {
+        if (sessions[i].id == session_.id)
+            return db::ChartEntryRepository(db_).knots(sessions[i - 1].id);
+    }
+    return {};
+}
+
 const sdk::Knot& SessionEditor::place_knot(const std::string& muscle_id, sdk::Side side,
                                            sdk::ChartView view, double x, double y) {
     sdk::Knot knot;

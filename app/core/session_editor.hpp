@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <knotnotes/sdk/records.hpp>
 
@@ -30,6 +31,9 @@ class SessionEditor {
 
     const sdk::Session& session() const { return session_; }
     bool read_only() const { return session_.is_signed(); }
+    // The knots of the client's session before this one (where carried-forward knots were
+    // then); empty for a first session.
+    std::vector<sdk::Knot> earlier_knots() const;
     void reload();
 
     // Knots. place_knot charts a new latent knot of tenderness 5 at a point of the chart.

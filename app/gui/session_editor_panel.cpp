@@ -6,6 +6,7 @@
 
 #include <knotnotes/sdk/muscle_atlas.hpp>
 
+#include "body_chart_panel.hpp"
 #include "body_chart_widget.hpp"
 #include "core/record_store.hpp"
 #include "core/technique_catalogue.hpp"
@@ -58,7 +59,8 @@ void SessionEditorPanel::build() {
     print_ = new wxButton(this, wxID_ANY, _("&Print preview"));
     print_->SetName("print-preview");
     print_->SetToolTip(_("Preview and print this note (Ctrl+P)"));
-    chart_ = new BodyChartWidget(this);
+    chart_panel_ = new BodyChartPanel(this);
+    chart_ = chart_panel_->chart();
 
     auto* side_tabs = new wxNotebook(this, wxID_ANY);
     // Note: S/O/A/P, pain, duration.
@@ -182,7 +184,7 @@ void SessionEditorPanel::build() {
     header->Add(amend_, 0, wxLEFT, FromDIP(6));
     header->Add(sign_, 0, wxLEFT, FromDIP(6));
     auto* body = new wxBoxSizer(wxHORIZONTAL);
-    body->Add(chart_, 1, wxEXPAND | wxRIGHT, FromDIP(6));
+    body->Add(chart_panel_, 1, wxEXPAND | wxRIGHT, FromDIP(6));
     body->Add(side_tabs, 1, wxEXPAND);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(header, 0, wxEXPAND | wxALL, FromDIP(6));
@@ -200,14 +202,17 @@ void SessionEditorPanel::build() {
         }
         refresh_knots();
     });
-    chart_->Bind(EVT_KNOT_MOVED, [this](KnotChartEvent& e) {
+    // A knot moved (dragged, nudged) or given a referral area: the chart's knot, stored.
+    const auto update_knot = [this](KnotChartEvent& e) {
         try {
             editor_->update_knot(e.knot());
         } catch (const std::exception& ex) {
             report(ex);
         }
         refresh_knots();
-    });
+    };
+    chart_->Bind(EVT_KNOT_MOVED, update_knot);
+    chart_->Bind(EVT_KNOT_REFERRAL, update_knot);
     chart_->Bind(EVT_KNOT_EDIT, [this](KnotChartEvent& e) {
         KnotEditDialog dialog(this, e.knot());
         if (dialog.ShowModal() != wxID_OK)
@@ -218,6 +223,15 @@ void SessionEditorPanel::build() {
             report(ex);
         }
         refresh_knots();
+    });
+    // The figure is the client's: kept with them, so every session of theirs shows it.
+    chart_panel_->Bind(EVT_CHART_FIGURE, [this](wxCommandEvent& e) {
+        try {
+            store_.set_chart_figure(editor_->session().client_id,
+                                    static_cast<sdk::ChartFigure>(e.GetInt()));
+        } catch (const std::exception& ex) {
+            report(ex);
+        }
     });
     chart_->Bind(EVT_KNOT_DELETE, [this](KnotChartEvent& e) {
         try {
@@ -275,6 +289,9 @@ void SessionEditorPanel::refresh_all() {
     sign_->Show(!editor_->read_only());
     amend_->Show(editor_->read_only());
     chart_->set_read_only(editor_->read_only());
+    chart_->set_earlier_knots(editor_->earlier_knots());
+    if (const auto client = store_.client(s.client_id))
+        chart_panel_->set_figure(client->chart_figure);
     techniques_->set_read_only(editor_->read_only());
     techniques_->show_uses(s.techniques);
     refresh_knots();

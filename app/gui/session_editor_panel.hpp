@@ -32,6 +32,7 @@ class wxSlider;
 
 namespace knotnotes::gui {
 
+class BodyChartPanel;
 class BodyChartWidget;
 class TechniquePickerPanel;
 
@@ -58,6 +59,7 @@ class SessionEditorPanel : public wxPanel {
         confirm_sign_ = std::move(confirm);
     }
     BodyChartWidget* chart() const { return chart_; }
+    BodyChartPanel* chart_panel() const { return chart_panel_; }
     TechniquePickerPanel* techniques() const { return techniques_; }
     wxSlider* pressure_slider() const { return pressure_; }
     wxChoice* pressure_region() const { return region_; }
@@ -83,6 +85,7 @@ class SessionEditorPanel : public wxPanel {
     wxButton* questionnaire_ = nullptr;
     wxButton* print_ = nullptr;
     core::QuestionnaireService* questionnaires_ = nullptr;
+    BodyChartPanel* chart_panel_ = nullptr;
     BodyChartWidget* chart_ = nullptr;
     wxListCtrl* knots_ = nullptr;
     wxTextCtrl* soap_[4] = {};

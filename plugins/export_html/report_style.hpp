@@ -45,9 +45,16 @@ th { background: #eef2f5; }
 td.number { text-align: right; white-space: nowrap; }
 svg { max-width: 100%; height: auto; display: block; margin: 0.3em 0; }
 svg text { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; }
-.outline { fill: #f4f1ed; stroke: #5a5a5a; stroke-width: 1.5; }
-.outline.limb { fill: #ece7e1; }
-.midline { stroke: #b0b0b0; stroke-width: 1; stroke-dasharray: 3 4; }
+.outline { stroke-width: 1.3; }
+.muscle { stroke: #8c8c8c; stroke-width: 0.6; }
+.muscle-deep { fill: none; stroke: #8c8c8c; stroke-width: 0.6; stroke-dasharray: 2 2; }
+.detail { fill: none; stroke: #b0b0b0; stroke-width: 0.8; stroke-dasharray: 3 3; }
+.referral-area { fill-opacity: 0.24; stroke-width: 1; stroke-dasharray: 3 2; }
+.referral-link { stroke-width: 1; stroke-dasharray: 3 2; }
+.leader { stroke: #6e6e6e; stroke-width: 1; }
+.leader-end { fill: #6e6e6e; }
+.earlier { fill: none; stroke: #6e6e6e; stroke-width: 1.2; stroke-dasharray: 3 2; }
+.earlier-link { stroke: #6e6e6e; stroke-width: 1.2; stroke-dasharray: 3 2; }
 .view-title { font-size: 13px; font-weight: bold; fill: #2c4352; }
 .side-mark { font-size: 12px; font-weight: bold; fill: #777777; }
 .knot-number { font-size: 10px; font-weight: bold; fill: #1a1a1a; }
@@ -65,7 +72,6 @@ svg text { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   table, tr, svg, .contraindications, dl.facts { break-inside: avoid; page-break-inside: avoid; }
   .contraindications { border-width: 3px; }
-  .outline, .outline.limb { fill: #ffffff; }
   svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 )css";

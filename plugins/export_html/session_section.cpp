@@ -164,7 +164,13 @@ std::string session_section_html(const ClientRecords& records, std::size_t index
     }
     html += "</dl>\n";
     html += soap_html(session);
-    html += "<h3>Body chart</h3>\n" + svg_body_chart(session.knots) + "\n";
+    // Where carried-forward knots were: the knots of the client's earlier sessions.
+    std::vector<sdk::Knot> earlier;
+    for (std::size_t i = 0; i < index; ++i)
+        earlier.insert(earlier.end(), records.sessions[i].knots.begin(),
+                       records.sessions[i].knots.end());
+    html += "<h3>Body chart</h3>\n" +
+            svg_body_chart(session.knots, earlier, records.client.chart_figure) + "\n";
     html += "<h3>Knots</h3>\n" + knots_table(session);
     html += "<h3>Techniques</h3>\n" + techniques_table(session);
     html += "<h3>Pressure readings</h3>\n" + pressure_readings_table(session);

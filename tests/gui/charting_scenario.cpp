@@ -2,21 +2,28 @@
 // window under Xvfb, driven with real mouse and keyboard events (wxUIActionSimulator).
 //
 // PHASE "chart": add a client, save an intake with a contraindication and check the banner,
-//   start a session, click the body chart at the upper trapezius (left, back view), set the
-//   upper-back pressure with the keyboard, add a technique found by typing; print "charted"
-//   and keep running until the test kills the process with SIGKILL.
-// PHASE "reopen": a new process on the same database finds all of it in the window, signs the
-//   session, and checks that a click on the chart no longer adds a knot.
+//   start a session, click the body chart at the upper trapezius (left, back view), choose the
+//   female figure, click her right gluteus maximus, draw its referral area from the knot's
+//   menu, type "infra l" and Enter, set the upper-back pressure with the keyboard, add a
+//   technique found by typing; print "charted" and keep running until the test kills the
+//   process with SIGKILL.
+// PHASE "reopen": a new process on the same database finds all of it in the window (the
+//   knots on the chart, the figure, the referral area), signs the session, and checks that a
+//   click on the chart no longer adds a knot; a next session carries the knots forward.
 // PHASE "tour" DB tour DIR main|progress|session: a screenshot for the README (see tour()).
 // Every check prints "ok: ..." or "FAIL: ..."; the exit status is the number of failures.
+#include <algorithm>
+#include <cmath>
 #include <set>
 
+#include <wx/choice.h>
 #include <wx/notebook.h>
 #include <wx/srchctrl.h>
 #include <wx/uiaction.h>
 
 #include <knotnotes/sdk/muscle_atlas.hpp>
 
+#include "body_chart_panel.hpp"
 #include "body_chart_widget.hpp"
 #include "client_list_panel.hpp"
 #include "client_pane.hpp"
@@ -52,11 +59,11 @@ void settle(int rounds = 25) {
     }
 }
 
-void click(wxWindow& window, wxPoint client_point) {
+void click(wxWindow& window, wxPoint client_point, int button = wxMOUSE_BTN_LEFT) {
     wxUIActionSimulator sim;
     sim.MouseMove(window.ClientToScreen(client_point));
     settle(5);
-    sim.MouseClick();
+    sim.MouseClick(button);
     settle();
 }
 
@@ -65,10 +72,35 @@ void click_centre(wxWindow& window) {
     click(window, wxPoint(size.x / 2, size.y / 2));
 }
 
+// Where a click names the muscle and side on the chart's figure: its region's centre in the
+// shipped chart data (sdk::body_chart), not a hand-written position.
+wxPoint muscle_point(const gui::BodyChartWidget& chart, const char* muscle, sdk::ChartView view,
+                     sdk::Side side) {
+    const auto* region = sdk::find_region(sdk::body_chart(chart.figure(), view), muscle, side);
+    if (!region) {
+        check(false, std::string(muscle) + " is drawn on that view");
+        return {};
+    }
+    return chart.chart_to_client(view, region->centre);
+}
+
 wxPoint trapezius_point(const gui::BodyChartWidget& chart) {
-    const auto* muscle = sdk::find_muscle("upper-trapezius");
-    const auto p = sdk::chart_position(*muscle, sdk::ChartView::back, sdk::Side::left);
-    return chart.chart_to_client(sdk::ChartView::back, *p);
+    return muscle_point(chart, "upper-trapezius", sdk::ChartView::back, sdk::Side::left);
+}
+
+// A real left-button drag through `points` (client coordinates of `window`).
+void drag_through(wxWindow& window, const std::vector<wxPoint>& points) {
+    wxUIActionSimulator sim;
+    sim.MouseMove(window.ClientToScreen(points.front()));
+    settle(5);
+    sim.MouseDown();
+    settle(3);
+    for (const auto& p : points) {
+        sim.MouseMove(window.ClientToScreen(p));
+        settle(2);
+    }
+    sim.MouseUp();
+    settle();
 }
 
 // GTK draws on its frame clock: give it time to reach the screen before taking the picture.
@@ -85,6 +117,69 @@ void show_tab(wxNotebook& tabs, const wxString& title) {
             tabs.SetSelection(i);
     }
     settle();
+}
+
+// The chart beyond one click, with real input: the client's figure chosen in the figure
+// choice, a click on the figure's gluteus maximus, a referral area drawn round from the knot's
+// menu, and a muscle typed on the keyboard.
+void chart_muscles(core::RecordStore& store, sdk::Id client, gui::SessionEditorPanel& editor) {
+    auto* chart = editor.chart();
+    wxUIActionSimulator sim;
+    auto* figure = editor.chart_panel()->figure_choice();
+    figure->SetFocus();
+    settle();
+    sim.Select("Female figure");
+    settle();
+    check(chart->figure() == sdk::ChartFigure::female, "the chart shows the female figure");
+    const auto stored = store.client(client);
+    check(stored && stored->chart_figure == sdk::ChartFigure::female,
+          "the figure chosen is stored with the client");
+
+    const auto glute =
+        muscle_point(*chart, "gluteus-maximus", sdk::ChartView::back, sdk::Side::right);
+    click(*chart, glute);
+    const auto& knots = editor.editor().session().knots;
+    check(knots.size() == 2 && knots[1].muscle_id == "gluteus-maximus" &&
+              knots[1].side == sdk::Side::right && knots[1].view == sdk::ChartView::back,
+          "a click on the female figure's right gluteus maximus charts it");
+    if (knots.size() != 2)
+        return;
+
+    // Right click on the marker: the chart's own menu; Draw referral area is its second item.
+    wxTimer chooser;
+    chooser.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+        sim.Char(WXK_DOWN);
+        sim.Char(WXK_DOWN);
+        sim.Char(WXK_RETURN);
+    });
+    chooser.StartOnce(500);
+    click(*chart, glute, wxMOUSE_BTN_RIGHT);
+    settle(40);
+    // Drag round the back of the thigh, where gluteal trigger points refer pain.
+    const auto thigh = muscle_point(*chart, "hamstrings", sdk::ChartView::back, sdk::Side::right);
+    const int r = chart->FromDIP(14);
+    std::vector<wxPoint> lasso;
+    for (int i = 0; i <= 12; ++i) {
+        const double a = i * 3.14159265358979 / 6;
+        lasso.push_back(thigh + wxPoint(static_cast<int>(r * std::cos(a)),
+                                        static_cast<int>(2 * r * std::sin(a))));
+    }
+    drag_through(*chart, lasso);
+    check(knots.size() == 2 && knots[1].referral_area.size() >= 3,
+          "a referral area drawn round the thigh is kept with the knot (" +
+              std::to_string(knots.size() == 2 ? knots[1].referral_area.size() : 0) + " points)");
+
+    // From the keyboard: the back view is current (the pointer was last on it).
+    chart->SetFocus();
+    settle();
+    sim.Text("infra l");
+    settle();
+    check(chart->typed_text() == "infra l", "the chart shows what was typed");
+    sim.Char(WXK_RETURN);
+    settle();
+    check(knots.size() == 3 && knots[2].muscle_id == "infraspinatus" &&
+              knots[2].side == sdk::Side::left,
+          "typing \"infra l\" and Enter charts the left infraspinatus");
 }
 
 void chart(core::RecordStore& store, gui::MainFrame& frame, const wxString& shots) {
@@ -139,6 +234,8 @@ void chart(core::RecordStore& store, gui::MainFrame& frame, const wxString& shot
               "the knot is on the upper trapezius (" + knots[0].muscle_id + ")");
         check(knots[0].side == sdk::Side::left, "on the client's left side");
     }
+    chart_muscles(store, client, *editor);
+    check(knots.size() == 3, "three knots are charted (" + std::to_string(knots.size()) + ")");
 
     // Pressure for the upper back: pick the region, then two key presses on the slider.
     auto* tabs = dynamic_cast<wxNotebook*>(editor->pressure_slider()->GetParent()->GetParent());
@@ -193,8 +290,26 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
     settle(40);
     auto* editor = pane->session_editor();
     const auto& s = editor->editor().session();
-    check(s.knots.size() == 1 && s.knots[0].muscle_id == "upper-trapezius",
-          "the knot survived the SIGKILL");
+    check(s.knots.size() == 3 && s.knots[0].muscle_id == "upper-trapezius",
+          "the knots survived the SIGKILL");
+    auto* chart = editor->chart();
+    check(chart->figure() == sdk::ChartFigure::female &&
+              editor->chart_panel()->figure_choice()->GetSelection() == 1,
+          "the client's female figure is shown again");
+    check(chart->knots().size() == 3, "the chart shows the three knots again");
+    if (s.knots.size() == 3) {
+        check(s.knots[1].muscle_id == "gluteus-maximus" && s.knots[1].referral_area.size() >= 3,
+              "the gluteus maximus knot kept its referral area");
+        check(s.knots[2].muscle_id == "infraspinatus", "the typed infraspinatus knot is there");
+        // Hovering a marker names its knot: it is drawn where it was charted.
+        const auto drawn = sdk::marker_positions(s.knots);
+        wxUIActionSimulator sim;
+        sim.MouseMove(chart->ClientToScreen(chart->chart_to_client(s.knots[1].view, drawn[1])));
+        settle();
+        check(chart->status_text().StartsWith("2. Gluteus maximus"),
+              "hovering its marker names the gluteus maximus knot (" +
+                  std::string(chart->status_text().ToUTF8()) + ")");
+    }
     check(s.pressure_readings.size() == 1 && s.pressure_readings[0].pressure == 7,
           "the pressure survived the SIGKILL");
     check(s.techniques.size() == 1, "the technique survived the SIGKILL");
@@ -211,7 +326,7 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
     check(signature && signature->algorithm == "ed25519" && signature->signer == "Alex Morgan",
           "the note is signed with Alex Morgan's Ed25519 key");
     click(*editor->chart(), trapezius_point(*editor->chart()) + wxPoint(0, 30));
-    check(editor->editor().session().knots.size() == 1, "a click on a signed chart adds nothing");
+    check(editor->editor().session().knots.size() == 3, "a click on a signed chart adds nothing");
     core::SessionEditor direct(store.database(), s.id);
     bool refused = false;
     try {
@@ -220,6 +335,18 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
         refused = true;
     }
     check(refused, "the database refuses an edit of the signed session");
+
+    // The next session carries the unreleased knots forward, linked to where they were.
+    pane->new_session();
+    settle(40);
+    auto* next = pane->session_editor();
+    const auto& carried = next->editor().session().knots;
+    check(next->editor().session().id != s.id && carried.size() == 3 &&
+              std::all_of(carried.begin(), carried.end(),
+                          [](const sdk::Knot& k) { return k.previous_knot_id.has_value(); }),
+          "the next session carries the three knots forward");
+    check(next->chart()->knots().size() == 3 && next->chart()->figure() == sdk::ChartFigure::female,
+          "its chart shows them on the client's figure");
 }
 
 // PHASE "tour": on a demo database, the screenshots for the README (SCREENSHOT_DIR): the main
@@ -254,11 +381,8 @@ void tour(core::RecordStore& store, gui::MainFrame& frame, const wxString& shots
         {"sternocleidomastoid", sdk::ChartView::left},
         {"tensor-fasciae-latae", sdk::ChartView::right}};
     for (const auto& [muscle, view] : clicks) {
-        const auto* m = sdk::find_muscle(muscle);
         const auto side = view == sdk::ChartView::right ? sdk::Side::right : sdk::Side::left;
-        if (const auto p = sdk::chart_position(*m, view, side)) {
-            click(*chart, chart->chart_to_client(view, *p));
-        }
+        click(*chart, muscle_point(*chart, muscle, view, side));
     }
     std::set<sdk::ChartView> views;
     for (const auto& k : pane->session_editor()->editor().session().knots)

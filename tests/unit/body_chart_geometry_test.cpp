@@ -1,25 +1,78 @@
-// The body chart's geometry without a window: which muscle and side a click names, the side
-// rule of each view, the figure, the tenderness colours and hit-testing knot markers.
+// The body chart without a window: the shipped geometry (every figure and view), hit-testing by
+// region with layers, the side rule, layout, zoom, type-ahead and marker spreading. Expected
+// muscles come from the shipped geometry itself, never from hand-written coordinates.
 #include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
 
 #include "core/body_chart_geometry.hpp"
 
 using namespace knotnotes;
+using sdk::ChartFigure;
+using sdk::ChartLayer;
 using sdk::ChartView;
 using sdk::Side;
 
 namespace {
 
-const sdk::Muscle& muscle(std::string_view id) {
-    const auto* m = sdk::find_muscle(id);
-    REQUIRE(m);
-    return *m;
+const char* name(ChartFigure f) {
+    return f == ChartFigure::female ? "female" : f == ChartFigure::male ? "male" : "neutral";
 }
 
-sdk::ChartPoint anchor(std::string_view id, ChartView view, Side side) {
-    const auto p = sdk::chart_position(muscle(id), view, side);
-    REQUIRE(p);
-    return *p;
+// A point of `region` that no region drawn above it in `layer` covers, well inside it (at
+// least `margin` from every edge that matters), or none.
+std::optional<sdk::ChartPoint> uncovered_point(const sdk::ChartGeometry& chart,
+                                               const sdk::ChartRegion& region, ChartLayer layer) {
+    const auto order = sdk::drawing_order(chart, layer);
+    const auto me = static_cast<std::size_t>(&region - chart.regions.data());
+    const auto pos = std::find(order.begin(), order.end(), me);
+    double x0 = 1, x1 = 0, y0 = 1, y1 = 0;
+    for (const auto& p : region.points) {
+        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
+        y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    }
+    for (int i = 1; i < 40; ++i) {
+        for (int j = 1; j < 40; ++j) {
+            const sdk::ChartPoint p{x0 + (x1 - x0) * i / 40, y0 + (y1 - y0) * j / 40};
+            if (!sdk::inside_polygon(region.points, p))
+                continue;
+            bool covered = false;
+            for (auto it = pos + 1; it != order.end() && !covered; ++it)
+                covered = sdk::inside_polygon(chart.regions[*it].points, p);
+            if (!covered)
+                return p;
+        }
+    }
+    return std::nullopt;
+}
+
+bool segments_cross(sdk::ChartPoint a, sdk::ChartPoint b, sdk::ChartPoint c, sdk::ChartPoint d) {
+    const auto cross = [](sdk::ChartPoint o, sdk::ChartPoint p, sdk::ChartPoint q) {
+        return (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x);
+    };
+    const double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
+    return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+bool self_intersects(const std::vector<sdk::ChartPoint>& poly) {
+    const std::size_t n = poly.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 2; j < n; ++j) {
+            if (i == 0 && j == n - 1)
+                continue;  // neighbours through the closing edge
+            if (segments_cross(poly[i], poly[(i + 1) % n], poly[j], poly[(j + 1) % n]))
+                return true;
+        }
+    }
+    return false;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 
 sdk::Knot knot(sdk::Id id, ChartView view, double x, double y) {
@@ -31,136 +84,217 @@ sdk::Knot knot(sdk::Id id, ChartView view, double x, double y) {
     return k;
 }
 
+const sdk::ChartRegion& region_of(ChartFigure f, ChartView v, std::string_view muscle, Side side) {
+    const auto* r = sdk::find_region(sdk::body_chart(f, v), muscle, side);
+    REQUIRE(r);
+    return *r;
+}
+
 }  // namespace
 
-TEST_CASE(
-    "body chart: a click at the upper trapezius on the back view names it and the side clicked",
-    "[core][body-chart]") {
-    // Back view: the client's left is on the viewer's left.
-    const auto left_anchor = anchor("upper-trapezius", ChartView::back, Side::left);
-    CHECK(left_anchor.x < 0.5);
-    const auto left = core::nearest_muscle(ChartView::back, left_anchor);
-    REQUIRE(left);
-    CHECK(left->muscle->id == "upper-trapezius");
-    CHECK(left->side == Side::left);
-    CHECK(left->distance == Approx(0).margin(1e-9));
-
-    const auto right = core::nearest_muscle(ChartView::back, {1 - left_anchor.x, left_anchor.y});
-    REQUIRE(right);
-    CHECK(right->muscle->id == "upper-trapezius");
-    CHECK(right->side == Side::right);
-
-    // A little off the anchor still names it.
-    const auto near = core::nearest_muscle(ChartView::back, {left_anchor.x - 0.01, 0.17});
-    REQUIRE(near);
-    CHECK(near->muscle->id == "upper-trapezius");
-}
-
-TEST_CASE(
-    "body chart: the front view mirrors the sides: the client's left is on the viewer's right",
-    "[core][body-chart]") {
-    const auto left_anchor = anchor("upper-trapezius", ChartView::front, Side::left);
-    CHECK(left_anchor.x > 0.5);
-    const auto on_viewer_right = core::nearest_muscle(ChartView::front, left_anchor);
-    REQUIRE(on_viewer_right);
-    CHECK(on_viewer_right->muscle->id == "upper-trapezius");
-    CHECK(on_viewer_right->side == Side::left);
-    const auto on_viewer_left =
-        core::nearest_muscle(ChartView::front, {1 - left_anchor.x, left_anchor.y});
-    REQUIRE(on_viewer_left);
-    CHECK(on_viewer_left->side == Side::right);
-
-    CHECK(core::side_at(ChartView::front, 0.3) == Side::right);
-    CHECK(core::side_at(ChartView::back, 0.3) == Side::left);
-    CHECK(core::side_at(ChartView::left, 0.9) == Side::left);
-    CHECK(core::side_at(ChartView::right, 0.1) == Side::right);
-}
-
-TEST_CASE("body chart: the side views name only their own side", "[core][body-chart]") {
-    const auto on_left =
-        core::nearest_muscle(ChartView::left, anchor("gastrocnemius", ChartView::left, Side::left));
-    REQUIRE(on_left);
-    CHECK(on_left->muscle->id == "gastrocnemius");
-    CHECK(on_left->side == Side::left);
-    const auto on_right = core::nearest_muscle(
-        ChartView::right, anchor("gastrocnemius", ChartView::right, Side::right));
-    REQUIRE(on_right);
-    CHECK(on_right->side == Side::right);
-}
-
-TEST_CASE("body chart: every atlas anchor is on the figure and names its own muscle",
+TEST_CASE("body chart: the embedded geometry is the shipped files, and every file is sound",
           "[core][body-chart]") {
-    for (const auto& m : sdk::muscle_atlas) {
-        for (auto view : {ChartView::front, ChartView::back, ChartView::left, ChartView::right}) {
-            for (auto side : {Side::left, Side::right}) {
-                const auto p = sdk::chart_position(m, view, side);
-                if (!p)
+    for (auto figure : sdk::chart_figures) {
+        for (auto view : sdk::chart_views) {
+            const std::string file = std::string(KNOTNOTES_SOURCE_DIR) + "/sdk/chart/" +
+                                     name(figure) + "-" + std::string(sdk::to_text(view)) + ".json";
+            INFO(file);
+            const auto from_file = sdk::parse_body_chart(read_file(file));
+            const auto& embedded = sdk::body_chart(figure, view);
+            CHECK(from_file.figure == figure);
+            CHECK(from_file.view == view);
+            REQUIRE(from_file.regions.size() == embedded.regions.size());
+            for (std::size_t i = 0; i < embedded.regions.size(); ++i) {
+                CHECK(from_file.regions[i].muscle_id == embedded.regions[i].muscle_id);
+                CHECK(from_file.regions[i].points.size() == embedded.regions[i].points.size());
+            }
+            for (const auto& region : embedded.regions) {
+                INFO(region.muscle_id << " " << sdk::to_text(region.side));
+                CHECK(sdk::find_muscle(region.muscle_id));  // ids are the atlas's
+                CHECK((region.depth >= 1 && region.depth <= 3));
+                CHECK_FALSE(self_intersects(region.points));
+                // Inside the figure: every corner in an outline (body or, on the side views,
+                // the near arm).
+                for (const auto& p : region.points)
+                    CHECK(sdk::on_figure(embedded, p));
+                // Sides as the views show them.
+                double mean = 0;
+                for (const auto& p : region.points)
+                    mean += p.x / static_cast<double>(region.points.size());
+                if (view == ChartView::front)
+                    CHECK((region.side == Side::left) == (mean > 0.5));
+                if (view == ChartView::back)
+                    CHECK((region.side == Side::left) == (mean < 0.5));
+                if (view == ChartView::left || view == ChartView::right)
+                    CHECK(region.side == (view == ChartView::left ? Side::left : Side::right));
+            }
+            for (const auto& outline : embedded.outlines)
+                CHECK_FALSE(self_intersects(outline));
+        }
+    }
+}
+
+TEST_CASE("body chart: every atlas muscle is on some view of every figure", "[core][body-chart]") {
+    for (auto figure : sdk::chart_figures) {
+        for (const auto& muscle : sdk::muscle_atlas) {
+            INFO(name(figure) << " " << muscle.id);
+            bool found = false;
+            for (auto view : sdk::chart_views)
+                found =
+                    found || sdk::find_region(sdk::body_chart(figure, view), muscle.id, Side::left);
+            CHECK(found);
+        }
+    }
+}
+
+TEST_CASE("body chart: left and right mirror each other on every view", "[core][body-chart]") {
+    for (auto figure : sdk::chart_figures) {
+        for (auto [view, mirror] : {std::pair{ChartView::front, ChartView::front},
+                                    std::pair{ChartView::back, ChartView::back},
+                                    std::pair{ChartView::left, ChartView::right}}) {
+            const auto& chart = sdk::body_chart(figure, view);
+            const auto& other = sdk::body_chart(figure, mirror);
+            for (const auto& region : chart.regions) {
+                if (region.side != Side::left)
                     continue;
-                INFO(m.id << " on " << sdk::to_text(view) << " " << sdk::to_text(side));
-                CHECK(core::on_body(view, *p));
-                const auto hit = core::nearest_muscle(view, *p);
-                REQUIRE(hit);
-                CHECK(hit->muscle->id == m.id);
-                CHECK(hit->side == side);
+                INFO(name(figure) << " " << sdk::to_text(view) << " " << region.muscle_id);
+                const auto* twin = sdk::find_region(other, region.muscle_id, Side::right);
+                REQUIRE(twin);
+                REQUIRE(twin->points.size() == region.points.size());
+                CHECK(twin->depth == region.depth);
+                for (std::size_t i = 0; i < region.points.size(); ++i) {
+                    CHECK(twin->points[i].x == Approx(1 - region.points[i].x).margin(2e-4));
+                    CHECK(twin->points[i].y == Approx(region.points[i].y).margin(2e-4));
+                }
             }
         }
     }
 }
 
-TEST_CASE("body chart: a click off the body adds nothing", "[core][body-chart]") {
-    CHECK_FALSE(core::nearest_muscle(ChartView::back, {0.05, 0.9}));
-    CHECK_FALSE(core::nearest_muscle(ChartView::front, {0.95, 0.05}));
-    CHECK_FALSE(core::nearest_muscle(ChartView::left, {0.1, 0.5}));
-    // Just above the shoulder, beside the neck: the upper trapezius anchor is near, but the
-    // point is outside the outline.
-    const auto trapezius = anchor("upper-trapezius", ChartView::back, Side::left);
-    CHECK(core::chart_distance({0.3, 0.14}, trapezius) < core::max_muscle_distance);
-    CHECK_FALSE(core::on_body(ChartView::back, {0.3, 0.14}));
-    CHECK_FALSE(core::nearest_muscle(ChartView::back, {0.3, 0.14}));
-    // On the figure but far from every anchor (the front of the shin): nothing either.
-    CHECK(core::on_body(ChartView::front, {0.56, 0.85}));
-    CHECK_FALSE(core::nearest_muscle(ChartView::front, {0.56, 0.85}));
-}
-
-TEST_CASE("body chart: the outlines are closed smooth curves inside the view box",
+TEST_CASE("body chart: a click inside each muscle's region names that muscle and side",
           "[core][body-chart]") {
-    CHECK(core::view_outline(ChartView::front).size() == 1);
-    CHECK(core::view_outline(ChartView::left).size() == 2);  // body and near arm
-    for (auto view : {ChartView::front, ChartView::back, ChartView::left, ChartView::right}) {
-        for (const auto& curve : core::view_outline(view)) {
-            REQUIRE_FALSE(curve.segments.empty());
-            CHECK(curve.segments.back().to.x == Approx(curve.start.x));
-            CHECK(curve.segments.back().to.y == Approx(curve.start.y));
-        }
-        for (const auto& polygon : core::view_polygons(view)) {
-            for (const auto& p : polygon) {
-                CHECK(p.x >= 0.0);
-                CHECK(p.x <= 1.0);
-                CHECK(p.y >= 0.0);
-                CHECK(p.y <= 1.0);
+    std::size_t checked = 0;
+    for (auto figure : sdk::chart_figures) {
+        for (auto view : sdk::chart_views) {
+            const auto& chart = sdk::body_chart(figure, view);
+            for (const auto& region : chart.regions) {
+                INFO(name(figure) << " " << sdk::to_text(view) << " " << region.muscle_id << " "
+                                  << sdk::to_text(region.side) << " depth " << region.depth);
+                // Superficial muscles show on the surface; every muscle in one layer or the
+                // other.
+                const auto surface = uncovered_point(chart, region, ChartLayer::surface);
+                const auto deep = uncovered_point(chart, region, ChartLayer::deep);
+                if (region.depth == 1)
+                    REQUIRE(surface);
+                REQUIRE((surface || deep));
+                const ChartLayer layer = surface ? ChartLayer::surface : ChartLayer::deep;
+                const auto hit = core::muscle_at({figure, layer}, view, surface ? *surface : *deep);
+                REQUIRE(hit);
+                CHECK(hit.region->muscle_id == region.muscle_id);
+                CHECK(hit.region->side == region.side);
+                REQUIRE(hit.muscle);
+                CHECK(hit.muscle->id == region.muscle_id);
+                // The region's centre (labels, keyboard placement) names it on the surface,
+                // or else in the deep layer.
+                const auto on_surface =
+                    core::muscle_at({figure, ChartLayer::surface}, view, region.centre);
+                const auto in_deep =
+                    core::muscle_at({figure, ChartLayer::deep}, view, region.centre);
+                CHECK((on_surface.region == &region || in_deep.region == &region));
+                ++checked;
             }
         }
     }
-    // The left and right views mirror each other.
-    const auto& left = core::view_outline(ChartView::left)[0];
-    const auto& right = core::view_outline(ChartView::right)[0];
-    CHECK(left.start.x == Approx(1 - right.start.x));
+    CHECK(checked > 300);
+}
+
+TEST_CASE("body chart: a click outside every region names nothing and says why",
+          "[core][body-chart]") {
+    for (auto figure : sdk::chart_figures) {
+        for (auto view : sdk::chart_views) {
+            const auto& chart = sdk::body_chart(figure, view);
+            int on_figure = 0;
+            for (int i = 0; i < 60; ++i) {
+                for (int j = 0; j < 120; ++j) {
+                    const sdk::ChartPoint p{(i + 0.5) / 60, (j + 0.5) / 120};
+                    const bool in_region = std::any_of(
+                        chart.regions.begin(), chart.regions.end(),
+                        [&](const auto& r) { return sdk::inside_polygon(r.points, p); });
+                    if (in_region)
+                        continue;
+                    const auto hit = core::muscle_at({figure, ChartLayer::surface}, view, p);
+                    CHECK_FALSE(hit);
+                    CHECK(hit.miss == (sdk::on_figure(chart, p) ? core::ChartMiss::no_muscle
+                                                                : core::ChartMiss::off_figure));
+                    on_figure += sdk::on_figure(chart, p);
+                }
+            }
+            CHECK(on_figure > 0);  // there is body without atlas muscles (shins, hands, face)
+        }
+    }
+}
+
+TEST_CASE("body chart: the places the old chart got wrong", "[core][body-chart]") {
+    const core::ChartLook look;
+    // The front of the sternum is bone between the pectorals: no muscle, not the trapezius.
+    CHECK_FALSE(core::muscle_at(look, ChartView::front, {0.5, 0.21}));
+    // The lateral shoulder on the side view is the deltoid; the arm is an arm muscle.
+    const auto& deltoid = region_of(ChartFigure::neutral, ChartView::left, "deltoid", Side::left);
+    CHECK(core::muscle_at(look, ChartView::left, deltoid.centre).region->muscle_id == "deltoid");
+    for (std::string_view arm : {"biceps-brachii", "triceps-brachii", "forearm-extensors"}) {
+        const auto& r = region_of(ChartFigure::neutral, ChartView::left, arm, Side::left);
+        CHECK(core::muscle_at(look, ChartView::left, r.centre).region->muscle_id == arm);
+    }
+    // The side view's arm leaves the hip free: the gluteus medius, minimus and TFL are not
+    // under the near arm's outline.
+    const auto& chart = sdk::body_chart(ChartFigure::neutral, ChartView::left);
+    for (std::string_view hip : {"gluteus-medius", "gluteus-maximus", "tensor-fasciae-latae"}) {
+        const auto& r = region_of(ChartFigure::neutral, ChartView::left, hip, Side::left);
+        CHECK_FALSE(sdk::inside_polygon(chart.outlines.at(1), r.centre));
+    }
+    // Layers: the upper trapezius is over the supraspinatus and levator scapulae; the gluteus
+    // maximus over the medius over the piriformis. On the surface the superficial one answers,
+    // in the deep layer the deep one.
+    const auto& supraspinatus =
+        region_of(ChartFigure::neutral, ChartView::back, "supraspinatus", Side::left);
+    CHECK(core::muscle_at(look, ChartView::back, supraspinatus.centre).region->depth == 1);
+    CHECK(core::muscle_at({ChartFigure::neutral, ChartLayer::deep}, ChartView::back,
+                          supraspinatus.centre)
+              .region->muscle_id == "supraspinatus");
+    const auto& piriformis =
+        region_of(ChartFigure::neutral, ChartView::back, "piriformis", Side::right);
+    CHECK(core::muscle_at(look, ChartView::back, piriformis.centre).region->muscle_id ==
+          "gluteus-maximus");
+    CHECK(core::muscle_at({ChartFigure::neutral, ChartLayer::deep}, ChartView::back,
+                          piriformis.centre)
+              .region->muscle_id == "piriformis");
+}
+
+TEST_CASE("body chart: malformed chart data is refused with where it went wrong",
+          "[core][body-chart]") {
+    CHECK_THROWS_WITH(sdk::parse_body_chart("{\"format\": }"), Catch::Contains("byte"));
+    CHECK_THROWS_WITH(sdk::parse_body_chart("{\"format\": \"other\", \"version\": 1}"),
+                      Catch::Contains("not a knotnotes-body-chart"));
+    CHECK_THROWS(sdk::parse_body_chart(
+        "{\"format\":\"knotnotes-body-chart\",\"version\":1,\"outlines\":[[[0,0],[1,0],[0,1]]],"
+        "\"regions\":[{\"muscle\":\"deltoid\",\"side\":\"up\",\"points\":[]}]}"));
+    // Unknown keys are skipped (a later version may add some).
+    const auto chart = sdk::parse_body_chart(
+        "{\"format\":\"knotnotes-body-chart\",\"version\":1,\"extra\":{\"a\":[1,true,null]},"
+        "\"outlines\":[[[0,0],[1,0],[0,1]]],\"regions\":[]}");
+    CHECK(chart.outlines.size() == 1);
 }
 
 TEST_CASE("body chart: tenderness colours run from green through amber to red",
           "[core][body-chart]") {
-    const auto zero = core::tenderness_colour(0);
-    const auto five = core::tenderness_colour(5);
-    const auto ten = core::tenderness_colour(10);
+    const auto zero = sdk::tenderness_colour(0);
+    const auto five = sdk::tenderness_colour(5);
+    const auto ten = sdk::tenderness_colour(10);
     CHECK((zero.r == 46 && zero.g == 158 && zero.b == 68));
     CHECK((five.r == 240 && five.g == 176 && five.b == 0));
     CHECK((ten.r == 200 && ten.g == 30 && ten.b == 30));
-    CHECK(core::tenderness_colour(-3).g == zero.g);
-    CHECK(core::tenderness_colour(42).r == ten.r);
-    // In between it blends: 2 is between green and amber.
-    const auto two = core::tenderness_colour(2);
-    CHECK(two.r > zero.r);
-    CHECK(two.r < five.r);
+    CHECK(sdk::tenderness_colour(-3).g == zero.g);
+    CHECK(sdk::tenderness_colour(42).r == ten.r);
 }
 
 TEST_CASE("body chart: the marker under a point is the nearest knot on that view",
@@ -174,39 +308,63 @@ TEST_CASE("body chart: the marker under a point is the nearest knot on that view
     CHECK(core::knot_at(knots, ChartView::back, {0.428, 0.165}, radius) == std::size_t{2});
     CHECK_FALSE(core::knot_at(knots, ChartView::back, {0.6, 0.6}, radius));
     CHECK_FALSE(core::knot_at(knots, ChartView::left, {0.41, 0.165}, radius));
-    // x counts half as much as y (the view is half as wide as high): 0.03 across is 0.015.
-    CHECK_FALSE(core::knot_at(knots, ChartView::front, {0.41, 0.185}, radius));
-    CHECK(core::knot_at(knots, ChartView::front, {0.428, 0.165}, 0.01) == std::size_t{1});
-    // Two markers at the same place: the later one is drawn on top and is the one hit.
-    const std::vector<sdk::Knot> stacked{knot(7, ChartView::back, 0.5, 0.5),
-                                         knot(8, ChartView::back, 0.5, 0.5)};
-    CHECK(core::knot_at(stacked, ChartView::back, {0.5, 0.5}, radius) == std::size_t{1});
+    // At the drawn positions when markers were moved aside.
+    CHECK(core::knot_at(knots, ChartView::back, {0.7, 0.7}, radius,
+                        {{0.41, 0.165}, {0.41, 0.165}, {0.7, 0.7}}) == std::size_t{2});
 }
 
-TEST_CASE("body chart: a knot charted at a point takes the muscle and side named there",
+TEST_CASE("body chart: markers at the same place are spread so none hides another",
+          "[core][body-chart]") {
+    const std::vector<sdk::Knot> knots{
+        knot(1, ChartView::back, 0.4, 0.3), knot(2, ChartView::back, 0.4, 0.3),
+        knot(3, ChartView::back, 0.4, 0.3), knot(4, ChartView::front, 0.4, 0.3)};
+    const auto drawn = core::marker_positions(knots);
+    REQUIRE(drawn.size() == 4);
+    CHECK(drawn[0].x == 0.4);
+    CHECK(drawn[0].y == 0.3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        for (std::size_t j = i + 1; j < 3; ++j)
+            CHECK(core::chart_distance(drawn[i], drawn[j]) >= sdk::marker_spread - 1e-9);
+    }
+    CHECK(drawn[3].x == 0.4);  // another view: left where it is
+}
+
+TEST_CASE("body chart: a knot charted at a point takes the region's muscle and side",
           "[core][body-chart]") {
     auto original = knot(5, ChartView::back, 0.41, 0.165);
     original.muscle_id = "upper-trapezius";
-    original.side = Side::right;
     original.tenderness = 7;
-    // Dragged to the client's left infraspinatus on the back view.
-    const auto target = anchor("infraspinatus", ChartView::back, Side::left);
-    const auto moved = core::knot_charted_at(original, ChartView::back, target);
+    const auto& target =
+        region_of(ChartFigure::neutral, ChartView::back, "infraspinatus", Side::left);
+    const auto moved = core::knot_charted_at(original, {}, ChartView::back, target.centre);
     REQUIRE(moved);
     CHECK(moved->id == 5);
     CHECK(moved->tenderness == 7);
     CHECK(moved->muscle_id == "infraspinatus");
     CHECK(moved->side == Side::left);
-    CHECK(moved->x == target.x);
-    CHECK(moved->y == target.y);
-    // Dropped on another view: the view changes with it.
-    const auto onto_front = core::knot_charted_at(original, ChartView::front, {0.5 + 0.09, 0.22});
-    REQUIRE(onto_front);
-    CHECK(onto_front->view == ChartView::front);
-    CHECK(onto_front->muscle_id == "pectoralis-major");
-    CHECK(onto_front->side == Side::left);
-    // Off the figure: nothing, the knot stays where it was.
-    CHECK_FALSE(core::knot_charted_at(original, ChartView::back, {0.05, 0.9}));
+    CHECK(moved->x == target.centre.x);
+    CHECK_FALSE(core::knot_charted_at(original, {}, ChartView::back, {0.05, 0.9}));
+}
+
+TEST_CASE("body chart: typing finds a muscle on the view, and a last l or r chooses the side",
+          "[core][body-chart]") {
+    const core::ChartLook look;
+    const auto trap = core::find_typed_muscle(look, ChartView::back, "up trap r");
+    REQUIRE_FALSE(trap.matches.empty());
+    CHECK(trap.matches[0]->muscle_id == "upper-trapezius");
+    CHECK(trap.matches[0]->side == Side::right);
+    CHECK(trap.side == Side::right);
+    const auto any_case = core::find_typed_muscle(look, ChartView::back, "GLUTEUS MED");
+    REQUIRE(any_case.matches.size() == 1);
+    CHECK(any_case.matches[0]->muscle_id == "gluteus-medius");
+    // Levator: the name's own "l" is not a side.
+    const auto levator = core::find_typed_muscle(look, ChartView::left, "lev");
+    REQUIRE_FALSE(levator.matches.empty());
+    CHECK(levator.matches[0]->muscle_id == "levator-scapulae");
+    CHECK_FALSE(levator.side);
+    // Not on this view: nothing (the rectus abdominis is on the front only).
+    CHECK(core::find_typed_muscle(look, ChartView::back, "rectus").matches.empty());
+    CHECK(core::find_typed_muscle(look, ChartView::back, "").matches.empty());
 }
 
 TEST_CASE("body chart: keyboard selection steps through the knots on the shown views",
@@ -216,70 +374,44 @@ TEST_CASE("body chart: keyboard selection steps through the knots on the shown v
                                        knot(3, ChartView::front, 0.6, 0.3)};
     const std::vector<ChartView> shown{ChartView::front, ChartView::back};
     CHECK(core::next_knot(knots, shown, std::nullopt, true) == std::size_t{0});
-    CHECK(core::next_knot(knots, shown, std::nullopt, false) == std::size_t{2});
-    CHECK(core::next_knot(knots, shown, std::size_t{0}, true) == std::size_t{2});  // skips left
-    CHECK(core::next_knot(knots, shown, std::size_t{2}, true) == std::size_t{0});  // wraps
-    CHECK(core::next_knot(knots, shown, std::size_t{0}, false) == std::size_t{2});
-    CHECK_FALSE(core::next_knot(knots, {ChartView::right}, std::nullopt, true));
+    CHECK(core::next_knot(knots, shown, std::size_t{0}, true) == std::size_t{2});
+    CHECK(core::next_knot(knots, shown, std::size_t{2}, true) == std::size_t{0});
     CHECK_FALSE(core::next_knot({}, shown, std::nullopt, true));
 }
 
-TEST_CASE("body chart: the views are laid out side by side at 1 by 2 and pixels map both ways",
+TEST_CASE("body chart: views are laid out at 1 by 2, zoom keeps the pointer's point in place",
           "[core][body-chart]") {
     const std::vector<ChartView> views{ChartView::front, ChartView::back, ChartView::left,
                                        ChartView::right};
-    const core::ChartSpace space{1000, 600, 10, 8, 30, 60};
-    const auto places = core::layout_views(views, space);
+    const auto places = core::layout_views(views, {1000, 600, 10, 8, 30, 60});
     REQUIRE(places.size() == 4);
     for (std::size_t i = 0; i < places.size(); ++i) {
-        const auto& place = places[i];
-        CHECK(place.view == views[i]);
-        CHECK(place.box.width == Approx(place.box.height * core::chart_view_aspect));
-        CHECK(place.box.y == Approx(40));
-        CHECK(place.box.height <= 600 - 20 - 30 - 60 + 1e-9);
-        CHECK(place.cell.x >= place.box.x);
-        CHECK(place.cell.x + place.cell.width <= place.box.x + place.box.width + 1e-9);
-        CHECK(place.cell.x >= 10 - 1e-9);
-        CHECK(place.cell.x + place.cell.width <= 990 + 1e-9);
-        if (i > 0)  // in order, not overlapping
-            CHECK(place.cell.x >= places[i - 1].cell.x + places[i - 1].cell.width);
+        CHECK(places[i].box.width == Approx(places[i].box.height * core::chart_view_aspect));
+        CHECK(places[i].cell.x >= 10 - 1e-9);
+        CHECK(places[i].cell.x + places[i].cell.width <= 990 + 1e-9);
+        if (i > 0)
+            CHECK(places[i].cell.x >= places[i - 1].cell.x + places[i - 1].cell.width);
     }
-    // The upper trapezius anchor on the back view, to a pixel and back.
-    const auto trapezius = anchor("upper-trapezius", ChartView::back, Side::right);
-    const auto pixel = core::to_pixel(places[1], trapezius);
+    const auto& trap =
+        region_of(ChartFigure::neutral, ChartView::back, "upper-trapezius", Side::right);
+    const auto pixel = core::to_pixel(places[1], trap.centre);
     const auto back = core::locate(places, pixel.x, pixel.y);
     REQUIRE(back);
     CHECK(back->view == ChartView::back);
-    CHECK(back->point.x == Approx(trapezius.x));
-    CHECK(back->point.y == Approx(trapezius.y));
-    CHECK_FALSE(core::locate(places, 2, 2));  // in the margin
-    // A narrow window: the width limits the figures, which still keep their aspect.
-    const auto narrow = core::layout_views(views, {300, 600, 10, 8, 30, 60});
-    CHECK(narrow[0].box.width == Approx(narrow[0].box.height * core::chart_view_aspect));
-    CHECK(narrow.back().cell.x + narrow.back().cell.width <= 290 + 1e-9);
-    CHECK(core::layout_views({}, space).empty());
-}
-
-TEST_CASE(
-    "body chart: the target under a pixel is a marker first and else the muscle a click charts",
-    "[core][body-chart]") {
-    const auto places =
-        core::layout_views({ChartView::front, ChartView::back}, {600, 700, 10, 8, 30, 60});
-    const auto trapezius = anchor("upper-trapezius", ChartView::back, Side::left);
-    const std::vector<sdk::Knot> knots{knot(9, ChartView::back, trapezius.x, trapezius.y)};
-    const auto pixel = core::to_pixel(places[1], trapezius);
-    const auto on_marker = core::target_at(places, knots, pixel.x + 3, pixel.y, 8);
-    CHECK(on_marker.knot == std::size_t{0});
-    CHECK_FALSE(on_marker.charted);
-    // Without knots (or away from the marker) it is the muscle a click would chart.
-    const auto on_muscle = core::target_at(places, {}, pixel.x, pixel.y, 8);
-    CHECK_FALSE(on_muscle.knot);
-    REQUIRE(on_muscle.charted);
-    CHECK(on_muscle.charted->muscle_id == "upper-trapezius");
-    CHECK(on_muscle.charted->side == Side::left);
-    CHECK(on_muscle.charted->view == ChartView::back);
-    CHECK(on_muscle.charted->id == 0);
-    const auto off = core::target_at(places, knots, 1, 1, 8);
-    CHECK_FALSE(off.knot);
-    CHECK_FALSE(off.charted);
+    CHECK(back->point.x == Approx(trap.centre.x));
+    // Zoom 2x about that pixel: the same chart point stays under it.
+    const auto zoom = core::zoom_about({}, 2, pixel.x, pixel.y);
+    CHECK(zoom.scale == 2);
+    const auto zoomed_at = core::locate(core::zoomed(places, zoom), pixel.x, pixel.y);
+    REQUIRE(zoomed_at);
+    CHECK(zoomed_at->point.x == Approx(trap.centre.x));
+    CHECK(zoomed_at->point.y == Approx(trap.centre.y));
+    CHECK(core::zoom_about(zoom, 100, 0, 0).scale == core::max_chart_zoom);
+    CHECK_FALSE(core::zoom_about(zoom, 0.1, 0, 0).zoomed());  // back to 1: reset
+    // The target under a pixel: a muscle, and off the figure why not.
+    const auto target = core::target_at(places, {}, {}, {}, pixel.x, pixel.y, 8);
+    REQUIRE(target.charted);
+    CHECK(target.charted->muscle_id == "upper-trapezius");
+    CHECK(target.charted->side == Side::right);
+    CHECK(core::target_at(places, {}, {}, {}, 1, 1, 8).miss == core::ChartMiss::off_figure);
 }

@@ -182,7 +182,9 @@ TEST_CASE("html report draws one body chart per session with one marker per knot
             INFO("session " << session.id);
             CHECK_THAT(section, Catch::Contains("id=\"session-" + std::to_string(session.id)));
             CHECK(count(section, "<svg") == 1);
-            CHECK(count(section, "class=\"body-chart\"") == 1);
+            CHECK(count(section, "class=\"body-chart figure-" +
+                                     std::string(sdk::to_text(chart.client.chart_figure)) + "\"") ==
+                  1);
             std::size_t active = 0, latent = 0, released = 0, on_left = 0, on_right = 0;
             for (const auto& knot : session.knots) {
                 (knot.kind == sdk::KnotKind::active ? active : latent) += 1;
