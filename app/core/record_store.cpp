@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/intake_service.hpp"
 #include "db/backup.hpp"
 #include "db/intake_repository.hpp"
 #include "db/practitioner_repository.hpp"
@@ -33,6 +34,12 @@ sdk::Id RecordStore::add_client(const sdk::Client& client) {
     if (client.given_name.empty() && client.family_name.empty()) {
         throw std::invalid_argument("a client needs a given name or a family name");
     }
+    // "12/03/1980" is the 12th of March to some and the 3rd of December to others: only an
+    // ISO date is stored, so exports (FHIR birthDate) carry what was meant.
+    if (!client.birth_date.empty() && !is_calendar_date(client.birth_date)) {
+        throw std::invalid_argument("the birth date \"" + client.birth_date +
+                                    "\" is not a date written YYYY-MM-DD (e.g. 1980-03-12)");
+    }
     return db::ClientRepository(database_).add(client);
 }
 
@@ -42,6 +49,10 @@ std::optional<sdk::Intake> RecordStore::current_intake(sdk::Id client_id) {
 
 std::vector<db::SessionSummary> RecordStore::sessions(sdk::Id client_id) {
     return db::SessionRepository(database_).list_for_client(client_id);
+}
+
+std::optional<sdk::Practitioner> RecordStore::practitioner(sdk::Id id) {
+    return db::PractitionerRepository(database_).get(id);
 }
 
 sdk::Practitioner RecordStore::default_practitioner() {

@@ -31,9 +31,11 @@ class RecordStore {
     std::int64_t client_count();
     std::vector<db::ClientSummary> clients(std::int64_t offset, int limit);
     std::optional<sdk::Client> client(sdk::Id id);
-    sdk::Id add_client(const sdk::Client& client);  // throws std::invalid_argument without a name
+    // Throws std::invalid_argument without a name or with a birth date that is not YYYY-MM-DD.
+    sdk::Id add_client(const sdk::Client& client);
     std::optional<sdk::Intake> current_intake(sdk::Id client_id);
     std::vector<db::SessionSummary> sessions(sdk::Id client_id);
+    std::optional<sdk::Practitioner> practitioner(sdk::Id id);
     // Who charts: the first practitioner, created from the login name on a first run.
     sdk::Practitioner default_practitioner();
     DemoSummary add_demo_data(const DemoOptions& options,

@@ -35,9 +35,13 @@ class SessionEditor {
                                 double x, double y);
     void update_knot(const sdk::Knot& knot);
     void remove_knot(sdk::Id knot_id);
+    // A removed knot put back as it was (undo): same fields, same uid, a new row id.
+    const sdk::Knot& restore_knot(sdk::Knot knot);
 
     // Pressure tolerated in a region or muscle on a side: one reading per region and side.
     void set_pressure(const std::string& region, sdk::Side side, int pressure);
+    // Back to "not recorded" for that region and side.
+    void remove_pressure(sdk::Id reading_id);
 
     const sdk::TechniqueUse& add_technique(sdk::TechniqueUse use);
     void update_technique(const sdk::TechniqueUse& use);
@@ -45,6 +49,10 @@ class SessionEditor {
 
     // S/O/A/P, pain before/after, duration, start time: the session's own fields.
     void update_note(const sdk::Session& fields);
+
+    // What the therapist says about the contraindication conflicts in this note, kept with it
+    // (Session::conflict_acknowledgement) and exported with it. Asked before signing.
+    void acknowledge_conflicts(const std::string& reason);
 
     sdk::Signature sign(const std::string& signer);
     // The new draft's id; open it with another SessionEditor. `reason` says what it corrects.
