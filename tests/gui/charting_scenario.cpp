@@ -11,6 +11,7 @@
 // Every check prints "ok: ..." or "FAIL: ..."; the exit status is the number of failures.
 #include <set>
 
+#include <wx/modalhook.h>
 #include <wx/notebook.h>
 #include <wx/srchctrl.h>
 #include <wx/uiaction.h>
@@ -27,6 +28,7 @@
 #include "intake_dialog.hpp"
 #include "main_frame.hpp"
 #include "pch.hpp"
+#include "reason_dialog.hpp"
 #include "session_editor_panel.hpp"
 #include "technique_picker_panel.hpp"
 #include "window_screenshot.hpp"
@@ -36,6 +38,27 @@ using namespace knotnotes;
 namespace {
 
 int failures = 0;
+
+// Answers the reason dialog that signing a conflicting note opens, as the therapist would.
+class ReasonAnswer : public wxModalDialogHook {
+  public:
+    explicit ReasonAnswer(wxString reason) : reason_(std::move(reason)) { Register(); }
+    ~ReasonAnswer() override { Unregister(); }
+    int asked = 0;
+
+  protected:
+    int Enter(wxDialog* dialog) override {
+        auto* ask = dynamic_cast<gui::ReasonDialog*>(dialog);
+        if (!ask)
+            return wxID_CANCEL;
+        ++asked;
+        ask->reason_field()->SetValue(reason_);
+        return wxID_OK;
+    }
+
+  private:
+    wxString reason_;
+};
 
 void check(bool ok, const std::string& what) {
     std::printf("%s: %s\n", ok ? "ok" : "FAIL", what.c_str());
@@ -136,13 +159,14 @@ void chart(core::RecordStore& store, gui::MainFrame& frame, const wxString& shot
     auto* tabs = dynamic_cast<wxNotebook*>(editor->pressure_slider()->GetParent()->GetParent());
     if (tabs)
         show_tab(*tabs, "Pressure");
-    editor->pressure_region()->SetSelection(2);  // atlas_regions[2] is "upper-back"
+    editor->select_pressure_region("upper-back");
     editor->pressure_slider()->SetFocus();
     settle();
     wxUIActionSimulator sim;
-    sim.Char(WXK_RIGHT);
-    settle(10);
-    sim.Char(WXK_RIGHT);
+    for (int i = 0; i < 7; ++i) {  // from "not recorded" (0) to 7
+        sim.Char(WXK_RIGHT);
+        settle(8);
+    }
     settle();
     const auto& readings = editor->editor().session().pressure_readings;
     check(readings.size() == 1 && readings[0].region == "upper-back" && readings[0].pressure == 7,
@@ -192,9 +216,15 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
     check(s.techniques.size() == 1, "the technique survived the SIGKILL");
 
     editor->set_sign_confirmation([](const wxString&) { return true; });
+    // Pressure 7 with anticoagulants conflicts (6 at most): signing first asks why.
+    ReasonAnswer reason("Client asked for firm pressure; no bruising last time");
     editor->sign();
     settle();
+    check(reason.asked == 1, "signing a note with a conflict asks for a reason");
     check(editor->editor().read_only(), "signing locks the session");
+    check(editor->editor().session().conflict_acknowledgement ==
+              "Client asked for firm pressure; no bruising last time",
+          "the reason is kept with the signed note");
     click(*editor->chart(), trapezius_point(*editor->chart()) + wxPoint(0, 30));
     check(editor->editor().session().knots.size() == 1, "a click on a signed chart adds nothing");
     core::SessionEditor direct(store.database(), s.id);
@@ -271,6 +301,7 @@ int main(int argc, char** argv) {
         host.load_enabled();
         core::RecordStore store(argv[1]);
         auto* frame = new gui::MainFrame(host, &store);
+        frame->set_backup_on_close(false);
         frame->SetSize(1280, 780);
         frame->Show();
         frame->Raise();
