@@ -13,15 +13,26 @@
 #   ./dev.sh package-test
 #                     ./dev.sh package, then tests/package/package_test.sh: lintian, install
 #                     both packages, check the installed app, CLI, plugins and SDK, remove them
+#   ./dev.sh fresh-test
+#                     the README's Quick start on a brand-new minimal Debian 12: builds one
+#                     with debootstrap in build/fresh (cached), copies this checkout into it and
+#                     runs ./dev.sh test, ./dev.sh run and ./dev.sh package-test there, once as a
+#                     desktop user with sudo and once as root, each on a root of its own. CI runs
+#                     it. Needs root or sudo (debootstrap, chroot, mounts).
 # Extra arguments after `run` go to the app, e.g. ./dev.sh run --db /tmp/demo.knotnotes
 set -euo pipefail
 cd "$(dirname "$0")"
 
 BUILD_DIR=${KNOTNOTES_BUILD_DIR:-build}
+# Everything ./dev.sh build, run and test use, checked on a minimal Debian 12 (./dev.sh
+# fresh-test): compilers and libraries, and the tools the tests call (sqlite3, xmllint, file,
+# pgrep/pkill from procps, setpriv from util-linux, openssl (checks our signatures), Xvfb, xdotool, desktop-file-validate,
+# appstreamcli, groff).
 PACKAGES=(
     build-essential cmake ninja-build pkg-config ccache clang-format clang-14 libclang-rt-14-dev
-    libwxgtk3.2-dev libboost-dev libsqlite3-dev sqlite3 libpugixml-dev libcli11-dev catch2
-    xvfb xauth xdotool libxml2-utils fonts-dejavu-core libcairo2-dev poppler-utils tzdata
+    libwxgtk3.2-dev libboost-dev libsqlite3-dev sqlite3 libpugixml-dev libcli11-dev catch2 libsodium-dev
+    xvfb xauth xdotool libxml2-utils fonts-dejavu-core file procps util-linux openssl
+    libcairo2-dev poppler-utils tzdata
     desktop-file-utils appstream groff-base
 )
 # Only for ./dev.sh package and package-test.
@@ -31,6 +42,17 @@ JOBS=${KNOTNOTES_JOBS:-$(nproc)}
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+fail() { printf '\033[1;31mdev.sh: %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Root runs commands as they are; anyone else through sudo (a desktop user's way).
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    else
+        sudo "$@"
+    fi
+}
+
 install_packages() {
     local missing=()
     for p in "${PACKAGES[@]}" "$@"; do
@@ -38,12 +60,28 @@ install_packages() {
             missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
+    local by_hand="install them by hand and run this again:
+    sudo apt-get update && sudo apt-get install --no-install-recommends ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
+        fail "these Debian packages are missing and sudo is not installed to add them: ${missing[*]}
+As root, $by_hand"
+    fi
     log "Installing missing packages: ${missing[*]}"
-    local sudo=()
-    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null
+    local log_file
+    log_file=$(mktemp)
+    if ! as_root apt-get update -qq >"$log_file" 2>&1; then
+        cat "$log_file" >&2
+        rm -f "$log_file"
+        fail "apt-get update failed (no network, or no permission?), so these packages could not be installed: ${missing[*]}
+When the network is back, or as an administrator, $by_hand"
+    fi
+    if ! DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >"$log_file" 2>&1; then
+        cat "$log_file" >&2
+        rm -f "$log_file"
+        fail "apt-get could not install: ${missing[*]} (see above for which and why). $by_hand"
+    fi
+    rm -f "$log_file"
 }
 
 build() {
@@ -79,14 +117,40 @@ run_app() {
         exec "$app" "$@"
     fi
     log "No display: starting KnotNotes under Xvfb and saving $BUILD_DIR/screenshot.png"
-    xvfb-run -a -s "-screen 0 1280x800x24" "$app" --screenshot "$BUILD_DIR/screenshot.png" "$@"
+    tests/support/xvfb_session.sh 1280x800x24 -- \
+        "$app" --screenshot "$BUILD_DIR/screenshot.png" "$@"
     log "Saved $BUILD_DIR/screenshot.png"
+}
+
+# Every process a test run starts carries KNOTNOTES_TEST_RUN in its environment, which survives
+# when a process is orphaned: what still has it after ctest returns was left running.
+processes_of_run() {
+    local pid
+    for pid in $(pgrep -d ' ' .); do
+        [ "$pid" = $$ ] && continue
+        if grep -qsz "^KNOTNOTES_TEST_RUN=$1\$" "/proc/$pid/environ" 2>/dev/null; then
+            echo "$pid"
+        fi
+    done
+    return 0
 }
 
 run_tests() {
     build
     log "Running tests"
-    ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)" "$@"
+    local run_id status=0
+    run_id="$$-$(date +%s%N)"
+    KNOTNOTES_TEST_RUN=$run_id ctest --test-dir "$BUILD_DIR" --output-on-failure \
+        --parallel "$(nproc)" "$@" || status=$?
+    # A test run leaves nothing running: every test stops what it started, whatever happened.
+    local left
+    left=$(processes_of_run "$run_id")
+    if [ -n "$left" ]; then
+        ps -o pid=,args= -p "$left" >&2 || true
+        kill $left 2>/dev/null || true
+        fail "the tests left the processes above running (now stopped): a test does not stop what it started"
+    fi
+    return $status
 }
 
 run_benchmarks() {
@@ -94,7 +158,7 @@ run_benchmarks() {
     log "Running benchmarks (the first run also creates build/bench/demo-10k.db)"
     for bench in "$BUILD_DIR"/bin/knotnotes_*_bench; do
         if [ "$(basename "$bench")" = knotnotes_gui_bench ] && [ -z "${DISPLAY:-}" ]; then
-            xvfb-run -a -s "-screen 0 1400x900x24" "$bench"
+            tests/support/xvfb_session.sh 1400x900x24 -- "$bench"
         else
             "$bench"
         fi
@@ -144,7 +208,12 @@ build_packages() {
 test_packages() {
     build_packages "${PACKAGE_TEST_TOOLS[@]}"
     log "Testing the packages (install, use, remove)"
-    tests/package/package_test.sh "$BUILD_DIR/packages"
+    as_root tests/package/package_test.sh "$BUILD_DIR/packages"
+}
+
+fresh_test() {
+    as_root env FRESH_TEST_SOURCE="$PWD" FRESH_TEST_DIR="$PWD/$BUILD_DIR/fresh" \
+        tests/fresh/fresh_test.sh "$@"
 }
 
 case "${1:-}" in
@@ -155,5 +224,6 @@ case "${1:-}" in
     example) build_example ;;
     package) build_packages ;;
     package-test) test_packages ;;
-    *) echo "usage: ./dev.sh run|test|build|bench|example|package|package-test" >&2; exit 2 ;;
+    fresh-test) shift; fresh_test "$@" ;;
+    *) echo "usage: ./dev.sh run|test|build|bench|example|package|package-test|fresh-test" >&2; exit 2 ;;
 esac

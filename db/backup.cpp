@@ -2,7 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 
 #include "database.hpp"
@@ -55,23 +60,74 @@ struct Connection {
     ~Connection() { sqlite3_close_v2(db); }
 };
 
+std::string quick_check(sqlite3* db) {
+    std::string verdict;
+    char* error = nullptr;
+    const int rc = sqlite3_exec(
+        db, "PRAGMA quick_check",
+        [](void* out, int, char** values, char**) {
+            auto& text = *static_cast<std::string*>(out);
+            if (text.empty() && values[0])
+                text = values[0];
+            return 0;
+        },
+        &verdict, &error);
+    if (rc != SQLITE_OK)
+        verdict = error ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    return verdict;
+}
+
+void remove_partial(const std::filesystem::path& partial) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+        std::filesystem::remove(partial.string() + suffix, ec);
+}
+
 }  // namespace
+
+std::string check_database(Database& db) {
+    return quick_check(db.handle());
+}
 
 void backup_database(Database& db, const std::filesystem::path& destination,
                      const BackupProgress& progress) {
-    const auto partial = destination.string() + ".partial";
-    std::error_code ec;
-    std::filesystem::remove(partial, ec);
-    {
-        Connection out(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        copy_pages(db.handle(), out.db, destination, progress);
-        // A backup is one self-contained file: no -wal beside it to lose on the way.
-        sqlite3_exec(out.db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    // A damaged database is not copied: a damaged copy must never pass for a good backup.
+    if (const auto verdict = quick_check(db.handle()); verdict != "ok") {
+        throw DatabaseDamaged(db.file().string() + ": the database is damaged (SQLite: " + verdict +
+                              "), so no backup was made and the earlier backups were kept. "
+                              "Restore the newest good backup with knotnotes-cli restore.");
     }
-    std::filesystem::rename(partial, destination, ec);
-    if (ec) {
-        std::filesystem::remove(partial, ec);
-        throw DatabaseError(destination.string() + ": cannot write the backup: " + ec.message());
+    const std::filesystem::path partial = destination.string() + ".partial";
+    remove_partial(partial);
+    try {
+        // Created private (0600) before SQLite opens it, whatever the umask.
+        const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            throw DatabaseError(destination.string() +
+                                ": cannot write the backup there: " + std::strerror(errno));
+        }
+        ::close(fd);
+        {
+            Connection out(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+            copy_pages(db.handle(), out.db, destination, progress);
+            // A backup is one self-contained file: no -wal beside it to lose on the way.
+            sqlite3_exec(out.db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+            if (const auto verdict = quick_check(out.db); verdict != "ok") {
+                throw DatabaseError(destination.string() +
+                                    ": the copy does not check out (SQLite: " + verdict +
+                                    "); no backup was made");
+            }
+        }
+        std::error_code ec;
+        std::filesystem::rename(partial, destination, ec);
+        if (ec) {
+            throw DatabaseError(destination.string() +
+                                ": cannot write the backup: " + ec.message());
+        }
+    } catch (...) {
+        remove_partial(partial);
+        throw;
     }
 }
 
@@ -90,11 +146,18 @@ std::vector<std::filesystem::path> list_backups(const std::filesystem::path& fol
 
 std::filesystem::path rotate_backups(Database& db, const std::filesystem::path& folder, int keep) {
     std::filesystem::create_directories(folder);
+    // Partial copies a crash left behind are ours to clean up; finished backups are not touched.
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind("knotnotes-", 0) == 0 && name.find(".db.partial") != std::string::npos)
+            std::filesystem::remove(entry.path(), ec);
+    }
     auto path = folder / ("knotnotes-" + compact_utc_now() + ".db");
     for (int n = 2; std::filesystem::exists(path); ++n) {
         path = folder / ("knotnotes-" + compact_utc_now() + "-" + std::to_string(n) + ".db");
     }
-    backup_database(db, path);
+    backup_database(db, path);  // throws before anything is deleted if it fails
     auto backups = list_backups(folder);
     for (std::size_t i = 0; i + static_cast<std::size_t>(std::max(keep, 1)) < backups.size(); ++i) {
         std::filesystem::remove(backups[i]);
@@ -115,19 +178,7 @@ std::filesystem::path restore_database(const std::filesystem::path& backup,
                               ": written by a newer KnotNotes; update KnotNotes to restore it");
     }
     Connection source(backup, SQLITE_OPEN_READONLY);
-    char* error = nullptr;
-    std::string verdict;
-    sqlite3_exec(
-        source.db, "PRAGMA quick_check",
-        [](void* out, int, char** values, char**) {
-            auto& text = *static_cast<std::string*>(out);
-            if (text.empty() && values[0])
-                text = values[0];
-            return 0;
-        },
-        &verdict, &error);
-    sqlite3_free(error);
-    if (verdict != "ok") {
+    if (const auto verdict = quick_check(source.db); verdict != "ok") {
         throw DatabaseRefused(backup.string() + ": the backup is damaged (" + verdict +
                               "); nothing was changed");
     }

@@ -115,6 +115,14 @@ std::vector<sdk::Knot> ChartEntryRepository::knots(sdk::Id session_id) {
     return result;
 }
 
+std::optional<std::string> ChartEntryRepository::knot_uid(sdk::Id knot_id) {
+    auto st = db_.prepare("SELECT uid FROM knots WHERE id = ?");
+    st->bind(1, knot_id);
+    if (!st->step() || st->is_null(0))
+        return std::nullopt;
+    return st->text(0);
+}
+
 sdk::Id ChartEntryRepository::add_pressure_reading(const sdk::PressureReading& r) {
     Transaction transaction(db_);
     db_.prepare(

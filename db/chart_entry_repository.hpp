@@ -3,6 +3,8 @@
 // every change at once); the schema refuses any of them on a signed session (RecordLocked).
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <knotnotes/sdk/records.hpp>
@@ -19,6 +21,7 @@ class ChartEntryRepository {
     void update_knot(const sdk::Knot& knot);
     void remove_knot(sdk::Id knot_id);
     std::vector<sdk::Knot> knots(sdk::Id session_id);
+    std::optional<std::string> knot_uid(sdk::Id knot_id);
 
     sdk::Id add_pressure_reading(const sdk::PressureReading& reading);
     void update_pressure_reading(const sdk::PressureReading& reading);

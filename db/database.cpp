@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include "file_identity.hpp"
@@ -23,11 +26,16 @@ void refuse_if_not_ours(const std::filesystem::path& file, OpenMode mode) {
     const std::string name = file.string();
     switch (identity.kind) {
         case FileKind::missing:
-            if (mode == OpenMode::existing_only) {
+            if (mode != OpenMode::create_if_missing) {
                 throw DatabaseRefused(name + ": no such database file");
             }
             return;
         case FileKind::empty:
+            if (mode == OpenMode::read_only) {
+                throw DatabaseRefused(name +
+                                      ": this file is empty, not a KnotNotes database. It has "
+                                      "not been changed.");
+            }
             return;
         case FileKind::knotnotes:
             if (identity.schema_version > latest_schema_version()) {
@@ -37,7 +45,20 @@ void refuse_if_not_ours(const std::filesystem::path& file, OpenMode mode) {
                     std::to_string(latest_schema_version()) +
                     "). It has not been changed. Update KnotNotes to open it.");
             }
+            if (mode == OpenMode::read_only && identity.schema_version < latest_schema_version()) {
+                throw DatabaseRefused(
+                    name + ": this database has schema version " +
+                    std::to_string(identity.schema_version) + " of an older KnotNotes (now " +
+                    std::to_string(latest_schema_version()) +
+                    "). It has not been changed; KnotNotes upgrades it the next time it opens it "
+                    "(for instance knotnotes-cli --db FILE backup -o COPY).");
+            }
             return;
+        case FileKind::damaged:
+            throw DatabaseDamaged(name + ": this KnotNotes database is damaged (" +
+                                  identity.problem +
+                                  "). It has not been changed. Restore it from a backup with "
+                                  "knotnotes-cli restore.");
         case FileKind::other_sqlite:
             throw DatabaseRefused(name +
                                   ": this is an SQLite database of another application "
@@ -77,13 +98,23 @@ void sql_new_uid(sqlite3_context* context, int, sqlite3_value**) {
 Database::Database(const std::filesystem::path& file, OpenMode mode, int schema_target)
     : file_(file), actor_(default_actor()) {
     refuse_if_not_ours(file_, mode);
-    if (mode == OpenMode::create_if_missing && file_.has_parent_path()) {
-        // A first run: the default data folder may not exist yet.
-        std::error_code ec;
-        std::filesystem::create_directories(file_.parent_path(), ec);
+    if (mode == OpenMode::create_if_missing) {
+        if (file_.has_parent_path()) {
+            // A first run: the default data folder may not exist yet.
+            std::error_code ec;
+            std::filesystem::create_directories(file_.parent_path(), ec);
+        }
+        // Created private (0600) whatever the umask; SQLite gives the -wal and -shm files the
+        // main file's permissions.
+        const int fd = ::open(file_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            ::close(fd);
     }
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    if (const int rc = sqlite3_open_v2(file_.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
+    const bool read_only = mode == OpenMode::read_only;
+    const int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    const std::string target = read_only ? read_only_uri(file_) : file_.string();
+    if (const int rc = sqlite3_open_v2(target.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close_v2(db_);
         db_ = nullptr;
@@ -92,6 +123,10 @@ Database::Database(const std::filesystem::path& file, OpenMode mode, int schema_
     try {
         sqlite3_extended_result_codes(db_, 1);
         register_functions();
+        if (read_only) {
+            sqlite3_busy_timeout(db_, 3000);
+            return;
+        }
         configure_connection();
         if (schema_target < 0) {
             migrate_to_latest(*this);

@@ -28,7 +28,9 @@ struct sqlite3;
 
 namespace knotnotes::db {
 
-enum class OpenMode { create_if_missing, existing_only };
+// read_only: for looking without touching (verify): the file must exist and be a KnotNotes
+// database of the current schema; nothing is written, created or migrated.
+enum class OpenMode { create_if_missing, existing_only, read_only };
 
 class Database {
   public:

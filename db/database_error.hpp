@@ -4,6 +4,7 @@
 //   DatabaseError    any SQLite failure (base class)
 //   DatabaseRefused  the file is not one we may open: not SQLite, another application's, or
 //                    written by a newer KnotNotes. Thrown before anything is written.
+//   DatabaseDamaged  (a DatabaseRefused) the file is a damaged database
 //   DatabaseBusy     another program holds the write lock longer than we wait.
 //   RecordLocked     the change touches a signed session (or another record that is never
 //                    changed): make an amendment instead.
@@ -22,6 +23,12 @@ class DatabaseError : public std::runtime_error {
 class DatabaseRefused : public DatabaseError {
   public:
     using DatabaseError::DatabaseError;
+};
+
+// The file is ours (or SQLite) but damaged: SQLite cannot read it, or its checks fail.
+class DatabaseDamaged : public DatabaseRefused {
+  public:
+    using DatabaseRefused::DatabaseRefused;
 };
 
 class DatabaseBusy : public DatabaseError {

@@ -2,10 +2,30 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <cstring>
 #include <fstream>
 
 namespace knotnotes::db {
+
+std::string read_only_uri(const std::filesystem::path& file) {
+    std::string uri = "file:";
+    for (const unsigned char c : std::filesystem::absolute(file).string()) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+            uri += static_cast<char>(c);
+        } else {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 15];
+        }
+    }
+    // Without a -wal file everything is in the main file, and immutable=1 reads it without
+    // creating a -shm beside it; with one, another connection may be writing: read through it.
+    std::error_code ec;
+    const bool has_wal = std::filesystem::exists(file.string() + "-wal", ec);
+    return uri + (has_wal ? "?mode=ro" : "?mode=ro&immutable=1");
+}
 
 FileIdentity identify_database_file(const std::filesystem::path& file) {
     FileIdentity identity;
@@ -29,15 +49,20 @@ FileIdentity identify_database_file(const std::filesystem::path& file) {
         identity.problem = std::strerror(errno);
         return identity;
     }
-    char magic[16] = {};
-    in.read(magic, sizeof magic);
-    if (in.gcount() != sizeof magic || std::memcmp(magic, "SQLite format 3", 16) != 0) {
-        identity.kind = FileKind::not_sqlite;
+    char header[100] = {};
+    in.read(header, sizeof header);
+    const bool sqlite_magic = in.gcount() >= 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+    const bool our_id = in.gcount() >= 72 && std::memcmp(header + 68, "KNOT", 4) == 0;
+    if (!sqlite_magic) {
+        identity.kind = our_id ? FileKind::damaged : FileKind::not_sqlite;
+        if (our_id)
+            identity.problem = "its SQLite header is broken";
         return identity;
     }
 
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    const int rc = sqlite3_open_v2(read_only_uri(file).c_str(), &db,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     auto pragma = [&](const char* sql, std::int32_t& out) {
         sqlite3_stmt* stmt = nullptr;
         bool ok = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
@@ -49,7 +74,7 @@ FileIdentity identify_database_file(const std::filesystem::path& file) {
     };
     if (rc != SQLITE_OK || !pragma("PRAGMA application_id", identity.application_id) ||
         !pragma("PRAGMA user_version", identity.schema_version)) {
-        identity.kind = FileKind::not_sqlite;  // the magic matched, but SQLite cannot read it
+        identity.kind = FileKind::damaged;  // the magic matched, but SQLite cannot read it
         identity.problem = db ? sqlite3_errmsg(db) : "cannot open";
     } else {
         identity.kind = identity.application_id == knotnotes_application_id

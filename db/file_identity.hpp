@@ -1,8 +1,11 @@
 // file_identity.hpp — what a file is, found out without changing a byte of it.
 //
-// Reads the 16-byte SQLite magic directly; only a real SQLite file is then opened, read-only,
-// to read PRAGMA application_id and user_version (read through SQLite rather than from the
-// header bytes, because in WAL mode the newest header may still be in the -wal file).
+// Reads the 100-byte SQLite header directly; only a real SQLite file is then opened, read-only
+// and without creating anything beside it, to read PRAGMA application_id and user_version (read
+// through SQLite rather than from the header bytes, because in WAL mode the newest header may
+// still be in the -wal file). A file whose header says KnotNotes ("KNOT" at byte 68) or SQLite
+// but which SQLite cannot read, or whose magic is broken but still carries our application id,
+// is damaged, not foreign.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +23,7 @@ enum class FileKind {
     knotnotes,     // a KnotNotes database (see schema_version)
     other_sqlite,  // an SQLite database of another application
     not_sqlite,    // anything else
+    damaged,       // a KnotNotes or SQLite file that SQLite cannot read as a database
     unreadable,    // exists but cannot be read (permissions, a folder)
 };
 
@@ -31,5 +35,8 @@ struct FileIdentity {
 };
 
 FileIdentity identify_database_file(const std::filesystem::path& file);
+
+// The SQLite URI that opens `file` read-only and creates nothing beside it (see the .cpp).
+std::string read_only_uri(const std::filesystem::path& file);
 
 }  // namespace knotnotes::db

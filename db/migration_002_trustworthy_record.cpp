@@ -92,6 +92,7 @@ ALTER TABLE questionnaire_responses ADD COLUMN uid TEXT;
 -- recomputed) no longer matches an anchor. Append-only.
 CREATE TABLE audit_anchors (
     id                INTEGER PRIMARY KEY,
+    reason            TEXT NOT NULL,  -- 'signed <session uid>' or 'closed'
     audit_seq         INTEGER NOT NULL,
     audit_hash        TEXT NOT NULL,
     signed_at         TEXT NOT NULL,

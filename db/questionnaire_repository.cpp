@@ -18,9 +18,7 @@ std::string answers_json(const std::vector<sdk::QuestionnaireAnswer>& answers) {
             json += ",";
         json += "{\"item\":" + json_quote(a.item_id) + ",\"value\":";
         if (a.value) {
-            char number[32];
-            std::snprintf(number, sizeof number, "%.10g", *a.value);
-            json += number;
+            json += json_number(*a.value);
         } else {
             json += "null";
         }
@@ -46,14 +44,14 @@ sdk::Id QuestionnaireRepository::add(const sdk::QuestionnaireResponse& r) {
     return id;
 }
 
-std::vector<sdk::QuestionnaireResponse> QuestionnaireRepository::for_client(sdk::Id client_id) {
+std::vector<sdk::QuestionnaireResponse> QuestionnaireRepository::read(const std::string& where,
+                                                                      sdk::Id id) {
     std::vector<sdk::QuestionnaireResponse> result;
     auto st = db_.prepare(
         "SELECT id, client_id, session_id, instrument_id, instrument_version, completed_at, "
-        "score, interpretation, coalesce(uid, '') FROM questionnaire_responses "
-        "WHERE client_id = ? "
-        "ORDER BY completed_at, id");
-    st->bind(1, client_id);
+        "score, interpretation, coalesce(uid, '') FROM questionnaire_responses WHERE " +
+        where + " = ? ORDER BY completed_at, id");
+    st->bind(1, id);
     while (st->step()) {
         sdk::QuestionnaireResponse r;
         r.id = st->int64(0);
@@ -77,6 +75,14 @@ std::vector<sdk::QuestionnaireResponse> QuestionnaireRepository::for_client(sdk:
         result.push_back(std::move(r));
     }
     return result;
+}
+
+std::vector<sdk::QuestionnaireResponse> QuestionnaireRepository::for_client(sdk::Id client_id) {
+    return read("client_id", client_id);
+}
+
+std::vector<sdk::QuestionnaireResponse> QuestionnaireRepository::for_session(sdk::Id session_id) {
+    return read("session_id", session_id);
 }
 
 }  // namespace knotnotes::db

@@ -16,8 +16,10 @@ class QuestionnaireRepository {
 
     sdk::Id add(const sdk::QuestionnaireResponse& response);
     std::vector<sdk::QuestionnaireResponse> for_client(sdk::Id client_id);  // oldest first
+    std::vector<sdk::QuestionnaireResponse> for_session(sdk::Id session_id);
 
   private:
+    std::vector<sdk::QuestionnaireResponse> read(const std::string& where, sdk::Id id);
     Database& db_;
 };
 

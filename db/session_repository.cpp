@@ -1,6 +1,5 @@
 #include "session_repository.hpp"
 
-#include "canonical_session.hpp"
 #include "chart_entry_repository.hpp"
 #include "client_repository.hpp"
 #include "database.hpp"
@@ -134,51 +133,20 @@ void SessionRepository::delete_draft(sdk::Id id) {
     transaction.commit();
 }
 
-sdk::Signature SessionRepository::sign(sdk::Id id, const std::string& signer) {
-    if (signer.empty())
-        throw DatabaseError("a session must be signed with the signer's name");
+void SessionRepository::seal(sdk::Id id, const sdk::Signature& g) {
     Transaction transaction(db_);
-    auto session = get(id);
-    if (!session) {
-        throw DatabaseError(db_.file().string() + ": no session with id " + std::to_string(id));
-    }
-    if (session->is_signed()) {
-        throw RecordLocked(db_.file().string() + ": session " + std::to_string(id) +
-                           " is already signed by " + session->signature->signer);
-    }
-    sdk::Signature signature;
-    signature.signer = signer;
-    signature.signed_at = utc_now();
-    signature.content_sha256 = canonical_session_sha256(*session);
-    signature.algorithm = "sha256-legacy";
-    signature.canonical_version = 1;
     db_.prepare(
            "UPDATE sessions SET status = 'signed', signed_by = ?, signed_at = ?, "
-           "content_sha256 = ?, signature_algorithm = 'sha256-legacy', canonical_version = 1 "
+           "content_sha256 = ?, signer_practitioner_id = ?, signature_algorithm = ?, "
+           "canonical_version = ?, signer_public_key = ?, signature_value = ? "
            "WHERE id = ? AND status = 'draft'")
-        ->bind_all(signature.signer, signature.signed_at, signature.content_sha256, id)
+        ->bind_all(g.signer, g.signed_at, g.content_sha256, g.signer_practitioner_id, g.algorithm,
+                   g.canonical_version, g.public_key, g.value, id)
         .run();
-    transaction.commit();
-    return signature;
-}
-
-void SessionRepository::seal_with(sdk::Id id, const sdk::Signature& signature) {
-    Transaction transaction(db_);
-    const auto session = get(id);
-    if (!session) {
-        throw DatabaseError(db_.file().string() + ": no session with id " + std::to_string(id));
+    if (db_.changes() != 1) {
+        throw RecordLocked(db_.file().string() + ": session " + std::to_string(id) +
+                           " is not a draft (already signed, or gone), so it cannot be signed");
     }
-    if (canonical_session_sha256(*session) != signature.content_sha256) {
-        throw DatabaseError("the session of " + session->started_at + " signed by " +
-                            signature.signer +
-                            " does not match its signature hash: its content was changed after "
-                            "signing");
-    }
-    db_.prepare(
-           "UPDATE sessions SET status = 'signed', signed_by = ?, signed_at = ?, "
-           "content_sha256 = ? WHERE id = ? AND status = 'draft'")
-        ->bind_all(signature.signer, signature.signed_at, signature.content_sha256, id)
-        .run();
     transaction.commit();
 }
 

@@ -2,8 +2,8 @@
 //
 // - create_draft() stores a new draft; update_note() changes its fields (each call commits).
 // - get() returns the session with its knots, pressure readings and technique uses.
-// - sign() seals a draft: signer, time and the SHA-256 of canonical_session_text(). From then
-//   on the database refuses any change to the session or what was charted in it
+// - seal() stores a draft's signature (core signs: app/core/signing/note_signing.hpp). From
+//   then on the database refuses any change to the session or what was charted in it
 //   (RecordLocked).
 // - amend() starts a correction: a new draft that references the signed original and starts
 //   as a copy of it (knots keep their link to earlier sessions). The original stays as it was.
@@ -49,10 +49,10 @@ class SessionRepository {
     std::vector<NoteMatch> search_notes(const std::string& typed, int limit);
     void delete_draft(sdk::Id id);
 
-    sdk::Signature sign(sdk::Id id, const std::string& signer);
-    // For imports: seals a draft with a signature made elsewhere, after checking that the
-    // signature's hash matches the content as stored here (DatabaseError if it does not).
-    void seal_with(sdk::Id id, const sdk::Signature& signature);
+    // Seals a draft with its signature (made and checked by core: app/core/signing). From then
+    // on the schema refuses any change to it or to what was charted in it. RecordLocked if it
+    // is not a draft.
+    void seal(sdk::Id id, const sdk::Signature& signature);
     // `reason` (required, not blank) is kept in the amendment and covered by its signature.
     sdk::Id amend(sdk::Id signed_session_id, const std::string& reason);
 

@@ -20,6 +20,10 @@ void throw_sqlite_error(sqlite3* db, int code, std::string_view context) {
                            "in a moment (" +
                            message + ")");
     }
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+        throw DatabaseDamaged(where + ": the database is damaged (" + message +
+                              "). Restore it from a backup with knotnotes-cli restore.");
+    }
     // Our immutability triggers raise messages starting with "locked:".
     if (code == SQLITE_CONSTRAINT_TRIGGER && message.rfind("locked:", 0) == 0) {
         throw RecordLocked(where + ": " + message.substr(8));

@@ -3,9 +3,7 @@
 #include <optional>
 
 #include "audit_schema.hpp"
-#include "canonical_session.hpp"
 #include "database.hpp"
-#include "session_repository.hpp"
 #include "sha256.hpp"
 
 namespace knotnotes::db {
@@ -125,28 +123,6 @@ VerifyCheck rows_match_audit(Database& db) {
             std::to_string(rows) + " rows match their last audit entries"};
 }
 
-VerifyCheck signed_sessions(Database& db) {
-    SessionRepository sessions(db);
-    std::vector<std::pair<sdk::Id, std::string>> sealed;
-    {
-        auto st = db.prepare(
-            "SELECT id, content_sha256 FROM sessions WHERE status = 'signed' ORDER BY id");
-        while (st->step())
-            sealed.emplace_back(st->int64(0), st->text(1));
-    }
-    for (const auto& [id, stored] : sealed) {
-        const auto session = sessions.get(id);
-        if (canonical_session_sha256(*session) != stored) {
-            return {"signed sessions", false,
-                    "signed session " + std::to_string(id) + " (signed by " +
-                        session->signature->signer + " at " + session->signature->signed_at +
-                        ") no longer matches its signature hash: it was changed after signing"};
-        }
-    }
-    return {"signed sessions", true,
-            std::to_string(sealed.size()) + " signed sessions match their signatures"};
-}
-
 }  // namespace
 
 bool VerifyReport::passed() const {
@@ -164,8 +140,7 @@ VerifyReport verify_database(Database& db,
     const std::pair<const char*, Check> checks[] = {{"integrity", integrity},
                                                     {"foreign keys", foreign_keys},
                                                     {"audit chain", audit_chain},
-                                                    {"rows match audit", rows_match_audit},
-                                                    {"signed sessions", signed_sessions}};
+                                                    {"rows match audit", rows_match_audit}};
     for (const auto& [name, run] : checks) {
         if (progress)
             progress(name);

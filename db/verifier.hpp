@@ -1,12 +1,12 @@
-// verifier.hpp — `knotnotes-cli verify`: is this database whole and untampered?
+// verifier.hpp — the storage half of `knotnotes-cli verify`: is this database file whole and
+// its audit log unbroken? (The signatures are core's: app/core/record_verification.hpp.)
 //
 // Checks, in order, and reports the first broken link of each:
 //   1. PRAGMA integrity_check: the file's structure;
 //   2. PRAGMA foreign_key_check: every reference points at a record;
 //   3. the audit log's hash chain: each entry's hash covers its fields and the previous hash;
 //   4. every audited row matches the content hash of its last audit entry (a change made
-//      behind KnotNotes' back, e.g. with the sqlite3 shell and the triggers dropped);
-//   5. every signed session still hashes to the SHA-256 stored when it was signed.
+//      behind KnotNotes' back, e.g. with the sqlite3 shell and the triggers dropped).
 #pragma once
 
 #include <functional>

@@ -4,10 +4,11 @@
 #include <memory>
 
 #include "core/demo_data.hpp"
+#include "core/output_safety.hpp"
+#include "core/record_verification.hpp"
 #include "core/user_paths.hpp"
 #include "db/backup.hpp"
 #include "db/database.hpp"
-#include "db/verifier.hpp"
 #include "exit_codes.hpp"
 #include "terminal_progress.hpp"
 
@@ -44,8 +45,17 @@ void add_verify(CLI::App& app, const CliContext& context, int& exit_code) {
     auto* verify = app.add_subcommand(
         "verify", "Check the database's integrity, audit chain and signed sessions");
     verify->callback([&context, &exit_code] {
-        db::Database database(context.database_path(), db::OpenMode::existing_only);
-        const auto report = db::verify_database(database);
+        // Read-only: verify never creates, changes or migrates a file; damage is exit 4.
+        db::VerifyReport report;
+        try {
+            db::Database database(context.database_path(), db::OpenMode::read_only);
+            report = core::verify_record(database);
+        } catch (const db::DatabaseDamaged& e) {
+            std::cerr << "FAILED: " << e.what() << "\n";
+            std::cout << "The database is damaged; see above.\n";
+            exit_code = exit_verify_failed;
+            return;
+        }
         for (const auto& check : report.checks) {
             (check.passed ? std::cout : std::cerr) << (check.passed ? "ok:     " : "FAILED: ")
                                                    << check.name << ": " << check.details << "\n";
@@ -59,6 +69,7 @@ void add_verify(CLI::App& app, const CliContext& context, int& exit_code) {
 void add_backup(CLI::App& app, const CliContext& context, int& exit_code) {
     auto output = std::make_shared<std::string>();
     auto keep = std::make_shared<int>(10);
+    auto force = std::make_shared<bool>(false);
     auto* backup =
         app.add_subcommand("backup", "Copy the database safely, even while KnotNotes is using it");
     auto* out_option = backup->add_option("-o,--output", *output, "The backup file to write");
@@ -67,8 +78,12 @@ void add_backup(CLI::App& app, const CliContext& context, int& exit_code) {
     backup->add_option("--keep", *keep, "How many rotating backups to keep")
         ->capture_default_str()
         ->check(CLI::Range(1, 1000));
+    backup->add_flag("--force", *force,
+                     "Replace an existing file with -o (never a database, whatever the flag)");
     out_option->excludes(rotate);
-    backup->callback([&context, &exit_code, output, keep, rotate] {
+    backup->callback([&context, &exit_code, output, keep, rotate, force] {
+        if (!output->empty())
+            core::check_output_path(*output, context.database_path(), *force);
         db::Database database(context.database_path(), db::OpenMode::existing_only);
         if (rotate->count() > 0) {
             const auto path = db::rotate_backups(database, core::default_backup_dir(), *keep);

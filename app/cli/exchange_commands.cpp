@@ -6,6 +6,7 @@
 #include "core/export_service.hpp"
 #include "core/format_registry.hpp"
 #include "core/import_service.hpp"
+#include "core/output_safety.hpp"
 #include "db/database.hpp"
 #include "exit_codes.hpp"
 #include "terminal_progress.hpp"
@@ -26,6 +27,7 @@ struct ExportOptions {
     std::string output;
     core::ExportScope scope;
     sdk::Id client = 0;
+    bool force = false;
 };
 
 void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
@@ -37,6 +39,8 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
     command->add_option("--since", options->scope.since, "Only sessions on or after YYYY-MM-DD");
     command->add_option("--until", options->scope.until, "Only sessions on or before YYYY-MM-DD");
     command->add_option("-o,--output", options->output, "The file (or folder) to write");
+    command->add_flag("--force", options->force,
+                      "Replace an existing file (never a database, whatever the flag)");
     command->callback([&context, &exit_code, options, list] {
         auto host = context.make_plugin_host();
         host->load_enabled();
@@ -64,6 +68,9 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
             exit_code = exit_failure;
             return;
         }
+        // An existing folder is the exporter's to judge (it must be empty); a file is ours.
+        if (!std::filesystem::is_directory(options->output))
+            core::check_output_path(options->output, context.database_path(), options->force);
         db::Database database(context.database_path(), db::OpenMode::existing_only);
         TerminalProgress bar("Exporting");
         const auto counts =

@@ -5,13 +5,16 @@
 #include <knotnotes/sdk/abi_version.hpp>
 
 #include "cli_context.hpp"
+#include "core/private_files.hpp"
 #include "database_commands.hpp"
 #include "exchange_commands.hpp"
 #include "exit_codes.hpp"
 #include "plugins_command.hpp"
+#include "practitioner_commands.hpp"
 
 int main(int argc, char** argv) {
     using namespace knotnotes::cli;
+    knotnotes::core::keep_files_private();
     CliContext context;
     int exit_code = exit_ok;
 
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
     add_plugins_command(app, context, exit_code);
     add_database_commands(app, context, exit_code);
     add_exchange_commands(app, context, exit_code);
+    add_practitioner_commands(app, context, exit_code);
 
     try {
         app.parse(argc, argv);

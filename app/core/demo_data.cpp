@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/signing/note_signing.hpp"
+#include "core/signing/signing_key.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
@@ -16,6 +18,7 @@
 #include "db/practitioner_repository.hpp"
 #include "db/questionnaire_repository.hpp"
 #include "db/session_repository.hpp"
+#include "db/signing_key_repository.hpp"
 #include "db/transaction.hpp"
 #include "demo_random.hpp"
 
@@ -119,8 +122,20 @@ class Generator {
         {
             db::Transaction transaction(db_);
             db::PractitionerRepository practitioners(db_);
+            // Synthetic practitioners, marked demo: never a profile, never signing real notes.
+            // Their keys come from the seed and keep no secret half once the data is made.
+            db::SigningKeyRepository keys(db_);
             for (const auto& name : practitioner_names) {
-                practitioner_ids_.push_back(practitioners.add({0, name, "RMT"}));
+                sdk::Practitioner p{0, name, "RMT"};
+                p.uid = next_uid();
+                p.registration = "DEMO-" + std::to_string(1000 + practitioner_ids_.size());
+                const auto id = practitioners.add(p, true);
+                practitioner_ids_.push_back(id);
+                auto key = seeded_signing_key(
+                    id, "knotnotes-demo-key|" + std::to_string(options_.seed) + "|" + name);
+                key.stored.created_at = date_of(first_day) + "T07:00:00.000Z";
+                keys.add(key.stored);
+                demo_keys_.push_back(std::move(key.unlocked));
             }
             transaction.commit();
         }
@@ -157,6 +172,7 @@ class Generator {
                                    "+1 555 02" + std::to_string(random_.between(10, 99));
         client.occupation = pattern.occupation;
         client.created_at = date_of(start) + "T08:00:00.000Z";
+        client.uid = next_uid();
         const auto client_id = db::ClientRepository(db_).add(client);
         ++summary_.clients;
 
@@ -200,6 +216,7 @@ class Generator {
             intake.areas_to_avoid = "Abdomen";
         intake.preferred_pressure = random_.between(3, 8);
         intake.consent = {true, date_of(start), signer, ""};
+        intake.uid = next_uid();
         return db::IntakeRepository(db_).save(intake);
     }
 
@@ -247,13 +264,15 @@ class Generator {
             session.plan = s + 1 < options_.sessions_per_client
                                ? "Continue weekly; home care: heat and gentle stretching."
                                : "Review progress next visit.";
+            session.uid = next_uid();
             const auto session_id = sessions.create_draft(session);
             ++summary_.sessions;
 
             std::string objective = "Palpated:";
             entries.add_technique_use({0, session_id, swedish + "effleurage", "",
                                        sdk::Side::bilateral, 3, 300, sdk::Tool::palm,
-                                       sdk::Direction::along_fibres, "Relaxed, breathing slowed"});
+                                       sdk::Direction::along_fibres, "Relaxed, breathing slowed",
+                                       next_uid()});
             ++summary_.technique_uses;
             for (auto& knot : tracked)
                 add_knot(entries, session_id, knot.muscle, knot.side, knot.tenderness, knot.last_id,
@@ -281,7 +300,8 @@ class Generator {
                                 double(pain),
                                 pain >= 7   ? "severe"
                                 : pain >= 4 ? "moderate"
-                                            : "mild"});
+                                            : "mild",
+                                next_uid()});
             ++summary_.questionnaire_responses;
             if (s % 3 == 0) {
                 const double a = pain, b = std::max(0, pain - 1), c = std::max(0, pain - 2);
@@ -293,12 +313,18 @@ class Generator {
                                     session.started_at,
                                     {{"pain", a, ""}, {"enjoyment", b, ""}, {"activity", c, ""}},
                                     (a + b + c) / 3.0,
-                                    ""});
+                                    "",
+                                    next_uid()});
                 ++summary_.questionnaire_responses;
             }
             if (s + 1 < options_.sessions_per_client) {
-                sessions.sign(session_id, practitioner_names[static_cast<std::size_t>(
-                                              practitioner - practitioner_ids_.front())]);
+                // Signed at the end of the session, by the practitioner who charted it.
+                const auto& key =
+                    *demo_keys_[static_cast<std::size_t>(practitioner - practitioner_ids_.front())];
+                sign_demo_note(db_, session_id, key,
+                               session.started_at.substr(0, 11) +
+                                   two_digits(std::stoi(session.started_at.substr(11, 2)) + 1) +
+                                   session.started_at.substr(13));
             }
             for (auto& knot : tracked)
                 knot.tenderness = std::max(1, knot.tenderness - random_.between(0, 2));
@@ -331,6 +357,7 @@ class Generator {
                       : random_.chance(70) ? sdk::KnotResult::reduced
                                            : sdk::KnotResult::unchanged;
         knot.previous_knot_id = last_id;
+        knot.uid = next_uid();
         last_id = entries.add_knot(knot);
         ++summary_.knots;
         objective += " " + std::string(muscle->name) + " (" + std::string(sdk::to_text(side)) +
@@ -350,14 +377,38 @@ class Generator {
             : use.technique_id == deep + "ischemic-compression" ? sdk::Direction::sustained
                                                                 : sdk::Direction::along_fibres;
         use.response = knot.result == sdk::KnotResult::released ? "Released" : "Softened";
+        use.uid = next_uid();
         entries.add_technique_use(use);
         ++summary_.technique_uses;
-        entries.add_pressure_reading({0, session_id, muscle_id, side, *use.pressure});
+        entries.add_pressure_reading({0, session_id, muscle_id, side, *use.pressure, next_uid()});
+    }
+
+    // Record uids from a stream of their own, so they follow from the seed without changing the
+    // records the main stream makes.
+    std::string next_uid() {
+        static constexpr char hex[] = "0123456789abcdef";
+        std::string uid;
+        for (int half = 0; half < 2; ++half) {
+            auto bits = uid_random_.next();
+            for (int i = 0; i < 16; ++i, bits >>= 4)
+                uid += hex[bits & 0x0f];
+        }
+        uid[12] = '4';                                                    // version 4
+        uid[16] = hex[8 + (static_cast<unsigned char>(uid[16]) & 0x03)];  // RFC 4122 variant
+        for (std::size_t at : {8, 13, 18, 23})
+            uid.insert(at, "-");
+        return uid;
+    }
+
+    static std::string two_digits(int n) {
+        return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10);
     }
 
     db::Database& db_;
     DemoOptions options_;
     DemoRandom random_;
+    DemoRandom uid_random_{options_.seed ^ 0x6b6e6f74756964ULL};  // "knotuid"
+    std::vector<std::unique_ptr<UnlockedKey>> demo_keys_;
     DemoSummary summary_;
     std::vector<sdk::Id> practitioner_ids_;
 };

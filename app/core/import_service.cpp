@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/signing/note_signing.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
@@ -116,9 +117,14 @@ class DatabaseSink : public sdk::ImportSink {
     // Seals the signed notes after the importer delivered everything (call once, last).
     void seal_signed_sessions() {
         guarded([&] {
-            db::SessionRepository sessions(db_);
-            for (const auto& [id, signature] : pending_seals_)
-                sessions.seal_with(id, signature);
+            for (auto [id, signature] : pending_seals_) {
+                if (signature.signer_practitioner_id) {
+                    signature.signer_practitioner_id =
+                        map(practitioners_, "practitioner", signature.signer_practitioner_id,
+                            "signature of session", id);
+                }
+                seal_imported_note(db_, id, signature);
+            }
         });
     }
 

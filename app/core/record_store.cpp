@@ -3,7 +3,10 @@
 #include <stdexcept>
 
 #include "core/intake_service.hpp"
+#include "core/practitioner_profiles.hpp"
+#include "core/signing/audit_anchor.hpp"
 #include "db/backup.hpp"
+#include "db/installation.hpp"
 #include "db/intake_repository.hpp"
 #include "db/practitioner_repository.hpp"
 
@@ -16,7 +19,24 @@ RecordStore::RecordStore(const std::filesystem::path& file)
           if (file.has_parent_path())
               std::filesystem::create_directories(file.parent_path(), ec);
           return file;
-      }()) {}
+      }()) {
+    PractitionerProfiles(database_).act_as_current();
+}
+
+RecordStore::~RecordStore() {
+    if (const auto* key = signing_session_.key()) {
+        try {
+            anchor_head_if_moved(database_, *key);
+        } catch (const std::exception&) {
+            // A database that cannot be written now (full disk, read-only) keeps its records;
+            // only this anchor is missing, and verify reports the entries after the last one.
+        }
+    }
+}
+
+std::string RecordStore::installation_id() {
+    return db::installation_id(database_);
+}
 
 std::int64_t RecordStore::client_count() {
     return db::ClientRepository(database_).count();
@@ -55,14 +75,8 @@ std::optional<sdk::Practitioner> RecordStore::practitioner(sdk::Id id) {
     return db::PractitionerRepository(database_).get(id);
 }
 
-sdk::Practitioner RecordStore::default_practitioner() {
-    db::PractitionerRepository practitioners(database_);
-    auto all = practitioners.all();
-    if (!all.empty())
-        return all.front();
-    sdk::Practitioner p{0, database_.actor().empty() ? "Therapist" : database_.actor(), ""};
-    p.id = practitioners.add(p);
-    return p;
+std::optional<sdk::Practitioner> RecordStore::current_practitioner() {
+    return PractitionerProfiles(database_).current();
 }
 
 DemoSummary RecordStore::add_demo_data(const DemoOptions& options,

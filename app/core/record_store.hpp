@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/demo_data.hpp"
+#include "core/practitioner_profiles.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
 #include "db/session_repository.hpp"
@@ -24,9 +25,17 @@ namespace knotnotes::core {
 class RecordStore {
   public:
     explicit RecordStore(const std::filesystem::path& file);
+    // Closing signs the audit head when a key is unlocked and there were changes since the last
+    // anchor (audit_anchor.hpp), so a rewritten history after the last signing is caught too.
+    ~RecordStore();
+    RecordStore(const RecordStore&) = delete;
+    RecordStore& operator=(const RecordStore&) = delete;
 
     const std::filesystem::path& file() const { return database_.file(); }
     db::Database& database() { return database_; }
+    // The database's own id (a UUID made when it was created; kept by backups and restores):
+    // settings that belong to one database, such as the last client shown, are kept under it.
+    std::string installation_id();
 
     std::int64_t client_count();
     std::vector<db::ClientSummary> clients(std::int64_t offset, int limit);
@@ -35,9 +44,13 @@ class RecordStore {
     sdk::Id add_client(const sdk::Client& client);
     std::optional<sdk::Intake> current_intake(sdk::Id client_id);
     std::vector<db::SessionSummary> sessions(sdk::Id client_id);
+    // The practitioner who charted a note (for its printout).
     std::optional<sdk::Practitioner> practitioner(sdk::Id id);
-    // Who charts: the first practitioner, created from the login name on a first run.
-    sdk::Practitioner default_practitioner();
+    // Who charts: the current practitioner profile (practitioner_profiles.hpp); none on a first
+    // run, before the therapist has said who they are.
+    std::optional<sdk::Practitioner> current_practitioner();
+    // The charting practitioner's unlocked key for this app session (asked for once).
+    SigningSession& signing_session() { return signing_session_; }
     DemoSummary add_demo_data(const DemoOptions& options,
                               const std::function<void(int, int)>& progress = {});
 
@@ -53,6 +66,7 @@ class RecordStore {
 
   private:
     db::Database database_;
+    SigningSession signing_session_;
 };
 
 }  // namespace knotnotes::core

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/signing/note_signing.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/intake_repository.hpp"
 #include "db/session_repository.hpp"
@@ -161,8 +162,8 @@ void SessionEditor::acknowledge_conflicts(const std::string& reason) {
     session_ = std::move(changed);
 }
 
-sdk::Signature SessionEditor::sign(const std::string& signer) {
-    const auto signature = db::SessionRepository(db_).sign(session_.id, signer);
+sdk::Signature SessionEditor::sign(const UnlockedKey& key) {
+    const auto signature = sign_note(db_, session_.id, key);
     session_.signature = signature;
     return signature;
 }

@@ -19,6 +19,8 @@ class Database;
 
 namespace knotnotes::core {
 
+class UnlockedKey;
+
 class SessionEditor {
   public:
     SessionEditor(db::Database& db, sdk::Id session_id);
@@ -54,7 +56,9 @@ class SessionEditor {
     // (Session::conflict_acknowledgement) and exported with it. Asked before signing.
     void acknowledge_conflicts(const std::string& reason);
 
-    sdk::Signature sign(const std::string& signer);
+    // Signs the note with the practitioner's unlocked key (note_signing.hpp): from then on it
+    // is read-only.
+    sdk::Signature sign(const UnlockedKey& key);
     // The new draft's id; open it with another SessionEditor. `reason` says what it corrects.
     sdk::Id amend(const std::string& reason);
 

@@ -1,15 +1,28 @@
 #include "session_note_html.hpp"
 
 #include <sstream>
+#include <stdexcept>
 
 #include <knotnotes/sdk/muscle_atlas.hpp>
 #include <knotnotes/sdk/vocabulary.hpp>
 
-#include "core/key_fingerprint.hpp"
 #include "core/local_time.hpp"
+#include "core/signing/key_fingerprint.hpp"
 
 namespace knotnotes::core {
 namespace {
+
+// The key's fingerprint as the printout shows it; a damaged key is said to be one, so the page
+// still prints (verify names what is wrong with it).
+std::string fingerprint_text(const std::string& public_key) {
+    if (public_key.empty())
+        return "none (sealed without a key)";
+    try {
+        return key_fingerprint(public_key);
+    } catch (const std::invalid_argument&) {
+        return "unreadable key (run knotnotes-cli verify)";
+    }
+}
 
 // Escaped, with line breaks kept.
 std::string paragraph_text(const std::string& text) {
@@ -199,9 +212,7 @@ std::string session_note_html(const sdk::Session& session, const sdk::Client& cl
     if (session.signature) {
         const auto& s = *session.signature;
         h << "<b>Signed by " << e(s.signer) << "</b> on " << e(readable_time(s.signed_at));
-        const auto fingerprint = key_fingerprint(s.public_key);
-        h << "<br><font size=\"-1\">Signing key fingerprint: "
-          << (fingerprint.empty() ? std::string("none (sealed without a key)") : e(fingerprint))
+        h << "<br><font size=\"-1\">Signing key fingerprint: " << fingerprint_text(s.public_key)
           << "<br>SHA-256 of the note " << e(s.content_sha256) << "</font>";
     } else {
         h << "<b>Unsigned draft</b>: this note has not been signed.";

@@ -15,6 +15,7 @@
 #include "pch.hpp"
 #include "progress_panel.hpp"
 #include "session_editor_panel.hpp"
+#include "signing_flow.hpp"
 
 namespace knotnotes::gui {
 namespace {
@@ -100,9 +101,11 @@ void ClientPane::new_session() {
     if (!client_)
         return;
     try {
-        const auto practitioner = store_.default_practitioner();
+        const auto practitioner = charting_practitioner(this, store_);
+        if (!practitioner)
+            return;  // nobody said who is charting
         open_session(
-            core::SessionEditor::start_session(store_.database(), client_, practitioner.id));
+            core::SessionEditor::start_session(store_.database(), client_, practitioner->id));
     } catch (const std::exception& e) {
         show_error(this, _("Could not start a session."), e);
     }

@@ -4,6 +4,7 @@
 #include <wx/fileconf.h>
 
 #include "core/plugin_host.hpp"
+#include "core/private_files.hpp"
 #include "core/record_store.hpp"
 #include "core/user_paths.hpp"
 #include "error_dialog.hpp"
@@ -17,6 +18,7 @@ namespace knotnotes::gui {
 class KnotNotesApp : public wxApp {
   public:
     bool OnInit() override {
+        core::keep_files_private();  // before anything is written
         SetAppName("knotnotes");
         SetAppDisplayName("KnotNotes");
         // Window settings live beside our other settings (XDG): ~/.config/knotnotes/app.conf.

@@ -427,6 +427,11 @@ void MainFrame::show_plugins_dialog() {
     update_status();
 }
 
+// Client ids are per database: the last client is remembered for each database on its own.
+wxString MainFrame::last_client_key() const {
+    return wxString::FromUTF8("clients/last/" + store_->installation_id());
+}
+
 void MainFrame::restore_layout() {
     auto* config = wxConfigBase::Get();
     int x = 0, y = 0, w = 0, h = 0;
@@ -444,7 +449,7 @@ void MainFrame::restore_layout() {
             splitter_->SetSashPosition(sash);
     }
     long last = 0;
-    if (clients_ && config->Read("clients/last", &last) && last > 0)
+    if (clients_ && config->Read(last_client_key(), &last) && last > 0)
         clients_->select_client(last);  // announces it: the pane follows the list
 }
 
@@ -461,7 +466,7 @@ void MainFrame::save_layout() {
     if (splitter_)
         config->Write("window/sash", splitter_->GetSashPosition());
     if (pane_ && pane_->client())
-        config->Write("clients/last", static_cast<long>(pane_->client()));
+        config->Write(last_client_key(), static_cast<long>(pane_->client()));
     config->Flush();
 }
 

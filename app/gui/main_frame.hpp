@@ -74,6 +74,7 @@ class MainFrame : public wxFrame {
     void bind_menus();
     void update_status();
     void restore_layout();
+    wxString last_client_key() const;
     void save_layout();
     void backup_on_close();
 

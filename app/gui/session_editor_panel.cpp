@@ -20,6 +20,7 @@
 #include "questionnaire_dialog.hpp"
 #include "reason_dialog.hpp"
 #include "session_printout.hpp"
+#include "signing_flow.hpp"
 #include "technique_picker_panel.hpp"
 
 namespace knotnotes::gui {
@@ -612,19 +613,24 @@ void SessionEditorPanel::sign() {
             return;
         }
     }
-    // 2. The practitioner confirms.
-    const auto signer = store_.default_practitioner().name;
+    // 2. Who is charting, and they confirm.
+    const auto practitioner = charting_practitioner(this, store_);
+    if (!practitioner)
+        return;
     const auto question = wxString::Format(_("Sign this session as %s?\n\nA signed note can no "
                                              "longer be changed; corrections become amendments."),
-                                           utf8(signer));
+                                           utf8(practitioner->name));
     const bool confirmed = confirm_sign_ ? confirm_sign_(question)
                                          : wxMessageBox(question, _("Sign session"),
                                                         wxYES_NO | wxICON_QUESTION, this) == wxYES;
     if (!confirmed)
         return;
-    // 3. The signature.
+    // 3. The signature, with the practitioner's unlocked key.
+    const auto* key = key_for_signing(this, store_);
+    if (!key)
+        return;
     try {
-        sign_session(signer);
+        editor_->sign(*key);
     } catch (const std::exception& e) {
         report(e);
     }
@@ -633,11 +639,6 @@ void SessionEditorPanel::sign() {
         undo_bar_->Dismiss();
     refresh_all();
     changed();
-}
-
-void SessionEditorPanel::sign_session(const std::string& signer) {
-    // The lead's signing service (the practitioner's unlocked key) replaces this call.
-    editor_->sign(signer);
 }
 
 void SessionEditorPanel::amend() {

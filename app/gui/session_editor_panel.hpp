@@ -52,8 +52,8 @@ class SessionEditorPanel : public wxPanel {
     ~SessionEditorPanel() override;
 
     void open(sdk::Id session_id);
-    // Signing, in one place: flush, contraindication check and reason, confirmation, then the
-    // signing call itself (sign_session), so the signing service can replace that one call.
+    // Signing, in one place: flush, contraindication check and reason, who is charting and
+    // their confirmation, then the unlocked key (signing_flow.hpp) and the signature.
     void sign();
     void amend();
     void set_questionnaires(core::QuestionnaireService* questionnaires) {
@@ -107,7 +107,6 @@ class SessionEditorPanel : public wxPanel {
     void changed();
     void report(const std::exception& e);
     void deleted(const std::string& description);
-    void sign_session(const std::string& signer);  // the one signing call
     std::string technique_name(const std::string& technique_id) const;
 
     core::RecordStore& store_;

@@ -17,6 +17,7 @@
 #include "core/record_store.hpp"
 #include "core/session_editor.hpp"
 #include "core/technique_catalogue.hpp"
+#include "db/practitioner_repository.hpp"
 #include "pch.hpp"
 #include "session_editor_panel.hpp"
 
@@ -90,8 +91,8 @@ int main(int, char** argv) {
         core::RecordStore store(db);
         core::TechniqueCatalogue catalogue(std::vector<core::CatalogueTechnique>{});
         const auto client = store.clients(0, 1).at(0).id;
-        const auto session = core::SessionEditor::start_session(store.database(), client,
-                                                                store.default_practitioner().id);
+        const auto session = core::SessionEditor::start_session(
+            store.database(), client, db::PractitionerRepository(store.database()).all().at(0).id);
         auto* frame = new wxFrame(nullptr, wxID_ANY, "bench", wxDefaultPosition, wxSize(1200, 800));
         auto* panel = new gui::SessionEditorPanel(frame, store, catalogue, session);
         frame->Show();

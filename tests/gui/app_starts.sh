@@ -6,7 +6,7 @@ app=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
-xvfb-run -a -s "-screen 0 1280x800x24" "$app" --screenshot "$work/shot.png"
+"$(dirname "$0")/../support/xvfb_session.sh" 1280x800x24 -- "$app" --screenshot "$work/shot.png"
 file "$work/shot.png" 2>/dev/null | grep -q 'PNG image data' ||
     head -c 8 "$work/shot.png" | od -c | grep -q 'P   N   G' ||
     { echo "FAIL: no PNG screenshot" >&2; exit 1; }

@@ -11,7 +11,6 @@
 // Every check prints "ok: ..." or "FAIL: ..."; the exit status is the number of failures.
 #include <set>
 
-#include <wx/modalhook.h>
 #include <wx/notebook.h>
 #include <wx/srchctrl.h>
 #include <wx/uiaction.h>
@@ -27,8 +26,8 @@
 #include "core/record_store.hpp"
 #include "intake_dialog.hpp"
 #include "main_frame.hpp"
+#include "modal_input.hpp"
 #include "pch.hpp"
-#include "reason_dialog.hpp"
 #include "session_editor_panel.hpp"
 #include "technique_picker_panel.hpp"
 #include "window_screenshot.hpp"
@@ -38,27 +37,6 @@ using namespace knotnotes;
 namespace {
 
 int failures = 0;
-
-// Answers the reason dialog that signing a conflicting note opens, as the therapist would.
-class ReasonAnswer : public wxModalDialogHook {
-  public:
-    explicit ReasonAnswer(wxString reason) : reason_(std::move(reason)) { Register(); }
-    ~ReasonAnswer() override { Unregister(); }
-    int asked = 0;
-
-  protected:
-    int Enter(wxDialog* dialog) override {
-        auto* ask = dynamic_cast<gui::ReasonDialog*>(dialog);
-        if (!ask)
-            return wxID_CANCEL;
-        ++asked;
-        ask->reason_field()->SetValue(reason_);
-        return wxID_OK;
-    }
-
-  private:
-    wxString reason_;
-};
 
 void check(bool ok, const std::string& what) {
     std::printf("%s: %s\n", ok ? "ok" : "FAIL", what.c_str());
@@ -137,8 +115,15 @@ void chart(core::RecordStore& store, gui::MainFrame& frame, const wxString& shot
     settle();
     check(pane->banner()->IsShown(), "the contraindication banner shows for the client");
 
+    // The first session asks who is charting: answered in the real dialog, by typing.
+    test::ModalInput input;
+    input.answer(test::profile_answer("Alex Morgan", "correct horse battery"));
     pane->new_session();
     settle(40);
+    check(input.shown() == 1, "the first session asks who is charting");
+    const auto charting = store.current_practitioner();
+    check(charting && charting->name == "Alex Morgan" && charting->registration == "R-1234",
+          "the profile typed in the dialog is who charts");
     auto* editor = pane->session_editor();
     check(editor != nullptr, "a new session is open in the editor");
     if (!editor)
@@ -216,15 +201,23 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
     check(s.techniques.size() == 1, "the technique survived the SIGKILL");
 
     editor->set_sign_confirmation([](const wxString&) { return true; });
-    // Pressure 7 with anticoagulants conflicts (6 at most): signing first asks why.
-    ReasonAnswer reason("Client asked for firm pressure; no bruising last time");
+    // Pressure 7 with anticoagulants conflicts (6 at most): signing first asks why, then for
+    // the passphrase (a wrong one is asked again).
+    test::ModalInput input;
+    input.answer(test::reason_answer("Client asked for firm pressure; no bruising last time"));
+    input.answer(test::passphrase_answer("wrong passphrase"));
+    input.answer(test::passphrase_answer("correct horse battery"));
     editor->sign();
     settle();
-    check(reason.asked == 1, "signing a note with a conflict asks for a reason");
+    check(input.shown() == 3 && input.titles()[0] == "Sign a note with contraindication conflicts",
+          "signing a note with a conflict asks for a reason, then the passphrase twice");
     check(editor->editor().read_only(), "signing locks the session");
     check(editor->editor().session().conflict_acknowledgement ==
               "Client asked for firm pressure; no bruising last time",
           "the reason is kept with the signed note");
+    const auto& signature = editor->editor().session().signature;
+    check(signature && signature->algorithm == "ed25519" && signature->signer == "Alex Morgan",
+          "the note is signed with Alex Morgan's Ed25519 key");
     click(*editor->chart(), trapezius_point(*editor->chart()) + wxPoint(0, 30));
     check(editor->editor().session().knots.size() == 1, "a click on a signed chart adds nothing");
     core::SessionEditor direct(store.database(), s.id);
@@ -256,6 +249,8 @@ void tour(core::RecordStore& store, gui::MainFrame& frame, const wxString& shots
         show_tab(*pane->tabs(), "Progress");
         return shoot(frame, shots + "/progress.png");
     }
+    test::ModalInput input;  // a demo database has no practitioner profile yet
+    input.answer(test::profile_answer("Alex Morgan", "correct horse battery"));
     pane->new_session();
     settle(40);
     auto* chart = pane->session_editor()->chart();

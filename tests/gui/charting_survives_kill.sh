@@ -3,23 +3,30 @@
 # window, SIGKILL the app, restart it, find everything, sign, and see editing refused.
 set -uo pipefail
 scenario=$1 cli=$2
+xvfb_session=$(dirname "$0")/../support/xvfb_session.sh
 work=$(mktemp -d)
 # Never `kill -9 0` (that is the whole process group, ctest included) when no pid was found.
-trap '[ -n "${pid:-}" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+# The X server goes with its session script (xvfb_session.sh), whatever happens here.
+trap '[ -n "${pid:-}" ] && kill -9 "$pid" 2>/dev/null
+      [ -n "${session:-}" ] && kill "$session" 2>/dev/null && wait "$session" 2>/dev/null
+      rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 db="$work/k.db"
 
-xvfb-run -a -s "-screen 0 1400x900x24" "$scenario" "$db" chart "${KNOTNOTES_SCREENSHOT_DIR:-}" \
+"$xvfb_session" 1400x900x24 -- "$scenario" "$db" chart "${KNOTNOTES_SCREENSHOT_DIR:-}" \
     > "$work/chart.log" 2>&1 &
+session=$!
 for _ in $(seq 1 120); do
     grep -q '^charted$' "$work/chart.log" && break
     sleep 0.5
 done
 cat "$work/chart.log"
-pid=$(pgrep -f "$scenario $db chart" | head -n 1)
+# The app itself, the session script's child: only it is killed, as a power cut would.
+pid=$(pgrep -P "$session" -f "$scenario $db chart" | head -n 1)
 [ -n "$pid" ] || { echo "FAIL: the scenario is not running"; exit 1; }
 kill -9 "$pid"
-sleep 0.5
+wait "$session" 2>/dev/null
+session=
 grep -q '^charted$' "$work/chart.log" || { echo "FAIL: charting did not finish"; exit 1; }
 if grep -q '^FAIL' "$work/chart.log"; then exit 1; fi
 
@@ -35,4 +42,4 @@ grep -q '<health-flag>anticoagulants</health-flag>' "$work/after-kill.xml" ||
 "$cli" --db "$db" verify >/dev/null || { echo "FAIL: the database does not verify"; exit 1; }
 echo "ok: after SIGKILL the CLI finds the intake, knot, pressure and technique; verify passes"
 
-xvfb-run -a -s "-screen 0 1400x900x24" "$scenario" "$db" reopen
+"$xvfb_session" 1400x900x24 -- "$scenario" "$db" reopen

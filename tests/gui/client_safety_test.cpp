@@ -29,10 +29,12 @@ struct TwoClients {
     core::PluginHost host{{{}, dir / "config"}};
     core::RecordStore store{dir / "k.db"};
     sdk::Id ann = 0, bea = 0;
+    sdk::Practitioner therapist;
     gui::MainFrame* frame = nullptr;
 
     TwoClients() {
         wxConfigBase::Get()->DeleteAll();  // no layout or last client from another test
+        therapist = test::charting_with_unlocked_key(store);
         sdk::Client a;
         a.given_name = "Ann";
         a.family_name = "Quillfeather";
@@ -154,8 +156,7 @@ TEST_CASE("the Sessions tab and the editor show local time", "[gui][local-time]"
     TwoClients t;
     // A session stored at 23:30 UTC: in Los Angeles that is the afternoon, in Kolkata the
     // next morning. The test runs under several TZ values (see CMakeLists.txt).
-    const auto id = core::SessionEditor::start_session(t.store.database(), t.ann,
-                                                       t.store.default_practitioner().id);
+    const auto id = core::SessionEditor::start_session(t.store.database(), t.ann, t.therapist.id);
     core::SessionEditor editor(t.store.database(), id);
     auto fields = editor.session();
     fields.started_at = "2026-11-25T23:30:00.000Z";

@@ -12,6 +12,7 @@
 #include "core/record_store.hpp"
 #include "core/session_editor.hpp"
 #include "export_dialog.hpp"
+#include "gui_test_support.hpp"
 #include "import_preview_dialog.hpp"
 #include "pch.hpp"
 #include "temp_dir.hpp"
@@ -104,7 +105,7 @@ TEST_CASE("the export date range is in local days", "[gui][export][local-time]")
     c.family_name = "Evening";
     const auto client = store.add_client(c);
     const auto id = core::SessionEditor::start_session(store.database(), client,
-                                                       store.default_practitioner().id);
+                                                       test::charting_with_unlocked_key(store).id);
     core::SessionEditor editor(store.database(), id);
     auto fields = editor.session();
     fields.started_at = "2026-11-25T23:30:00.000Z";

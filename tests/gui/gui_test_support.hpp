@@ -10,7 +10,9 @@
 #include <wx/modalhook.h>
 #include <wx/uiaction.h>
 
+#include "core/record_store.hpp"
 #include "pch.hpp"
+#include "sample_records.hpp"
 
 namespace knotnotes::test {
 
@@ -29,6 +31,16 @@ inline void click(wxWindow* window, wxPoint at = wxDefaultPosition) {
     let_events_run(5);
     sim.MouseClick();
     let_events_run();
+}
+
+// Who is charting in `store`, with their key already unlocked for this app session (as after
+// the "Who is charting?" dialog and the passphrase): new sessions and Sign go ahead at once.
+inline sdk::Practitioner charting_with_unlocked_key(core::RecordStore& store) {
+    sdk::Practitioner p{0, "Alex Morgan", "RMT"};
+    p.registration = "CMTO-12345";
+    p.id = db::PractitionerRepository(store.database()).add(p);
+    store.signing_session().keep(test_signing_key(store.database(), p.id));
+    return *store.current_practitioner();
 }
 
 // A label as one line: wxStaticText::Wrap breaks long labels with newlines.

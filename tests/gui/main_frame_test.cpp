@@ -4,6 +4,7 @@
 #include <wx/infobar.h>
 #include <wx/uiaction.h>
 
+#include <wx/fileconf.h>
 #include <wx/notebook.h>
 #include <wx/srchctrl.h>
 
@@ -132,4 +133,38 @@ TEST_CASE("typing in the client search filters the list and picking a client sho
     CHECK(list->GetItemCount() == 61);
     frame->Destroy();
     let_events_run();
+}
+
+TEST_CASE("the last client shown is remembered for each database on its own", "[gui][main]") {
+    TempDir dir;
+    // Settings in the test's own file, as the app keeps them in its config folder.
+    auto* settings = new wxFileConfig("knotnotes", "", (dir / "settings.ini").string(), "",
+                                      wxCONFIG_USE_LOCAL_FILE);
+    std::unique_ptr<wxConfigBase> previous(wxConfigBase::Set(settings));
+    core::PluginHost host({{}, dir / "config"});
+    core::RecordStore clinic(dir / "clinic.db");
+    core::RecordStore home(dir / "home.db");
+    clinic.add_demo_data({5, 1, 3});
+    home.add_demo_data({5, 1, 4});
+    const auto chosen = clinic.clients(3, 1).at(0).id;  // the same id exists in both databases
+
+    const auto open_and_close = [&](core::RecordStore& store, sdk::Id pick) {
+        auto* frame = new gui::MainFrame(host, &store);
+        frame->Show();
+        let_events_run();
+        const auto shown = frame->client_pane()->client();
+        if (pick) {
+            frame->client_list()->select_client(pick);
+            frame->client_pane()->show_client(pick);
+            let_events_run();
+        }
+        frame->Close(true);  // as the window's close box does: the layout is saved
+        let_events_run();
+        return shown;
+    };
+    open_and_close(clinic, chosen);
+    CHECK(open_and_close(home, 0) == 0);  // never the other database's client
+    CHECK(open_and_close(clinic, 0) == chosen);
+
+    delete wxConfigBase::Set(previous.release());
 }

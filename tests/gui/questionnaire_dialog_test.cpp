@@ -12,6 +12,7 @@
 #include "core/questionnaire_service.hpp"
 #include "core/record_store.hpp"
 #include "core/technique_catalogue.hpp"
+#include "db/practitioner_repository.hpp"
 #include "db/questionnaire_repository.hpp"
 #include "db/session_repository.hpp"
 #include "pch.hpp"
@@ -56,7 +57,8 @@ TEST_CASE("NPRS filled in with the keyboard is scored and stored with the sessio
     const auto client_id = store.add_client(client);
     sdk::Session session;
     session.client_id = client_id;
-    session.practitioner_id = store.default_practitioner().id;
+    session.practitioner_id =
+        db::PractitionerRepository(store.database()).add({0, "Alex Morgan", "RMT"});
     const auto session_id = db::SessionRepository(store.database()).create_draft(session);
 
     core::QuestionnaireService service(host, store.database());

@@ -53,6 +53,7 @@ struct Charting {
     explicit Charting(std::vector<std::string> flags = {"anticoagulants"},
                       wxSize size = wxSize(1100, 720)) {
         wxConfigBase::Get()->DeleteAll();
+        test::charting_with_unlocked_key(store);
         host.discover();
         host.load_enabled();
         sdk::Client c;

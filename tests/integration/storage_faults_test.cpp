@@ -8,7 +8,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "db/verifier.hpp"
+#include "core/record_verification.hpp"
+#include "core/signing/note_signing.hpp"
 #include "process.hpp"
 #include "sample_records.hpp"
 #include "temp_dir.hpp"
@@ -68,7 +69,7 @@ TEST_CASE("power cut: a writer killed at random moments loses no reported edit",
             reported.insert(id);
 
         db::Database database(file, db::OpenMode::existing_only);
-        const auto report = db::verify_database(database);
+        const auto report = core::verify_record(database);
         INFO("round " << round);
         for (const auto& check : report.checks)
             INFO(check.name << ": " << check.details);
@@ -121,7 +122,7 @@ TEST_CASE("two processes writing the same database both succeed or one is told i
         }
     }
     db::Database database(file, db::OpenMode::existing_only);
-    CHECK(db::verify_database(database).passed());
+    CHECK(core::verify_record(database).passed());
     auto count = database.prepare("SELECT count(*) FROM knots");
     count->step();
     CHECK(count->int64(0) == static_cast<std::int64_t>(committed_ids(dir / "a.out").size() +
@@ -137,7 +138,7 @@ TEST_CASE("tampering through the sqlite3 shell is caught by knotnotes-cli verify
         db::Database database(file);
         const auto r = test::add_sample_records(database);
         db::ChartEntryRepository(database).add_knot(test::sample_knot(r.session));
-        db::SessionRepository(database).sign(r.session, "Alex Morgan");
+        core::sign_note(database, r.session, *test::test_signing_key(database, r.practitioner));
         session = r.session;
     }
     const auto verify = [&] {
@@ -163,8 +164,8 @@ TEST_CASE("tampering through the sqlite3 shell is caught by knotnotes-cli verify
     CHECK(result.exit_code == 4);
     CHECK_THAT(result.err, Catch::Contains("FAILED: rows match audit: sessions row " +
                                            std::to_string(session)));
-    CHECK_THAT(result.err, Catch::Contains("FAILED: signed sessions: signed session " +
-                                           std::to_string(session)) &&
+    CHECK_THAT(result.err, Catch::Contains("FAILED: signed notes:") &&
+                               Catch::Contains("(session " + std::to_string(session) + ")") &&
                                Catch::Contains("changed after signing"));
 }
 

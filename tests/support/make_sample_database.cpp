@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/demo_data.hpp"
+#include "core/signing/note_signing.hpp"
 #include "db/questionnaire_repository.hpp"
 #include "sample_records.hpp"
 
@@ -40,12 +41,14 @@ int main(int argc, char** argv) {
         session.objective = "Taut band, Chloé's \"worst\" spot <left>";
         session.pain_after = 3;
         sessions.update_note(session);
-        sessions.sign(r.session, "Alex Morgan");
-        const auto amendment = sessions.amend(r.session, "Corrects the plan: <two> sessions & \"home care\"");
+        const auto key = test::test_signing_key(database, r.practitioner);
+        core::sign_note(database, r.session, *key);
+        const auto amendment =
+            sessions.amend(r.session, "Corrects the plan: <two> sessions & \"home care\"");
         auto amended = *sessions.get(amendment);
         amended.assessment = "Corrected: pain 3/10 after treatment";
         sessions.update_note(amended);
-        sessions.sign(amendment, "Alex Morgan");
+        core::sign_note(database, amendment, *key);
 
         sdk::Client sparse;  // only a family name: every optional field empty
         sparse.family_name = "Ng";

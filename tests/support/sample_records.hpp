@@ -2,12 +2,16 @@
 // session, for storage tests that need something to chart on.
 #pragma once
 
+#include <memory>
+
+#include "core/signing/signing_key.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
 #include "db/intake_repository.hpp"
 #include "db/practitioner_repository.hpp"
 #include "db/session_repository.hpp"
+#include "db/signing_key_repository.hpp"
 
 namespace knotnotes::test {
 
@@ -30,6 +34,14 @@ inline sdk::Knot sample_knot(sdk::Id session, const std::string& muscle = "upper
     k.tenderness = 7;
     k.referral = "side of the head";
     return k;
+}
+
+// A signing key for the practitioner, without a passphrase (its secret half is not stored, so
+// only this test holds it): tests sign with it quickly, as a therapist would with theirs.
+inline std::unique_ptr<core::UnlockedKey> test_signing_key(db::Database& db, sdk::Id practitioner) {
+    auto key = core::seeded_signing_key(practitioner, "test key " + std::to_string(practitioner));
+    key.stored.id = db::SigningKeyRepository(db).add(key.stored);
+    return std::move(key.unlocked);
 }
 
 inline SampleRecords add_sample_records(db::Database& db) {

@@ -5,8 +5,8 @@
 
 #include "core/demo_data.hpp"
 #include "core/record_store.hpp"
+#include "core/record_verification.hpp"
 #include "db/backup.hpp"
-#include "db/verifier.hpp"
 #include "sample_records.hpp"
 #include "temp_dir.hpp"
 
@@ -73,7 +73,7 @@ TEST_CASE("every change is in the audit log with who, when and a chained hash", 
     CHECK(actions == std::vector<std::string>{"insert", "update", "delete"});
     CHECK(count(database, "SELECT count(*) FROM audit_log WHERE table_name = 'clients'") == 1);
     CHECK_THROWS_AS(database.exec("DELETE FROM audit_log"), db::RecordLocked);
-    CHECK(db::verify_database(database).passed());
+    CHECK(core::verify_record(database).passed());
 }
 
 TEST_CASE("demo data is realistic, verifies, and is the same for the same seed", "[demo]") {
@@ -91,7 +91,7 @@ TEST_CASE("demo data is realistic, verifies, and is the same for the same seed",
     CHECK(count(a,
                 "SELECT count(*) FROM knots k JOIN knots p ON k.previous_knot_id = p.id "
                 "WHERE k.tenderness > p.tenderness") == 0);
-    CHECK(db::verify_database(a).passed());
+    CHECK(core::verify_record(a).passed());
 
     db::Database b(dir / "b.db");
     core::generate_demo_data(b, {12, 5, 42});
@@ -114,7 +114,7 @@ TEST_CASE("a backup is a complete, consistent KnotNotes database", "[db][backup]
     db::Database copy(dir / "copy.db", db::OpenMode::existing_only);
     CHECK(count(copy, "SELECT count(*) FROM knots") ==
           count(database, "SELECT count(*) FROM knots"));
-    CHECK(db::verify_database(copy).passed());
+    CHECK(core::verify_record(copy).passed());
 }
 
 TEST_CASE("rotating backups keep the newest N", "[db][backup]") {

@@ -63,7 +63,7 @@ TEST_CASE("a new session carries forward the knots that were not released",
     reduced.result = sdk::KnotResult::reduced;
     reduced.tenderness = 4;
     first.update_knot(reduced);
-    first.sign("Alex Morgan");
+    first.sign(*test::test_signing_key(database, r.practitioner));
 
     const auto next_id = core::SessionEditor::start_session(database, r.client, r.practitioner);
     core::SessionEditor next(database, next_id);
@@ -84,7 +84,7 @@ TEST_CASE("a signed session is read-only and amending starts a correction",
     const auto r = test::add_sample_records(database);
     core::SessionEditor editor(database, r.session);
     editor.place_knot("piriformis", sdk::Side::left, sdk::ChartView::back, 0.44, 0.485);
-    editor.sign("Alex Morgan");
+    editor.sign(*test::test_signing_key(database, r.practitioner));
     CHECK(editor.read_only());
     CHECK_THROWS_AS(editor.place_knot("soleus", sdk::Side::left, sdk::ChartView::back, 0.43, 0.86),
                     db::RecordLocked);

@@ -1,9 +1,9 @@
 // The session note as HTML for printing: everything in it, and every text escaped.
 #include <catch2/catch.hpp>
 
-#include "core/key_fingerprint.hpp"
 #include "core/local_time.hpp"
 #include "core/session_note_html.hpp"
+#include "core/signing/key_fingerprint.hpp"
 
 using namespace knotnotes;
 

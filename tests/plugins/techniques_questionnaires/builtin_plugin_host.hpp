@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "scoped_env.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -44,30 +46,7 @@ inline void require_loaded(const core::PluginHost& host, const std::string& plug
     REQUIRE(status->state == core::PluginState::loaded);
 }
 
-// Sets (or with std::nullopt, unsets) an environment variable until the end of the scope.
-class ScopedEnv {
-  public:
-    ScopedEnv(std::string name, const std::optional<std::string>& value) : name_(std::move(name)) {
-        if (const char* old = std::getenv(name_.c_str()))
-            old_ = old;
-        if (value)
-            ::setenv(name_.c_str(), value->c_str(), 1);
-        else
-            ::unsetenv(name_.c_str());
-    }
-    ~ScopedEnv() {
-        if (old_)
-            ::setenv(name_.c_str(), old_->c_str(), 1);
-        else
-            ::unsetenv(name_.c_str());
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-  private:
-    std::string name_;
-    std::optional<std::string> old_;
-};
+using knotnotes::test::ScopedEnv;
 
 // Questionnaire folders that hold only what a test puts there: the user's own definitions
 // ($XDG_DATA_HOME/knotnotes/questionnaires) must not change what the tests see.

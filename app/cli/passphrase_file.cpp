@@ -1,0 +1,30 @@
+#include "passphrase_file.hpp"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <stdexcept>
+
+namespace knotnotes::cli {
+
+std::string read_passphrase_file(const std::filesystem::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0)
+        throw std::runtime_error(file.string() + ": no such passphrase file");
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+        throw std::runtime_error(file.string() +
+                                 ": other users may read this passphrase file; make it private "
+                                 "with chmod 600 and try again");
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string line;
+    if (!in || !std::getline(in, line))
+        throw std::runtime_error(file.string() + ": cannot read the passphrase from this file");
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    if (line.empty())
+        throw std::runtime_error(file.string() + ": the passphrase file's first line is empty");
+    return line;
+}
+
+}  // namespace knotnotes::cli

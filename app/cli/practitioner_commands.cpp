@@ -1,0 +1,154 @@
+#include "practitioner_commands.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include "core/practitioner_profiles.hpp"
+#include "core/session_editor.hpp"
+#include "core/signing/key_fingerprint.hpp"
+#include "db/database.hpp"
+#include "exit_codes.hpp"
+#include "passphrase_file.hpp"
+
+namespace knotnotes::cli {
+namespace {
+
+struct AddOptions {
+    core::ProfileDetails details;
+    std::string passphrase_file;
+};
+
+void add_add(CLI::App& group, const CliContext& context, int& exit_code) {
+    auto options = std::make_shared<AddOptions>();
+    auto* add = group.add_subcommand(
+        "add", "Add a practitioner who charts and signs, with a signing key under a passphrase");
+    add->add_option("--name", options->details.name, "Name, as notes are signed")->required();
+    add->add_option("--credentials", options->details.credentials, "e.g. RMT, LMT");
+    add->add_option("--registration", options->details.registration,
+                    "Licence or registration number");
+    add->add_option("--passphrase-file", options->passphrase_file,
+                    "A private file whose first line is the new signing passphrase")
+        ->required();
+    add->callback([&context, &exit_code, options] {
+        db::Database database(context.database_path());
+        core::PractitionerProfiles profiles(database);
+        const auto p = profiles.create_profile(options->details,
+                                               read_passphrase_file(options->passphrase_file));
+        std::cout << "Added practitioner " << p.id << ": " << p.name << " (signing key "
+                  << core::key_fingerprint(p.public_key) << "), now charting in "
+                  << context.database_path().string() << "\n";
+        exit_code = exit_ok;
+    });
+}
+
+void add_list(CLI::App& group, const CliContext& context, int& exit_code) {
+    auto* list = group.add_subcommand("list", "The practitioners, their keys, who is charting");
+    list->callback([&context, &exit_code] {
+        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        core::PractitionerProfiles profiles(database);
+        const auto current = profiles.current();
+        for (const auto& p : profiles.profiles()) {
+            std::cout << (current && current->id == p.id ? "* " : "  ") << p.id << "\t" << p.name
+                      << (p.credentials.empty() ? "" : ", " + p.credentials)
+                      << (p.registration.empty() ? "" : "\tregistration " + p.registration)
+                      << "\tkey "
+                      << (p.public_key.empty() ? "none" : core::key_fingerprint(p.public_key))
+                      << "\n";
+        }
+        if (!current)
+            std::cout << "Nobody is charting yet: add a practitioner or choose one with `use`.\n";
+        exit_code = exit_ok;
+    });
+}
+
+void add_use(CLI::App& group, const CliContext& context, int& exit_code) {
+    auto id = std::make_shared<sdk::Id>(0);
+    auto* use = group.add_subcommand("use", "Chart and sign as this practitioner from now on");
+    use->add_option("ID", *id, "The practitioner's id (see `practitioners list`)")->required();
+    use->callback([&context, &exit_code, id] {
+        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        core::PractitionerProfiles profiles(database);
+        profiles.choose(*id);
+        std::cout << "Now charting as " << profiles.current()->name << "\n";
+        exit_code = exit_ok;
+    });
+}
+
+struct PassphraseOptions {
+    std::string old_file;
+    std::string new_file;
+    sdk::Id id = 0;
+};
+
+void add_passphrase(CLI::App& group, const CliContext& context, int& exit_code) {
+    auto options = std::make_shared<PassphraseOptions>();
+    auto* change = group.add_subcommand("passphrase", "Change a signing key's passphrase");
+    change->add_option("--passphrase-file", options->old_file, "The current passphrase")
+        ->required();
+    change->add_option("--new-passphrase-file", options->new_file, "The new passphrase")
+        ->required();
+    change->add_option("--id", options->id, "The practitioner (default: who is charting)");
+    change->callback([&context, &exit_code, options] {
+        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        core::PractitionerProfiles profiles(database);
+        auto id = options->id;
+        if (id == 0) {
+            const auto current = profiles.current();
+            if (!current)
+                throw std::runtime_error("nobody is charting: say whose passphrase with --id");
+            id = current->id;
+        }
+        profiles.change_passphrase(id, read_passphrase_file(options->old_file),
+                                   read_passphrase_file(options->new_file));
+        std::cout << "The signing passphrase was changed.\n";
+        exit_code = exit_ok;
+    });
+}
+
+struct SignOptions {
+    sdk::Id session = 0;
+    std::string passphrase_file;
+};
+
+void add_sign(CLI::App& app, const CliContext& context, int& exit_code) {
+    auto options = std::make_shared<SignOptions>();
+    auto* sign = app.add_subcommand(
+        "sign", "Sign a draft note as the practitioner who is charting (it is then locked)");
+    sign->add_option("SESSION", options->session, "The session's id")->required();
+    sign->add_option("--passphrase-file", options->passphrase_file,
+                     "A private file whose first line is the signing passphrase")
+        ->required();
+    sign->callback([&context, &exit_code, options] {
+        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        core::PractitionerProfiles profiles(database);
+        profiles.act_as_current();
+        const auto current = profiles.current();
+        if (!current) {
+            throw std::runtime_error(
+                "nobody is charting in this database: add a practitioner first "
+                "(knotnotes-cli practitioners add)");
+        }
+        const auto key =
+            profiles.unlock(current->id, read_passphrase_file(options->passphrase_file));
+        core::SessionEditor editor(database, options->session);
+        const auto signature = editor.sign(*key);
+        std::cout << "Signed session " << options->session << " as " << signature.signer << " at "
+                  << signature.signed_at << " (key " << core::key_fingerprint(signature.public_key)
+                  << ")\n";
+        exit_code = exit_ok;
+    });
+}
+
+}  // namespace
+
+void add_practitioner_commands(CLI::App& app, const CliContext& context, int& exit_code) {
+    auto* group = app.add_subcommand("practitioners", "Who charts and signs notes");
+    group->require_subcommand(1);
+    add_add(*group, context, exit_code);
+    add_list(*group, context, exit_code);
+    add_use(*group, context, exit_code);
+    add_passphrase(*group, context, exit_code);
+    add_sign(app, context, exit_code);
+}
+
+}  // namespace knotnotes::cli

@@ -1,0 +1,236 @@
+#include "note_signing.hpp"
+
+#include <stdexcept>
+
+#include "audit_anchor.hpp"
+#include "canonical_note.hpp"
+#include "crypto_text.hpp"
+#include "db/canonical_session.hpp"
+#include "db/chart_entry_repository.hpp"
+#include "db/client_repository.hpp"
+#include "db/database.hpp"
+#include "db/intake_repository.hpp"
+#include "db/practitioner_repository.hpp"
+#include "db/questionnaire_repository.hpp"
+#include "db/session_repository.hpp"
+#include "db/signing_key_repository.hpp"
+#include "db/timestamps.hpp"
+#include "db/transaction.hpp"
+#include "signing_key.hpp"
+
+namespace knotnotes::core {
+namespace {
+
+std::string describe(const sdk::Session& s) {
+    return "the note of " + s.started_at + " (session " + std::to_string(s.id) + ")";
+}
+
+// The canonical form of a stored session as signed by `signer` at `signed_at`.
+std::string canonical_form(NoteLookups& lookups, const sdk::Session& s, const sdk::Signature& sig) {
+    auto& db = lookups.db();
+    NoteContext c;
+    c.client_uid = lookups.client_uid(s);
+    c.practitioner_uid = lookups.practitioner_uid(s.practitioner_id, s);
+    c.signer_uid = lookups.practitioner_uid(sig.signer_practitioner_id, s);
+    c.signer_name = sig.signer;
+    c.signer_public_key = sig.public_key;
+    c.signed_at = sig.signed_at;
+    if (s.intake_id) {
+        const auto& intake = lookups.intake(*s.intake_id, s);
+        c.intake = NoteContext::Intake{intake.uid, intake.version, intake.sha256};
+    }
+    if (s.amends_session_id) {
+        const auto original = db::SessionRepository(db).get(*s.amends_session_id);
+        if (!original || !original->signature)
+            throw std::runtime_error(describe(s) + " amends a note that is not signed");
+        c.amends = NoteContext::Amends{original->uid, original->signature->value.empty()
+                                                          ? original->signature->content_sha256
+                                                          : original->signature->value};
+    }
+    db::ChartEntryRepository entries(db);
+    for (const auto& knot : s.knots) {
+        c.previous_knot_uids.push_back(
+            knot.previous_knot_id ? entries.knot_uid(*knot.previous_knot_id) : std::nullopt);
+    }
+    c.responses = db::QuestionnaireRepository(db).for_session(s.id);
+    return canonical_note_text(s, c);
+}
+
+NoteSignatureCheck invalid(const sdk::Session& s, const std::string& why) {
+    return {false, false,
+            describe(s) + ", signed by " + s.signature->signer + " at " + s.signature->signed_at +
+                ", " + why};
+}
+
+sdk::Signature sign(db::Database& db, sdk::Id session_id, const UnlockedKey& key,
+                    const std::string& signed_at, bool demo) {
+    db::Transaction transaction(db);
+    db::SessionRepository sessions(db);
+    const auto session = sessions.get(session_id);
+    if (!session)
+        throw std::runtime_error("there is no session " + std::to_string(session_id) + " to sign");
+    if (session->is_signed()) {
+        throw std::runtime_error(describe(*session) + " is already signed by " +
+                                 session->signature->signer);
+    }
+    db::PractitionerRepository practitioners(db);
+    const auto signer = practitioners.get(key.practitioner_id());
+    if (!signer)
+        throw std::runtime_error("the signing key belongs to no practitioner in this database");
+    if (practitioners.is_demo(signer->id) != demo) {
+        if (demo)
+            throw std::logic_error("demo notes are signed by demo practitioners only");
+        throw std::runtime_error(signer->name +
+                                 " is a demo practitioner: real notes are never signed as one");
+    }
+    const auto stored = db::SigningKeyRepository(db).find(key.public_key());
+    if (!stored || stored->practitioner_id != signer->id)
+        throw std::runtime_error("this signing key is not one of " + signer->name + "'s keys");
+
+    sdk::Signature signature;
+    signature.signer = signer->name;
+    signature.signed_at = signed_at;
+    signature.signer_practitioner_id = signer->id;
+    signature.algorithm = "ed25519";
+    signature.canonical_version = canonical_note_version;
+    signature.public_key = key.public_key();
+    NoteLookups lookups(db);
+    const auto text = canonical_form(lookups, *session, signature);
+    signature.content_sha256 = sha256_hex(text);
+    signature.value = key.sign(text);
+    sessions.seal(session_id, signature);
+    anchor_audit_head(db, key, "signed " + session->uid, signed_at);
+    transaction.commit();
+    return signature;
+}
+
+}  // namespace
+
+sdk::Signature sign_note(db::Database& db, sdk::Id session_id, const UnlockedKey& key) {
+    return sign(db, session_id, key, db::utc_now(), false);
+}
+
+sdk::Signature sign_demo_note(db::Database& db, sdk::Id session_id, const UnlockedKey& key,
+                              const std::string& signed_at) {
+    return sign(db, session_id, key, signed_at, true);
+}
+
+const std::string& NoteLookups::client_uid(const sdk::Session& s) {
+    auto found = clients_.find(s.client_id);
+    if (found == clients_.end()) {
+        const auto client = db::ClientRepository(db_).get(s.client_id);
+        if (!client)
+            throw std::runtime_error(describe(s) +
+                                     " belongs to a client who is not in the database");
+        found = clients_.emplace(s.client_id, client->uid).first;
+    }
+    return found->second;
+}
+
+const std::string& NoteLookups::practitioner_uid(sdk::Id id, const sdk::Session& s) {
+    auto found = practitioners_.find(id);
+    if (found == practitioners_.end()) {
+        const auto p = db::PractitionerRepository(db_).get(id);
+        if (!p)
+            throw std::runtime_error(describe(s) +
+                                     " names a practitioner who is not in the database");
+        found = practitioners_.emplace(id, p->uid).first;
+    }
+    return found->second;
+}
+
+const NoteLookups::IntakeDigest& NoteLookups::intake(sdk::Id intake_id, const sdk::Session& s) {
+    // The digest covers the intake with the uid of the session's client (canonical-form.md),
+    // so it is kept per intake and client.
+    const auto key = std::make_pair(intake_id, s.client_id);
+    auto found = intakes_.find(key);
+    if (found == intakes_.end()) {
+        const auto intake = db::IntakeRepository(db_).get(intake_id);
+        if (!intake)
+            throw std::runtime_error(describe(s) + " names an intake that is not in the database");
+        found =
+            intakes_
+                .emplace(key,
+                         IntakeDigest{intake->uid, intake->version,
+                                      sha256_hex(canonical_intake_text(*intake, client_uid(s)))})
+                .first;
+    }
+    return found->second;
+}
+
+std::optional<sdk::Id> NoteLookups::key_owner(const std::string& public_key) {
+    auto found = keys_.find(public_key);
+    if (found == keys_.end()) {
+        const auto key = db::SigningKeyRepository(db_).find(public_key);
+        found = keys_
+                    .emplace(public_key,
+                             key ? std::optional<sdk::Id>(key->practitioner_id) : std::nullopt)
+                    .first;
+    }
+    return found->second;
+}
+
+NoteSignatureCheck check_note_signature(db::Database& db, const sdk::Session& s) {
+    NoteLookups lookups(db);
+    return check_note_signature(lookups, s);
+}
+
+NoteSignatureCheck check_note_signature(NoteLookups& lookups, const sdk::Session& s) {
+    if (!s.signature)
+        return {false, false, describe(s) + " is not signed"};
+    const auto& sig = *s.signature;
+    try {
+        if (sig.algorithm == "sha256-legacy") {
+            if (db::canonical_session_sha256(s) != sig.content_sha256)
+                return invalid(s, "no longer matches its KnotNotes 1.0 hash seal");
+            return {true, true, {}};
+        }
+        if (sig.algorithm != "ed25519" || sig.canonical_version != canonical_note_version) {
+            return invalid(s, "has a signature of a kind this KnotNotes does not know (" +
+                                  sig.algorithm + ", canonical form " +
+                                  std::to_string(sig.canonical_version) + ")");
+        }
+        const auto owner = lookups.key_owner(sig.public_key);
+        if (!owner || *owner != sig.signer_practitioner_id)
+            return invalid(s, "is signed with a key that is not one of the signer's keys");
+        const auto text = canonical_form(lookups, s, sig);
+        if (!signature_is_valid(sig.public_key, text, sig.value))
+            return invalid(s, "does not match its signature: it was changed after signing");
+        if (sha256_hex(text) != sig.content_sha256)
+            return invalid(s, "has a content digest that does not match its signed text");
+        return {true, false, {}};
+    } catch (const std::exception& e) {
+        return invalid(s, std::string("cannot be checked: ") + e.what());
+    }
+}
+
+void seal_imported_note(db::Database& db, sdk::Id session_id, const sdk::Signature& signature) {
+    db::Transaction transaction(db);
+    db::SessionRepository sessions(db);
+    auto session = sessions.get(session_id);
+    if (!session)
+        throw std::runtime_error("there is no session " + std::to_string(session_id) + " to seal");
+    db::SigningKeyRepository keys(db);
+    if (signature.algorithm == "ed25519" && !signature.public_key.empty()) {
+        const auto known = keys.find(signature.public_key);
+        if (known && known->practitioner_id != signature.signer_practitioner_id) {
+            throw std::runtime_error(describe(*session) +
+                                     " is signed with a key that belongs to another "
+                                     "practitioner in this database");
+        }
+        if (!known) {
+            db::StoredSigningKey imported;
+            imported.practitioner_id = signature.signer_practitioner_id;
+            imported.public_key = signature.public_key;
+            keys.add(imported);
+        }
+    }
+    session->signature = signature;
+    const auto check = check_note_signature(db, *session);
+    if (!check.valid)
+        throw std::runtime_error(check.problem);
+    sessions.seal(session_id, signature);
+    transaction.commit();
+}
+
+}  // namespace knotnotes::core

@@ -1,0 +1,26 @@
+// signing_flow.hpp — what the windows need before charting and signing: who is charting (the
+// profile dialog when nobody is yet), and that practitioner's unlocked key (their passphrase,
+// asked for once per app session; a wrong one is asked again, with the reason).
+#pragma once
+
+#include <optional>
+
+#include <knotnotes/sdk/records.hpp>
+
+class wxWindow;
+
+namespace knotnotes::core {
+class RecordStore;
+class UnlockedKey;
+}  // namespace knotnotes::core
+
+namespace knotnotes::gui {
+
+// The practitioner charting now; asks who it is when nobody is yet. None if the user cancels.
+std::optional<sdk::Practitioner> charting_practitioner(wxWindow* parent, core::RecordStore& store);
+
+// Their key, unlocked: kept in the store's signing session, so asked for once. Null if the
+// user cancels.
+const core::UnlockedKey* key_for_signing(wxWindow* parent, core::RecordStore& store);
+
+}  // namespace knotnotes::gui
