@@ -1,17 +1,31 @@
 #include "core/database_jobs.hpp"
 
+#include <memory>
+
+#include "core/practitioner_profiles.hpp"
 #include "core/record_store.hpp"
 #include "db/backup.hpp"
 #include "db/database.hpp"
 
 namespace knotnotes::core {
+namespace {
+
+// The worker's own connection to the file the window has open. It acts as the same
+// practitioner as the window's connection, so the audit log names who imported.
+std::unique_ptr<db::Database> worker_connection(const std::filesystem::path& database_file) {
+    auto own = std::make_unique<db::Database>(database_file, db::OpenMode::existing_only);
+    PractitionerProfiles(*own).act_as_current();
+    return own;
+}
+
+}  // namespace
 
 ExportCounts export_job(const std::filesystem::path& database_file,
                         PluginObject<sdk::Exporter>& exporter,
                         const std::filesystem::path& destination, const ExportScope& scope,
                         JobControl& control) {
-    db::Database own(database_file, db::OpenMode::existing_only);
-    return export_records(own, exporter, destination, scope,
+    const auto own = worker_connection(database_file);
+    return export_records(*own, exporter, destination, scope,
                           [&](std::int64_t done, std::int64_t total) {
                               control.report(done, total);
                               return !control.cancel_requested();
@@ -29,15 +43,15 @@ ImportCounts import_job(const std::filesystem::path& database_file,
                         PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,
                         JobControl& control) {
     control.check_cancel();
-    db::Database own(database_file, db::OpenMode::existing_only);
-    return import_records(own, importer, file);
+    const auto own = worker_connection(database_file);
+    return import_records(*own, importer, file);
 }
 
 void backup_job(const std::filesystem::path& database_file,
                 const std::filesystem::path& destination, JobControl& control) {
-    db::Database own(database_file, db::OpenMode::existing_only);
+    const auto own = worker_connection(database_file);
     try {
-        db::backup_database(own, destination, [&](int done, int total) {
+        db::backup_database(*own, destination, [&](int done, int total) {
             control.report(done, total);
             control.check_cancel();
         });

@@ -32,7 +32,9 @@ wxString word(std::string_view w) {
 
 TechniquePickerPanel::TechniquePickerPanel(wxWindow* parent,
                                            const core::TechniqueCatalogue& catalogue)
-    : wxPanel(parent), catalogue_(catalogue) {
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL),
+      catalogue_(catalogue) {
+    SetScrollRate(0, FromDIP(12));
     search_ = new wxSearchCtrl(this, wxID_ANY);
     search_->SetName("technique-search");
     search_->SetDescriptiveText(_("Find a technique"));
@@ -95,18 +97,23 @@ TechniquePickerPanel::TechniquePickerPanel(wxWindow* parent,
     cell(_("Tool"), tool_);
     cell(_("Direction"), direction_);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(search_, 0, wxEXPAND | wxALL, FromDIP(6));
+    // Add sits beside the search: always in view, even when a short page scrolls the form.
+    auto* search_row = new wxBoxSizer(wxHORIZONTAL);
+    search_row->Add(search_, 1, wxEXPAND);
+    search_row->Add(add_, 0, wxLEFT, FromDIP(6));
+    sizer->Add(search_row, 0, wxEXPAND | wxALL, FromDIP(6));
     sizer->Add(matches_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
     sizer->Add(form, 0, wxEXPAND | wxALL, FromDIP(6));
     auto* response_row = new wxBoxSizer(wxHORIZONTAL);
     response_row->Add(new wxStaticText(this, wxID_ANY, _("Response")), 0,
                       wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
     response_row->Add(response_, 1, wxEXPAND);
-    response_row->Add(add_, 0, wxLEFT, FromDIP(6));
     sizer->Add(response_row, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
     sizer->Add(warning_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(6));
+    used_->SetMinSize(FromDIP(wxSize(-1, 120)));
     sizer->Add(used_, 1, wxEXPAND | wxALL, FromDIP(6));
     SetSizer(sizer);
+    FitInside();
 
     search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { filter(); });
     add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add(); });

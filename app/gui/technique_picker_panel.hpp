@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include <wx/panel.h>
+#include <wx/scrolwin.h>
 
 #include <knotnotes/sdk/records.hpp>
 
@@ -32,7 +32,8 @@ class wxButton;
 
 namespace knotnotes::gui {
 
-class TechniquePickerPanel : public wxPanel {
+// Scrolled: in a short page (1024x700, GDK_SCALE=2) the form scrolls instead of overlapping.
+class TechniquePickerPanel : public wxScrolledWindow {
   public:
     TechniquePickerPanel(wxWindow* parent, const core::TechniqueCatalogue& catalogue);
 

@@ -307,6 +307,9 @@ TEST_CASE("deleted knots, techniques and pressure come back with Undo or Ctrl+Z"
 
 TEST_CASE("the note is usable at 1024x700: splitter, chart and form", "[gui][layout]") {
     Charting t(std::vector<std::string>{}, wxSize(1024, 700));
+    const char* gdk_scale = std::getenv("GDK_SCALE");
+    if (gdk_scale && std::string(gdk_scale) == "2")
+        CHECK(t.frame->GetContentScaleFactor() == 2.0);  // GTK really draws at twice the size
     t.show_tab("Techniques");
     let_events_run(30);
     auto* splitter = t.editor->splitter();
@@ -317,10 +320,30 @@ TEST_CASE("the note is usable at 1024x700: splitter, chart and form", "[gui][lay
     CHECK(chart.x >= t.editor->FromDIP(200));
     CHECK(chart.y >= t.editor->FromDIP(250));
     CHECK(side.x >= t.editor->FromDIP(220));
-    // The technique form's Add button is on screen inside its page.
-    auto* add = t.editor->techniques()->add_button();
-    const auto page = t.editor->techniques()->GetScreenRect();
-    CHECK(page.Contains(add->GetScreenRect()));
+    // The technique page's controls never overlap, and each one is inside the page (scrolled
+    // into view if the page is short).
+    auto* page = t.editor->techniques();
+    const auto& children = page->GetChildren();
+    for (auto a = children.begin(); a != children.end(); ++a) {
+        if (!(*a)->IsShown())
+            continue;
+        const wxRect ra = (*a)->GetRect();
+        INFO((*a)->GetName() << " at " << ra.x << "," << ra.y << " " << ra.width << "x"
+                             << ra.height);
+        CHECK(ra.GetRight() < page->GetClientSize().x);
+        for (auto b = std::next(a); b != children.end(); ++b) {
+            if ((*b)->IsShown() && !(*b)->GetRect().IsEmpty() && !ra.IsEmpty()) {
+                INFO("and " << (*b)->GetName());
+                CHECK_FALSE(ra.Intersects((*b)->GetRect()));
+            }
+        }
+    }
+    // Add is in view without scrolling; the last control is in view once scrolled down.
+    CHECK(page->GetScreenRect().Contains(page->add_button()->GetScreenRect()));
+    page->Scroll(0, page->GetVirtualSize().y);  // as the scroll bar would
+    let_events_run();
+    CHECK(page->GetScreenRect().Contains(page->used()->GetScreenRect().GetTopLeft()));
+    page->Scroll(0, 0);
     const char* shots = std::getenv("KNOTNOTES_SCREENSHOT_DIR");
     if (shots && *shots) {
         t.place_knot("upper-trapezius", sdk::ChartView::back, sdk::Side::left);
