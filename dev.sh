@@ -31,7 +31,7 @@ BUILD_DIR=${KNOTNOTES_BUILD_DIR:-build}
 PACKAGES=(
     build-essential cmake ninja-build pkg-config ccache clang-format clang-14 libclang-rt-14-dev
     libwxgtk3.2-dev libboost-dev libsqlite3-dev sqlite3 libpugixml-dev libcli11-dev catch2 libsodium-dev
-    xvfb xauth xdotool libxml2-utils fonts-dejavu-core file procps util-linux openssl
+    xvfb xauth xdotool libxml2-utils libxml2-dev fonts-dejavu-core file procps util-linux openssl
     libcairo2-dev poppler-utils tzdata
     desktop-file-utils appstream groff-base
 )

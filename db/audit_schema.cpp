@@ -31,7 +31,7 @@ const std::vector<AuditedTable>& audited_tables_v1() {
     return tables;
 }
 
-const std::vector<AuditedTable>& audited_tables() {
+const std::vector<AuditedTable>& audited_tables_v2() {
     static const std::vector<AuditedTable> tables{
         {"installation", {"installation_id", "created_at"}},
         {"practitioners", {"name", "credentials", "created_at", "uid", "registration", "is_demo"}},
@@ -82,6 +82,18 @@ const std::vector<AuditedTable>& audited_tables() {
          {"client_id", "session_id", "instrument_id", "instrument_version", "completed_at",
           "answers", "score", "interpretation", "uid"}},
     };
+    return tables;
+}
+
+const std::vector<AuditedTable>& audited_tables() {
+    static const std::vector<AuditedTable> tables = [] {
+        auto current = audited_tables_v2();
+        for (auto& table : current) {
+            if (table.name == "sessions")
+                table.columns.push_back("location");  // migration 3
+        }
+        return current;
+    }();
     return tables;
 }
 

@@ -22,6 +22,8 @@ struct AuditedTable {
 const std::vector<AuditedTable>& audited_tables();
 // As migration 1 created them (frozen: migration 1 must build exactly the schema it released).
 const std::vector<AuditedTable>& audited_tables_v1();
+// As migration 2 created them (frozen likewise; migration 3 added sessions.location).
+const std::vector<AuditedTable>& audited_tables_v2();
 
 // "json_array(<prefix>id, <prefix>col1, ...)" for a trigger (prefix "NEW.") or a query.
 std::string row_content_expression(const AuditedTable& table, const std::string& prefix);

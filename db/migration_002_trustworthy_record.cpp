@@ -263,7 +263,7 @@ void v2_trustworthy_record(Database& db) {
             db.exec("DROP TRIGGER " + table.name + "_audit_" + action);
     }
     db.exec(new_columns_and_tables);
-    for (const auto& table : audited_tables())
+    for (const auto& table : audited_tables_v2())
         db.exec(audit_triggers_sql(table));
     db.exec(fill_identity);
     db.exec(uid_indexes);

@@ -19,6 +19,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         {1, migration::v1_initial_schema},
         {2, migration::v2_trustworthy_record},
+        {3, migration::v3_session_location},
     };
     return all;
 }

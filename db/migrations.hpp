@@ -23,6 +23,7 @@ void migrate_to(Database& db, int version);
 namespace migration {
 void v1_initial_schema(Database& db);
 void v2_trustworthy_record(Database& db);
+void v3_session_location(Database& db);
 }  // namespace migration
 
 }  // namespace knotnotes::db

@@ -14,13 +14,13 @@ sdk::Id SessionRepository::create_draft(const sdk::Session& s) {
     db_.prepare(
            "INSERT INTO sessions (client_id, practitioner_id, intake_id, started_at, "
            "duration_minutes, subjective, objective, assessment, plan, pain_before, pain_after, "
-           "amends_session_id, uid, amendment_reason, conflict_acknowledgement) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "amends_session_id, uid, amendment_reason, conflict_acknowledgement, location) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(s.client_id, s.practitioner_id, s.intake_id,
                    s.started_at.empty() ? utc_now() : s.started_at, s.duration_minutes,
                    s.subjective, s.objective, s.assessment, s.plan, s.pain_before, s.pain_after,
                    s.amends_session_id, s.uid.empty() ? new_uid() : s.uid, s.amendment_reason,
-                   s.conflict_acknowledgement)
+                   s.conflict_acknowledgement, std::string(sdk::to_text(s.location)))
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();
@@ -32,10 +32,11 @@ void SessionRepository::update_note(const sdk::Session& s) {
     db_.prepare(
            "UPDATE sessions SET intake_id = ?, started_at = ?, duration_minutes = ?, "
            "subjective = ?, objective = ?, assessment = ?, plan = ?, pain_before = ?, "
-           "pain_after = ?, amendment_reason = ?, conflict_acknowledgement = ? WHERE id = ?")
+           "pain_after = ?, amendment_reason = ?, conflict_acknowledgement = ?, location = ? "
+           "WHERE id = ?")
         ->bind_all(s.intake_id, s.started_at, s.duration_minutes, s.subjective, s.objective,
                    s.assessment, s.plan, s.pain_before, s.pain_after, s.amendment_reason,
-                   s.conflict_acknowledgement, s.id)
+                   s.conflict_acknowledgement, std::string(sdk::to_text(s.location)), s.id)
         .run();
     if (db_.changes() != 1) {
         throw DatabaseError(db_.file().string() + ": no session with id " + std::to_string(s.id));
@@ -51,7 +52,7 @@ std::optional<sdk::Session> SessionRepository::get(sdk::Id id) {
             "subjective, objective, assessment, plan, pain_before, pain_after, status, "
             "signed_by, signed_at, content_sha256, amends_session_id, coalesce(uid, ''), "
             "amendment_reason, conflict_acknowledgement, signer_practitioner_id, "
-            "signature_algorithm, canonical_version, signer_public_key, signature_value "
+            "signature_algorithm, canonical_version, signer_public_key, signature_value, location "
             "FROM sessions WHERE id = ?");
         st->bind(1, id);
         if (!st->step())
@@ -84,6 +85,9 @@ std::optional<sdk::Session> SessionRepository::get(sdk::Id id) {
         s.uid = st->text(17);
         s.amendment_reason = st->text(18);
         s.conflict_acknowledgement = st->text(19);
+        // The column's CHECK allows only the words of the vocabulary.
+        s.location =
+            sdk::parse_session_location(st->text(25)).value_or(sdk::SessionLocation::unspecified);
     }
     ChartEntryRepository entries(db_);
     s.knots = entries.knots(id);
@@ -134,13 +138,16 @@ void SessionRepository::delete_draft(sdk::Id id) {
 }
 
 void SessionRepository::seal(sdk::Id id, const sdk::Signature& g) {
+    // 0 is "no practitioner id" (a KnotNotes 1.0 seal names its signer only): NULL here.
+    const std::optional<sdk::Id> signer_id =
+        g.signer_practitioner_id ? std::optional<sdk::Id>(g.signer_practitioner_id) : std::nullopt;
     Transaction transaction(db_);
     db_.prepare(
            "UPDATE sessions SET status = 'signed', signed_by = ?, signed_at = ?, "
            "content_sha256 = ?, signer_practitioner_id = ?, signature_algorithm = ?, "
            "canonical_version = ?, signer_public_key = ?, signature_value = ? "
            "WHERE id = ? AND status = 'draft'")
-        ->bind_all(g.signer, g.signed_at, g.content_sha256, g.signer_practitioner_id, g.algorithm,
+        ->bind_all(g.signer, g.signed_at, g.content_sha256, signer_id, g.algorithm,
                    g.canonical_version, g.public_key, g.value, id)
         .run();
     if (db_.changes() != 1) {

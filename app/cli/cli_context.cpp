@@ -15,6 +15,15 @@ std::unique_ptr<core::PluginHost> CliContext::make_plugin_host() const {
                   << "; it has been disabled (knotnotes-cli plugins enable " << crash.plugin_id
                   << " to retry)\n";
     }
+    for (const auto& crash : host->crashed_calls()) {
+        std::cerr << "warning: plugin " << crash.plugin_id << " crashed KnotNotes during "
+                  << crash.operation << " (in " << crash.call << ", " << crash.when << ")"
+                  << (crash.partial_output.empty()
+                          ? std::string()
+                          : "; its partial output " + crash.partial_output + " was removed")
+                  << "; it has been disabled (knotnotes-cli plugins enable " << crash.plugin_id
+                  << " to retry)\n";
+    }
     if (!host->settings_problem().empty()) {
         std::cerr << "warning: " << host->settings_problem() << "\n";
     }

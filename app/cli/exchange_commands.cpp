@@ -7,6 +7,7 @@
 #include "core/format_registry.hpp"
 #include "core/import_service.hpp"
 #include "core/output_safety.hpp"
+#include "core/plugin_availability.hpp"
 #include "db/database.hpp"
 #include "exit_codes.hpp"
 #include "terminal_progress.hpp"
@@ -65,6 +66,11 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
         if (!exporter) {
             std::cerr << "error: no loaded plugin exports the format '" << options->format
                       << "'. Available: " << list_of(core::export_formats(*host)) << "\n";
+            if (const auto missing = core::unavailable_plugins(*host, core::PluginKind::exporter);
+                !missing.empty()) {
+                std::cerr << "These exporters are not loaded, and one of them may offer it:\n"
+                          << missing;
+            }
             exit_code = exit_failure;
             return;
         }
@@ -100,12 +106,17 @@ void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
         if (!importer) {
             std::cerr << "error: no loaded plugin imports the format '" << *format
                       << "'. Available: " << list_of(core::import_formats(*host)) << "\n";
+            if (const auto missing = core::unavailable_plugins(*host, core::PluginKind::importer);
+                !missing.empty()) {
+                std::cerr << "These importers are not loaded, and one of them may offer it:\n"
+                          << missing;
+            }
             exit_code = exit_failure;
             return;
         }
         db::Database database(context.database_path());
         try {
-            const auto counts = core::import_records(database, importer, *file);
+            const auto counts = core::import_records(database, importer, *file, *host);
             std::cout << "Imported " << counts.clients << " clients, " << counts.intakes
                       << " intakes, " << counts.sessions << " sessions and "
                       << counts.questionnaire_responses << " questionnaire responses from " << *file

@@ -4,6 +4,9 @@
 #include <CLI/CLI.hpp>
 #include <knotnotes/sdk/abi_version.hpp>
 
+#include "core/product_version.hpp"
+
+#include "catalogue_commands.hpp"
 #include "cli_context.hpp"
 #include "core/private_files.hpp"
 #include "database_commands.hpp"
@@ -34,6 +37,7 @@ int main(int argc, char** argv) {
     add_plugins_command(app, context, exit_code);
     add_database_commands(app, context, exit_code);
     add_exchange_commands(app, context, exit_code);
+    add_catalogue_commands(app, context, exit_code);
     add_practitioner_commands(app, context, exit_code);
 
     try {

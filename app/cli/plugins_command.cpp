@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "core/plugin_check.hpp"
+#include "core/user_paths.hpp"
 #include "exit_codes.hpp"
 
 namespace knotnotes::cli {
@@ -79,7 +80,7 @@ void add_plugins_command(CLI::App& app, const CliContext& context, int& exit_cod
     auto file = std::make_shared<std::string>();
     check->add_option("FILE", *file, "The plugin's <id>.plugin.xml or its library")->required();
     check->callback([file, &exit_code] {
-        const auto report = core::check_plugin(*file);
+        const auto report = core::check_plugin(*file, core::config_dir());
         for (const auto& finding : report.findings) {
             (finding.ok ? std::cout : std::cerr)
                 << (finding.ok ? "ok:      " : "problem: ") << finding.message << "\n";

@@ -1,9 +1,10 @@
-// abi_check.hpp — the handshake rule: may this host use a plugin built against that ABI?
+// abi_check.hpp — the handshake rule: may this host use a plugin built against that SDK ABI?
 //
-// Compatible when the majors are equal and the plugin's minor is not newer than the host's
-// (a host knows every addition up to its own minor). Also requires the same libstdc++ string
-// ABI, since records cross the boundary as std::string. Returns an empty string when
-// compatible, otherwise the reason, with both versions, for a person to read.
+// Compatible when the majors are equal, whatever the minors: the C contract (sdk abi.h) only
+// appends within a major, and both sides read what the other sent by its struct sizes. Another
+// major is refused; an SDK 1 plugin is told how to port, a newer major to update KnotNotes.
+// Returns an empty string when compatible, otherwise the reason, with both versions, for a
+// person to read.
 #pragma once
 
 #include <cstdint>

@@ -41,10 +41,10 @@ ImportCounts preview_job(PluginObject<sdk::Importer>& importer, const std::files
 
 ImportCounts import_job(const std::filesystem::path& database_file,
                         PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,
-                        JobControl& control) {
+                        PluginHost& host, JobControl& control) {
     control.check_cancel();
     const auto own = worker_connection(database_file);
-    return import_records(*own, importer, file);
+    return import_records(*own, importer, file, host);
 }
 
 void backup_job(const std::filesystem::path& database_file,

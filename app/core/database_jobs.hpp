@@ -29,9 +29,10 @@ ExportCounts export_job(const std::filesystem::path& database_file,
 
 ImportCounts preview_job(PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,
                          JobControl& control);
+// `host` is only read (its technique libraries check the imported records).
 ImportCounts import_job(const std::filesystem::path& database_file,
                         PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,
-                        JobControl& control);
+                        PluginHost& host, JobControl& control);
 
 // Throws JobCancelled when cancelled.
 void backup_job(const std::filesystem::path& database_file,

@@ -3,11 +3,14 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <knotnotes/sdk/abi_version.hpp>
-#include <regex>
+
+#include <knotnotes/sdk/timestamps.hpp>
+
+#include "core/product_version.hpp"
 
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
+#include "db/installation.hpp"
 #include "db/intake_repository.hpp"
 #include "db/practitioner_repository.hpp"
 #include "db/questionnaire_repository.hpp"
@@ -140,18 +143,7 @@ class Streamer {
 }  // namespace
 
 bool is_valid_scope_date(const std::string& date) {
-    if (date.empty())
-        return true;
-    static const std::regex shape("([0-9]{4})-([0-9]{2})-([0-9]{2})");
-    std::smatch m;
-    if (!std::regex_match(date, m, shape))
-        return false;
-    const int year = std::stoi(m[1]), month = std::stoi(m[2]), day = std::stoi(m[3]);
-    static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
-        return false;
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return !(month == 2 && day == 29 && !leap);
+    return date.empty() || sdk::is_iso_date(date);
 }
 
 ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& exporter,
@@ -164,11 +156,12 @@ ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& expor
     std::filesystem::remove_all(partial, ec);
     auto discard_partial = [&] { std::filesystem::remove_all(partial, ec); };
 
+    const sdk::ExportContext context{partial, "KnotNotes " KNOTNOTES_VERSION_STRING,
+                                     db::installation_id(db)};
     ExportCounts counts;
+    const PluginOperationScope operation("export", partial);  // a crash: cleaned up next start
     try {
-        exporter.call("begin", [&](sdk::Exporter& e) {
-            e.begin({partial, "KnotNotes " KNOTNOTES_VERSION_STRING});
-        });
+        exporter.call("begin", [&](sdk::Exporter& e) { e.begin(context); });
         counts = Streamer(db, exporter, scope).run(progress);
         exporter.call("end", [](sdk::Exporter& e) { e.end(); });
     } catch (...) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/entered_text.hpp"
 #include "db/client_repository.hpp"
 #include "db/intake_repository.hpp"
 
@@ -86,6 +87,7 @@ sdk::Intake IntakeService::validated(const sdk::Intake& intake) {
     sdk::Intake result = intake;
     result.id = 0;
     result.recorded_at.clear();  // a new version is recorded now
+    check_entered_intake(intake);
 
     if (intake.client_id <= 0 || !db::ClientRepository(db_).get(intake.client_id)) {
         throw IntakeValidationError(

@@ -44,19 +44,19 @@ LoadMarker::~LoadMarker() {
     std::filesystem::remove(file_, ec);
 }
 
-std::vector<CrashedLoad> take_crashed_loads(const std::filesystem::path& folder) {
-    std::vector<CrashedLoad> crashed;
+std::vector<std::filesystem::path> leftover_markers(const std::filesystem::path& folder,
+                                                    const std::string& marker_prefix) {
+    std::vector<std::filesystem::path> leftovers;
+    const std::string end = suffix;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
         const std::string name = entry.path().filename().string();
-        if (name.rfind(prefix, 0) != 0 || name.size() <= std::string(suffix).size() ||
-            name.compare(name.size() - std::string(suffix).size(), std::string::npos, suffix) !=
-                0) {
+        if (name.rfind(marker_prefix, 0) != 0 || name.size() <= marker_prefix.size() + end.size() ||
+            name.compare(name.size() - end.size(), std::string::npos, end) != 0) {
             continue;
         }
         const std::string pid_text =
-            name.substr(std::string(prefix).size(),
-                        name.size() - std::string(prefix).size() - std::string(suffix).size());
+            name.substr(marker_prefix.size(), name.size() - marker_prefix.size() - end.size());
         long pid = 0;
         try {
             pid = std::stol(pid_text);
@@ -66,14 +66,23 @@ std::vector<CrashedLoad> take_crashed_loads(const std::filesystem::path& folder)
         // Our own pid here is a leftover of an earlier process that had the same pid.
         if (pid != ::getpid() && process_is_running(pid))
             continue;
+        leftovers.push_back(entry.path());
+    }
+    return leftovers;
+}
+
+std::vector<CrashedLoad> take_crashed_loads(const std::filesystem::path& folder) {
+    std::vector<CrashedLoad> crashed;
+    for (const auto& marker : leftover_markers(folder, prefix)) {
         CrashedLoad load;
-        std::ifstream in(entry.path());
+        std::ifstream in(marker);
         std::getline(in, load.plugin_id);
         std::getline(in, load.library);
         std::getline(in, load.when);
         if (!load.plugin_id.empty())
             crashed.push_back(std::move(load));
-        std::filesystem::remove(entry.path(), ec);
+        std::error_code ec;
+        std::filesystem::remove(marker, ec);
     }
     return crashed;
 }

@@ -34,4 +34,9 @@ struct CrashedLoad {
 
 std::vector<CrashedLoad> take_crashed_loads(const std::filesystem::path& folder);
 
+// The markers <folder>/<prefix><pid>.marker of processes that no longer run (or of an earlier
+// process that had our pid), for take_crashed_loads() and take_crashed_calls().
+std::vector<std::filesystem::path> leftover_markers(const std::filesystem::path& folder,
+                                                    const std::string& prefix);
+
 }  // namespace knotnotes::core

@@ -6,7 +6,7 @@
 
 #include <knotnotes/sdk/abi_version.hpp>
 
-#include "file_permissions.hpp"
+#include "file_trust.hpp"
 #include "plugin_library.hpp"
 #include "user_paths.hpp"
 
@@ -80,6 +80,17 @@ PluginHost::PluginHost(PluginHostOptions options)
         settings_.disable(crash.plugin_id, "crashed KnotNotes while loading " + crash.library +
                                                " (" + crash.when + "); enable it again to retry");
     }
+    crashed_calls_ = take_crashed_calls(options_.config_dir);
+    for (const auto& crash : crashed_calls_) {
+        settings_.disable(crash.plugin_id, "crashed KnotNotes during " + crash.operation + " (in " +
+                                               crash.call + ", " + crash.when + ")" +
+                                               (crash.partial_output.empty()
+                                                    ? ""
+                                                    : "; the partial output " +
+                                                          crash.partial_output + " was removed") +
+                                               "; enable it again to retry");
+    }
+    arm_plugin_crash_marker(options_.config_dir);
 }
 
 PluginHost::~PluginHost() {
@@ -117,6 +128,10 @@ void PluginHost::examine_manifest(const std::filesystem::path& file,
         status.reason = std::move(reason);
         plugins_.push_back(std::move(status));
     };
+    // Nothing another local user could have written is read, let alone run: such a copy claims
+    // no id, so it cannot keep a good copy elsewhere from loading.
+    if (auto untrusted = untrusted_reason(file); !untrusted.empty())
+        return refuse(untrusted);
     auto read = read_plugin_manifest(file);
     if (!read.manifest)
         return refuse("manifest " + file.string() + ": " + read.error);
@@ -127,29 +142,24 @@ void PluginHost::examine_manifest(const std::filesystem::path& file,
         return refuse("manifest " + file.string() + " declares id " + m.id +
                       " but a manifest must be named " + m.id + manifest_suffix);
     }
-    if (auto it = seen.find(m.id); it != seen.end()) {
-        return refuse("duplicate id " + m.id + ": already provided by " + it->second.string() +
-                      "; this copy (" + file.string() + ") is ignored");
-    }
-    seen.emplace(m.id, file);
     const auto library = m.library_path();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(library, ec)) {
         return refuse("library " + library.string() + " named by " + file.filename().string() +
                       " does not exist");
     }
-    for (const auto& path : {file, library}) {
-        if (is_world_writable(path)) {
-            return refuse(path.string() +
-                          " is world-writable, so anyone could change the code KnotNotes would "
-                          "run; fix it with: chmod o-w '" +
-                          path.string() + "'");
-        }
-    }
+    if (auto untrusted = untrusted_reason(library); !untrusted.empty())
+        return refuse(untrusted);
     const auto problem =
         abi_incompatibility({sdk::abi_major, sdk::abi_minor}, {m.abi_major, m.abi_minor});
     if (!problem.empty())
         return refuse(file.filename().string() + ": " + problem);
+    // Only a copy that could load claims its id; the first such copy in the search order wins.
+    if (auto it = seen.find(m.id); it != seen.end()) {
+        return refuse("duplicate id " + m.id + ": already provided by " + it->second.string() +
+                      "; this copy (" + file.string() + ") is ignored");
+    }
+    seen.emplace(m.id, file);
 
     if (!settings_.is_enabled(m.id)) {
         status.state = PluginState::disabled;
@@ -173,7 +183,9 @@ void PluginHost::load(PluginStatus& status) {
             LoadMarker marker(options_.config_dir, m.id, m.library_path());
             loaded = open_plugin_library(m.library_path());
         }
-        if (loaded->abi.major != m.abi_major || loaded->abi.minor != m.abi_minor) {
+        // Minors may differ (the contract holds across them); a major the manifest misstates
+        // means the manifest is stale.
+        if (loaded->abi.major != m.abi_major) {
             throw PluginLoadError(PluginLoadError::Stage::refused,
                                   m.library + " was built for ABI " + to_text(loaded->abi) +
                                       " but its manifest declares " +

@@ -7,7 +7,8 @@
 //                   each inside a LoadMarker so a crash is caught on the next start;
 //   create_*()      hands out plugin objects as PluginObject<T>, which keep their library loaded
 //                   and contain every call.
-// A plugin that throws or crashes is disabled with its reason, saved in the user's settings;
+// A plugin that throws or crashes (loading, or inside any later call: plugin_crash_marker.hpp)
+// is disabled with its reason, saved in the user's settings;
 // the host and every other plugin keep working. Nothing here throws for a bad plugin; it
 // throws only for a programming error (asking for a plugin that is not loaded).
 #pragma once
@@ -21,6 +22,7 @@
 #include <knotnotes/sdk/plugin.hpp>
 
 #include "load_marker.hpp"
+#include "plugin_crash_marker.hpp"
 #include "plugin_object.hpp"
 #include "plugin_settings.hpp"
 #include "plugin_status.hpp"
@@ -56,6 +58,9 @@ class PluginHost {
     const PluginStatus* find(const std::string& plugin_id) const;
     // Plugins found to have crashed the previous run while loading; they are now disabled.
     const std::vector<CrashedLoad>& crashed_loads() const { return crashed_; }
+    // Plugins found to have crashed an earlier run inside a call (an export...); now disabled,
+    // and what they left half-written removed.
+    const std::vector<CrashedCall>& crashed_calls() const { return crashed_calls_; }
     const std::vector<std::filesystem::path>& search_dirs() const { return options_.search_dirs; }
     const std::string& settings_problem() const { return settings_.load_problem(); }
 
@@ -85,6 +90,7 @@ class PluginHost {
     PluginHostOptions options_;
     PluginSettings settings_;
     std::vector<CrashedLoad> crashed_;
+    std::vector<CrashedCall> crashed_calls_;
     std::vector<PluginStatus> plugins_;
     std::map<std::string, std::shared_ptr<LoadedLibrary>> loaded_;
     // Lets PluginObjects report a failure without dangling if they outlive the host.

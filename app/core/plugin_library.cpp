@@ -1,6 +1,9 @@
 #include "plugin_library.hpp"
 
 #include <knotnotes/sdk/abi_version.hpp>
+#include <knotnotes/sdk/bridge/host_side.hpp>
+
+#include "core/product_version.hpp"
 
 namespace knotnotes::core {
 namespace {
@@ -39,11 +42,6 @@ AbiVersion read_plugin_abi(const boost::dll::shared_library& library,
     const std::string problem = abi_incompatibility({sdk::abi_major, sdk::abi_minor}, plugin);
     if (!problem.empty())
         refuse(problem);
-    if (record.struct_size >= sizeof(KnotNotesAbiRecord) && record.cxx11_abi != sdk::cxx11_abi) {
-        refuse("built with a different libstdc++ string ABI (_GLIBCXX_USE_CXX11_ABI=" +
-               std::to_string(record.cxx11_abi) + ", KnotNotes uses " +
-               std::to_string(sdk::cxx11_abi) + "); rebuild it with the same toolchain");
-    }
     return plugin;
 }
 
@@ -57,21 +55,17 @@ std::shared_ptr<LoadedLibrary> open_plugin_library(const std::filesystem::path& 
         refuse("not a loadable shared library: " + dlerror_text(e.what()));
     }
     loaded->abi = read_plugin_abi(loaded->library, file);
-    if (!loaded->library.has(KNOTNOTES_FACTORY_SYMBOL)) {
-        refuse("exports the ABI record but no " KNOTNOTES_FACTORY_SYMBOL " factory");
+    if (!loaded->library.has(KNOTNOTES_ENTRY_SYMBOL)) {
+        refuse("exports the ABI record but no " KNOTNOTES_ENTRY_SYMBOL " entry point");
     }
-    const auto factory = loaded->library.get<const sdk::PluginFactory>(KNOTNOTES_FACTORY_SYMBOL);
+    const auto entry =
+        &loaded->library.get<std::remove_pointer_t<kn_plugin_entry>>(KNOTNOTES_ENTRY_SYMBOL);
     try {
-        loaded->plugin = factory();
+        loaded->plugin = std::make_unique<sdk::bridge::PluginProxy>(
+            entry, "KnotNotes " KNOTNOTES_VERSION_STRING);
     } catch (const std::exception& e) {
         throw PluginLoadError(PluginLoadError::Stage::failed,
-                              std::string("its factory threw: ") + e.what());
-    } catch (...) {
-        throw PluginLoadError(PluginLoadError::Stage::failed,
-                              "its factory threw something that is not a std::exception");
-    }
-    if (!loaded->plugin) {
-        throw PluginLoadError(PluginLoadError::Stage::failed, "its factory returned no plugin");
+                              std::string("creating the plugin failed: ") + e.what());
     }
     return loaded;
 }

@@ -1,10 +1,12 @@
 // plugin_library.hpp — opens a plugin's shared library and performs the handshake.
 //
 // open_plugin_library() loads the file (RTLD_NOW, so a missing symbol fails here rather than
-// in the middle of a session), reads the C ABI record, refuses an incompatible ABI, then calls
-// the factory. Each failure throws PluginLoadError whose stage says whether the library was
-// refused (not loadable, no symbols, wrong ABI: it will fail the same way next time) or failed
-// while running its code (the factory threw: a bug in the plugin).
+// in the middle of a session), reads the C ABI record, refuses an incompatible ABI (an SDK 1
+// plugin is told how to port), then calls the entry point through the SDK's host-side bridge,
+// which gives the plugin as a C++ sdk::Plugin whose objects are proxies over the C tables.
+// Each failure throws PluginLoadError whose stage says whether the library was refused (not
+// loadable, no symbols, wrong ABI: it will fail the same way next time) or failed while running
+// its code (the entry point reported an error: a bug in the plugin).
 //
 // LoadedLibrary owns the library and the Plugin object; members are ordered so the Plugin is
 // destroyed before the library is unloaded.
@@ -43,7 +45,7 @@ struct LoadedLibrary {
 
 std::shared_ptr<LoadedLibrary> open_plugin_library(const std::filesystem::path& file);
 
-// Only the handshake, without calling the factory (for `plugins check`).
+// Only the handshake, without calling the entry point.
 AbiVersion read_plugin_abi(const boost::dll::shared_library& library,
                            const std::filesystem::path& file);
 

@@ -19,6 +19,8 @@
 
 #include <knotnotes/sdk/plugin_error.hpp>
 
+#include "plugin_crash_marker.hpp"
+
 namespace knotnotes::core {
 
 class PluginCallError : public std::runtime_error {
@@ -36,12 +38,14 @@ class PluginCallError : public std::runtime_error {
 // Called with (plugin id, reason) when a plugin must be disabled after a bug.
 using PluginFailureHandler = std::function<void(const std::string&, const std::string&)>;
 
-// Runs f(); turns what the plugin throws into PluginCallError (see above).
+// Runs f(); turns what the plugin throws into PluginCallError (see above). A crash inside f()
+// leaves a marker (plugin_crash_marker.hpp).
 template <typename F>
 decltype(auto) call_into_plugin(const std::string& plugin_id, const std::string& what_call,
                                 const PluginFailureHandler& on_failure, F&& f) {
     std::string bug;
     try {
+        const PluginCallScope scope(plugin_id, what_call.c_str());  // a crash here is the plugin's
         return std::forward<F>(f)();
     } catch (const sdk::PluginError& e) {
         throw PluginCallError(plugin_id, "plugin " + plugin_id + ": " + e.what(), false);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/atomic_file.hpp"
+#include "core/entered_text.hpp"
 #include "core/user_paths.hpp"
 #include "db/database.hpp"
 #include "db/installation.hpp"
@@ -34,12 +35,20 @@ bool blank(const std::string& text) {
     return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
+void check_profile_text(const std::string& name, const std::string& credentials,
+                        const std::string& registration) {
+    check_entered_short_text("The practitioner's name", name);
+    check_entered_short_text("The credentials", credentials);
+    check_entered_short_text("The registration number", registration);
+}
+
 }  // namespace
 
 sdk::Practitioner PractitionerProfiles::create_profile(const ProfileDetails& details,
                                                        std::string_view passphrase) {
     if (blank(details.name))
         throw std::invalid_argument("enter the practitioner's name: notes are signed with it");
+    check_profile_text(details.name, details.credentials, details.registration);
     if (passphrase.size() < minimum_passphrase_length) {
         throw std::invalid_argument("choose a passphrase of at least " +
                                     std::to_string(minimum_passphrase_length) +
@@ -63,6 +72,7 @@ sdk::Practitioner PractitionerProfiles::create_profile(const ProfileDetails& det
 void PractitionerProfiles::update_profile(const sdk::Practitioner& practitioner) {
     if (blank(practitioner.name))
         throw std::invalid_argument("enter the practitioner's name: notes are signed with it");
+    check_profile_text(practitioner.name, practitioner.credentials, practitioner.registration);
     db::PractitionerRepository(db_).update_profile(practitioner);
 }
 

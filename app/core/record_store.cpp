@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/entered_text.hpp"
 #include "core/intake_service.hpp"
 #include "core/practitioner_profiles.hpp"
 #include "core/signing/audit_anchor.hpp"
@@ -54,6 +55,7 @@ sdk::Id RecordStore::add_client(const sdk::Client& client) {
     if (client.given_name.empty() && client.family_name.empty()) {
         throw std::invalid_argument("a client needs a given name or a family name");
     }
+    check_entered_client(client);
     // "12/03/1980" is the 12th of March to some and the 3rd of December to others: only an
     // ISO date is stored, so exports (FHIR birthDate) carry what was meant.
     if (!client.birth_date.empty() && !is_calendar_date(client.birth_date)) {

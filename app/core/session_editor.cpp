@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/entered_text.hpp"
 #include "core/signing/note_signing.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/intake_repository.hpp"
@@ -70,6 +71,7 @@ const sdk::Knot& SessionEditor::place_knot(const std::string& muscle_id, sdk::Si
 }
 
 void SessionEditor::update_knot(const sdk::Knot& knot) {
+    check_entered_knot(knot);
     db::ChartEntryRepository(db_).update_knot(knot);
     for (auto& k : session_.knots) {
         if (k.id == knot.id)
@@ -117,6 +119,7 @@ void SessionEditor::set_pressure(const std::string& region, sdk::Side side, int 
 }
 
 const sdk::TechniqueUse& SessionEditor::add_technique(sdk::TechniqueUse use) {
+    check_entered_technique(use);
     use.session_id = session_.id;
     if (use.uid.empty())
         use.uid = db::new_uid();
@@ -126,6 +129,7 @@ const sdk::TechniqueUse& SessionEditor::add_technique(sdk::TechniqueUse use) {
 }
 
 void SessionEditor::update_technique(const sdk::TechniqueUse& use) {
+    check_entered_technique(use);
     db::ChartEntryRepository(db_).update_technique_use(use);
     for (auto& t : session_.techniques) {
         if (t.id == use.id)
@@ -142,6 +146,7 @@ void SessionEditor::remove_technique(sdk::Id use_id) {
 }
 
 void SessionEditor::update_note(const sdk::Session& fields) {
+    check_entered_note(fields);
     auto changed = session_;
     changed.started_at = fields.started_at.empty() ? session_.started_at : fields.started_at;
     changed.duration_minutes = fields.duration_minutes;
@@ -162,6 +167,13 @@ void SessionEditor::acknowledge_conflicts(const std::string& reason) {
     session_ = std::move(changed);
 }
 
+void SessionEditor::set_location(sdk::SessionLocation location) {
+    auto changed = session_;
+    changed.location = location;
+    db::SessionRepository(db_).update_note(changed);
+    session_ = std::move(changed);
+}
+
 sdk::Signature SessionEditor::sign(const UnlockedKey& key) {
     const auto signature = sign_note(db_, session_.id, key);
     session_.signature = signature;
@@ -169,6 +181,7 @@ sdk::Signature SessionEditor::sign(const UnlockedKey& key) {
 }
 
 sdk::Id SessionEditor::amend(const std::string& reason) {
+    check_entered_text("The amendment's reason", reason);
     return db::SessionRepository(db_).amend(session_.id, reason);
 }
 

@@ -51,6 +51,8 @@ class SessionEditor {
 
     // S/O/A/P, pain before/after, duration, start time: the session's own fields.
     void update_note(const sdk::Session& fields);
+    // Where the session took place.
+    void set_location(sdk::SessionLocation location);
 
     // What the therapist says about the contraindication conflicts in this note, kept with it
     // (Session::conflict_acknowledgement) and exported with it. Asked before signing.

@@ -18,7 +18,7 @@ wxString counts_text(const core::ImportCounts& c) {
 ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& host,
                                          core::RecordStore& store,
                                          const std::filesystem::path& file)
-    : wxDialog(parent, wxID_ANY, _("Import records")), store_(store), file_(file) {
+    : wxDialog(parent, wxID_ANY, _("Import records")), host_(host), store_(store), file_(file) {
     importer_ = core::importer_for(host, "xml");
     if (!importer_) {
         summary_ = _("No importer for KnotNotes XML is loaded (see Tools > Plugins).");
@@ -71,7 +71,7 @@ bool ImportPreviewDialog::import() {
     core::ImportCounts counts;
     const auto database_file = store_.file();
     core::BackgroundJob job([&](core::JobControl& control) {
-        counts = core::import_job(database_file, importer_, file_, control);
+        counts = core::import_job(database_file, importer_, file_, host_, control);
         return std::string();
     });
     // All or nothing in one transaction: once writing has begun it runs to its end.

@@ -30,6 +30,7 @@ class ImportPreviewDialog : public wxDialog {
     bool import();  // true when the records were imported
 
   private:
+    core::PluginHost& host_;
     core::RecordStore& store_;
     std::filesystem::path file_;
     // Kept from the preview to the import: it holds the file already read and checked.

@@ -8,6 +8,8 @@
 
 #include <knotnotes/sdk/abi_version.hpp>
 
+#include "core/product_version.hpp"
+
 #include "client_list_panel.hpp"
 #include "client_pane.hpp"
 #include "core/client_header.hpp"

@@ -58,7 +58,7 @@ class CsvExporter : public sdk::Exporter {
         return {"csv", "CSV tables for spreadsheets (one file per record kind)", "", true};
     }
 
-    void begin(const sdk::ExportTarget& target) override {
+    void begin(const sdk::ExportContext& target) override {
         std::error_code error;
         std::filesystem::create_directories(target.path, error);
         if (error || !std::filesystem::is_directory(target.path)) {

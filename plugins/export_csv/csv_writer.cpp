@@ -13,14 +13,53 @@ namespace knotnotes::export_csv {
 namespace {
 constexpr std::string_view utf8_byte_order_mark = "\xEF\xBB\xBF";
 constexpr std::string_view record_end = "\r\n";
+
+// A plain decimal number ("-3", "+0.25"): a spreadsheet reads it as a number, never a formula.
+bool is_plain_number(std::string_view text) {
+    std::size_t i = (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    std::size_t digits = 0;
+    bool point = false;
+    for (; i < text.size(); ++i) {
+        if (text[i] >= '0' && text[i] <= '9') {
+            ++digits;
+        } else if (text[i] == '.' && !point) {
+            point = true;
+        } else {
+            return false;
+        }
+    }
+    return digits > 0;
+}
+
 }  // namespace
 
+bool needs_formula_guard(std::string_view text) {
+    if (text.empty())
+        return false;
+    switch (text[0]) {
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+            return !is_plain_number(text);
+        case '\'':
+            return true;  // so that removing one leading ' always gives the text back
+        default:
+            return false;
+    }
+}
+
 std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+    const bool guard = needs_formula_guard(text);
+    if (!guard && text.find_first_of(",\"\r\n") == std::string_view::npos)
         return std::string(text);
     std::string quoted;
-    quoted.reserve(text.size() + 2);
+    quoted.reserve(text.size() + 3);
     quoted += '"';
+    if (guard)
+        quoted += '\'';
     for (const char c : text) {
         if (c == '"')
             quoted += '"';

@@ -5,6 +5,12 @@
 //   LibreOffice, Python's "utf-8-sig", R and pandas all skip it.
 // - Every record ends with CRLF, and a field is quoted when it holds a comma, a double quote,
 //   CR or LF, with its quotes doubled (RFC 4180, section 2).
+// - Formulas are neutralised as OWASP recommends ("CSV Injection"): a field that starts with
+//   `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a plain decimal number ("-3",
+//   "+0.25"), is written quoted with a single quote `'` before its text, so a spreadsheet shows
+//   it as text and never runs it ("=HYPERLINK(...)" -> "'=HYPERLINK(...)"). A field that starts
+//   with `'` gets one more, so the rule for reading a file back is exact: a field that starts
+//   with `'` had one added; remove it. Numbers are written as they are.
 // - Failures to create or write the file throw sdk::PluginError naming the file, so the user
 //   sees which file and why (disk full, folder not writable) and the plugin stays enabled.
 #pragma once
@@ -18,7 +24,11 @@
 
 namespace knotnotes::export_csv {
 
-// `text` as one RFC 4180 field: unchanged, or quoted with its quotes doubled.
+// True when `text` gets the leading `'` described above.
+bool needs_formula_guard(std::string_view text);
+
+// `text` as one RFC 4180 field: unchanged, or quoted with its quotes doubled (and with a
+// leading `'` if it could be taken for a formula).
 std::string csv_field(std::string_view text);
 
 class CsvFile {

@@ -17,7 +17,7 @@ class FhirExporter : public sdk::Exporter {
         return {"fhir-r4-xml", "HL7 FHIR R4 Bundle (XML)", ".xml", false};
     }
 
-    void begin(const sdk::ExportTarget& target) override {
+    void begin(const sdk::ExportContext& target) override {
         path_ = target.path.string();
         out_.open(target.path, std::ios::binary | std::ios::trunc);
         if (!out_)
@@ -36,34 +36,39 @@ class FhirExporter : public sdk::Exporter {
 
     void write_practitioner(const sdk::Practitioner& p) override {
         people_.practitioners[p.id] = {urls_.of(fhir::Kind::practitioner, p.id), p.name};
-        fhir::write_practitioner(w_, urls_, p);
-        flush();
+        record([&] { return "the practitioner " + p.name + " (uid " + p.uid + ")"; },
+               [&] { fhir::write_practitioner(w_, urls_, p); });
     }
 
     void write_client(const sdk::Client& c) override {
         people_.patient_url = urls_.of(fhir::Kind::patient, c.id);
         people_.patient_name = c.given_name + " " + c.family_name;
-        fhir::write_patient(w_, urls_, c);
-        flush();
+        record([&] { return "the client " + people_.patient_name + " (uid " + c.uid + ")"; },
+               [&] { fhir::write_patient(w_, urls_, c); });
     }
 
     void write_intake(const sdk::Intake& i) override {
-        fhir::write_consent(w_, urls_, people_, i);
-        flush();
+        record([&] { return "the intake of " + i.recorded_at + " (uid " + i.uid + ")"; },
+               [&] { fhir::write_consent(w_, urls_, people_, i); });
     }
 
     void write_session(const sdk::Session& s) override {
-        fhir::write_encounter(w_, urls_, people_, s);
-        fhir::write_observations(w_, urls_, people_, s);
-        fhir::write_procedures(w_, urls_, people_, s);
-        fhir::write_composition(w_, urls_, people_, s);
-        fhir::write_provenance(w_, urls_, people_, s);
-        flush();
+        record([&] { return "the session of " + s.started_at + " (uid " + s.uid + ")"; },
+               [&] {
+                   fhir::write_encounter(w_, urls_, people_, s);
+                   fhir::write_observations(w_, urls_, people_, s);
+                   fhir::write_procedures(w_, urls_, people_, s);
+                   fhir::write_composition(w_, urls_, people_, s);
+                   fhir::write_provenance(w_, urls_, people_, s);
+               });
     }
 
     void write_questionnaire_response(const sdk::QuestionnaireResponse& r) override {
-        fhir::write_questionnaire_response(w_, urls_, people_, r);
-        flush();
+        record(
+            [&] {
+                return "the questionnaire response of " + r.completed_at + " (uid " + r.uid + ")";
+            },
+            [&] { fhir::write_questionnaire_response(w_, urls_, people_, r); });
     }
 
     void end() override {
@@ -82,6 +87,18 @@ class FhirExporter : public sdk::Exporter {
     }
 
   private:
+    // Writes one record's resources, then writes them out; a text that XML cannot hold stops
+    // the export naming the record (exporter.hpp).
+    template <typename Describe, typename Write>
+    void record(Describe describe, Write write) {
+        try {
+            write();
+        } catch (const sdk::XmlTextError& e) {
+            throw sdk::unwritable_record(describe(), e.what());
+        }
+        flush();
+    }
+
     void flush() {
         out_ << w_.buffer();
         w_.buffer().clear();

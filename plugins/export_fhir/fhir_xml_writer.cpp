@@ -1,19 +1,21 @@
 #include "fhir_xml_writer.hpp"
 
-#include <knotnotes/sdk/xml_escape.hpp>
+#include <knotnotes/sdk/xml_text.hpp>
 
 namespace knotnotes::fhir {
 
-std::string escape(std::string_view text) {
-    // Most values need no escaping: copy them whole.
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"') {
-            return sdk::xml_escape(text, true);
-        }
+namespace {
+
+// Appends `text` escaped for an attribute value; text XML cannot hold is refused, naming the
+// element it was for.
+void append_checked(std::string& out, std::string_view element, std::string_view text) {
+    if (!sdk::append_xml_escaped(out, text, true)) {
+        throw sdk::XmlTextError("its " + std::string(element) +
+                                " holds text XML cannot hold: " + sdk::xml_text_problem(text));
     }
-    return std::string(text);
 }
+
+}  // namespace
 
 // One line per Bundle child (each entry on its own line), everything inside an entry inline:
 // indenting every element would make a large bundle a third bigger and slower to write.
@@ -51,7 +53,7 @@ void XmlWriter::value(std::string_view name, std::string_view v) {
     out_ += '<';
     out_ += name;
     out_ += " value=\"";
-    out_ += escape(v);
+    append_checked(out_, name, v);
     out_ += "\"/>";
     if (depth_ <= 1)
         out_ += '\n';
@@ -91,7 +93,7 @@ void XmlWriter::narrative(std::string_view text) {
     open("text");
     value("status", "generated");
     out_ += "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>";
-    out_ += escape(text.empty() ? std::string_view("Nothing recorded.") : text);
+    append_checked(out_, "narrative", text.empty() ? std::string_view("Nothing recorded.") : text);
     out_ += "</p></div>";
     close("text");
 }

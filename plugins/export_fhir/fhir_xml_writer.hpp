@@ -1,7 +1,8 @@
 // fhir_xml_writer.hpp — appends FHIR XML to a string buffer: elements whose primitive value
 // sits in a value="" attribute, and the small composite types (Coding, CodeableConcept,
 // Reference) used everywhere. FHIR forbids empty primitive values, so the helpers that take a
-// value write nothing at all when it is empty.
+// value write nothing at all when it is empty. Text XML cannot hold (not UTF-8, control
+// characters) is never changed to fit: the helpers throw sdk::XmlTextError naming the element.
 #pragma once
 
 #include <string>
@@ -42,7 +43,5 @@ class XmlWriter {
     std::string out_;
     int depth_ = 0;
 };
-
-std::string escape(std::string_view text);
 
 }  // namespace knotnotes::fhir

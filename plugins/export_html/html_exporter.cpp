@@ -53,7 +53,7 @@ class HtmlExporter : public sdk::Exporter {
         return {"html", "Printable report (HTML, one file per client)", "", true};
     }
 
-    void begin(const sdk::ExportTarget& target) override {
+    void begin(const sdk::ExportContext& target) override {
         std::error_code error;
         std::filesystem::create_directories(target.path, error);
         if (error || !std::filesystem::is_directory(target.path)) {

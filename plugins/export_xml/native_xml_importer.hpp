@@ -1,18 +1,18 @@
-// native_xml_importer.hpp — reads KnotNotes' own XML format back, refusing anything doubtful.
+// native_xml_importer.hpp — reads KnotNotes' own XML format back, refusing anything doubtful:
+// format version 2 (records-2.xsd, what the exporter writes) and version 1 (records-1.xsd, the
+// files KnotNotes 1.0 wrote, which users keep).
 //
-// validate() parses the whole file and checks it completely — structure, vocabularies, ranges,
-// lengths, unique ids, references to records earlier in the file — without delivering a record;
-// import() then delivers every record to the sink (the parsed document is kept between the two
-// calls so the file is read once). Every problem is an ImportError naming the line.
-// DOCTYPE declarations are refused outright, so no entity can be expanded (no "XML bomb").
+// validate() and import() each read the file once as a stream (records_stream.hpp): the XML,
+// the schema of its version and the clinical rules (record_parser.hpp) in one pass, with memory
+// that does not grow with the file. validate() delivers nothing; import() delivers each record
+// as it is read, checking everything validate() checks (the file may have changed in between):
+// the host holds the whole import in one transaction, so a problem found anywhere leaves the
+// database unchanged. Every problem is an ImportError naming the line.
 #pragma once
 
 #include <filesystem>
-#include <string>
-#include <vector>
 
 #include <knotnotes/sdk/importer.hpp>
-#include <pugixml.hpp>
 
 namespace knotnotes::xml {
 
@@ -21,15 +21,6 @@ class NativeXmlImporter : public sdk::Importer {
     sdk::ExportFormat format() const override;
     void validate(const std::filesystem::path& file) override;
     void import(const std::filesystem::path& file, sdk::ImportSink& sink) override;
-
-  private:
-    void load(const std::filesystem::path& file);
-    void walk(sdk::ImportSink* sink) const;
-
-    std::filesystem::path loaded_;
-    std::string content_;
-    std::vector<std::size_t> line_starts_;
-    pugi::xml_document doc_;
 };
 
 }  // namespace knotnotes::xml

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include <knotnotes/sdk/definition_rules.hpp>
+
 namespace knotnotes::questionnaires {
 namespace {
 
@@ -87,14 +89,6 @@ std::vector<CheckedAnswer> checked_answers(const sdk::QuestionnaireDefinition& d
     return answered;
 }
 
-std::string band_label(const sdk::QuestionnaireDefinition& definition, double score) {
-    for (const auto& band : definition.bands) {
-        if (band.min <= score && score <= band.max)
-            return band.label;
-    }
-    return {};
-}
-
 Instrument::Instrument(sdk::QuestionnaireDefinition definition)
     : definition_(std::move(definition)) {}
 
@@ -146,7 +140,7 @@ sdk::QuestionnaireScore RuleScoredInstrument::score(
             value = (mean + rule_.offset) * rule_.scale;
             break;
     }
-    return {value, band_label(definition(), value)};
+    return {value, sdk::band_label(definition(), value)};
 }
 
 }  // namespace knotnotes::questionnaires

@@ -30,9 +30,6 @@ struct CheckedAnswer {
 std::vector<CheckedAnswer> checked_answers(const sdk::QuestionnaireDefinition& definition,
                                            const std::vector<sdk::QuestionnaireAnswer>& answers);
 
-// The label of the first band holding `score` (bounds inclusive), or "" when none does.
-std::string band_label(const sdk::QuestionnaireDefinition& definition, double score);
-
 class Instrument {
   public:
     explicit Instrument(sdk::QuestionnaireDefinition definition);

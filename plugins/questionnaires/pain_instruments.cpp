@@ -35,8 +35,9 @@ std::unique_ptr<Instrument> make_nprs() {
         "right now, where 0 is no pain and 10 is the worst pain imaginable.";
     d.items = {zero_to_ten("pain", "On a scale of 0 to 10, how would you rate your pain right now?",
                            "No pain", "Worst imaginable pain")};
-    // The usual severity bands of the 0-10 scale (also used by the demo data).
-    d.bands = {{0, 0, "none"}, {1, 3, "mild"}, {4, 6, "moderate"}, {7, 10, "severe"}};
+    // The usual severity bands of the 0-10 scale, 0 none, 1-3 mild, 4-6 moderate, 7-10 severe
+    // (also used by the demo data), half-open as SDK 2 bands are.
+    d.bands = {{0, 1, "none"}, {1, 4, "mild"}, {4, 7, "moderate"}, {7, 10, "severe"}};
     // A 2-point change is the clinically important difference found across chronic pain
     // (Farrar et al., Pain 2001;94:149-158) and low back pain (Childs et al., Spine
     // 2005;30:1331-1334).

@@ -2,7 +2,9 @@
 #include "questionnaire_xml.hpp"
 
 #include <algorithm>
+
 #include <fstream>
+#include <knotnotes/sdk/definition_rules.hpp>
 #include <set>
 #include <sstream>
 
@@ -16,33 +18,24 @@ struct ParsedScoring {
     bool minimum_given = false;
 };
 
-sdk::QuestionnaireItem read_item_id_and_flags(const XmlSource& source, pugi::xml_node node,
-                                              std::set<std::string>& item_ids) {
+// The rules on ids, ranges, choices and bands are the SDK's (definition_rules.hpp), applied to
+// the whole definition once it is read (check_rules below); this reader checks the file's form.
+sdk::QuestionnaireItem read_item_id_and_flags(const XmlSource& source, pugi::xml_node node) {
     sdk::QuestionnaireItem item;
     auto id = node.attribute("id");
     if (!id)
         source.fail(node, "<" + std::string(node.name()) + "> needs the attribute id");
     item.id = collapse_whitespace(id.value());
-    if (!is_valid_local_id(item.id)) {
-        source.fail(node, "item id '" + item.id +
-                              "' must be lower-case letters, digits and '-', starting with a "
-                              "letter");
-    }
-    if (!item_ids.insert(item.id).second)
-        source.fail(node, "a second item with the id '" + item.id + "'");
     item.optional = boolean_attribute(source, node, "optional").value_or(false);
     return item;
 }
 
-sdk::QuestionnaireItem read_scale(const XmlSource& source, pugi::xml_node node,
-                                  std::set<std::string>& item_ids) {
+sdk::QuestionnaireItem read_scale(const XmlSource& source, pugi::xml_node node) {
     check_attributes(source, node, {"id", "min", "max", "optional"});
-    auto item = read_item_id_and_flags(source, node, item_ids);
+    auto item = read_item_id_and_flags(source, node);
     item.kind = sdk::ItemKind::scale;
     item.min = required_decimal_attribute(source, node, "min");
     item.max = required_decimal_attribute(source, node, "max");
-    if (!(item.min < item.max))
-        source.fail(node, "item '" + item.id + "': min must be less than max");
     ElementSequence children(source, node);
     item.text = non_empty_text_of(source, children.required("text"));
     if (auto label = children.optional("min-label"))
@@ -53,25 +46,20 @@ sdk::QuestionnaireItem read_scale(const XmlSource& source, pugi::xml_node node,
     return item;
 }
 
-sdk::QuestionnaireItem read_choice(const XmlSource& source, pugi::xml_node node,
-                                   std::set<std::string>& item_ids) {
+sdk::QuestionnaireItem read_choice(const XmlSource& source, pugi::xml_node node) {
     check_attributes(source, node, {"id", "optional"});
-    auto item = read_item_id_and_flags(source, node, item_ids);
+    auto item = read_item_id_and_flags(source, node);
     item.kind = sdk::ItemKind::choice;
     ElementSequence children(source, node);
     item.text = non_empty_text_of(source, children.required("text"));
     while (auto option = children.optional("option")) {
         check_attributes(source, option, {"value"});
         const double value = required_decimal_attribute(source, option, "value");
-        for (const auto& earlier : item.choices) {
-            if (earlier.value == value)
-                source.fail(option, "item '" + item.id + "': two options have the same value");
-        }
         item.choices.push_back({value, non_empty_text_of(source, option)});
     }
     children.finish();
-    if (item.choices.size() < 2)
-        source.fail(node, "item '" + item.id + "' needs at least two <option>s");
+    if (item.choices.empty())
+        return item;  // the rules refuse it (fewer than two choices)
     // min and max are what percent-of-max and the range checks go by.
     item.min = item.max = item.choices.front().value;
     for (const auto& choice : item.choices) {
@@ -81,16 +69,18 @@ sdk::QuestionnaireItem read_choice(const XmlSource& source, pugi::xml_node node,
     return item;
 }
 
-std::vector<sdk::QuestionnaireItem> read_items(const XmlSource& source, pugi::xml_node node) {
+std::vector<sdk::QuestionnaireItem> read_items(const XmlSource& source, pugi::xml_node node,
+                                               std::vector<pugi::xml_node>& item_nodes) {
     check_attributes(source, node, {});
     std::vector<sdk::QuestionnaireItem> items;
-    std::set<std::string> item_ids;
     ElementSequence children(source, node);
     while (!children.at_end()) {
         if (auto scale = children.optional("scale")) {
-            items.push_back(read_scale(source, scale, item_ids));
+            items.push_back(read_scale(source, scale));
+            item_nodes.push_back(scale);
         } else if (auto choice = children.optional("choice")) {
-            items.push_back(read_choice(source, choice, item_ids));
+            items.push_back(read_choice(source, choice));
+            item_nodes.push_back(choice);
         } else {
             children.required("scale");  // fails, naming the element found instead
         }
@@ -157,7 +147,11 @@ void settle_minimum_answered(const XmlSource& source, pugi::xml_node scoring,
     }
 }
 
-std::vector<sdk::InterpretationBand> read_bands(const XmlSource& source, pugi::xml_node node) {
+// A file's bands are inclusive, min <= score <= max (questionnaire-1.xsd); SDK 2 bands are
+// half-open. Each band but the last runs up to the next band's min, so the scores a file leaves
+// between two bands (3.5 between "1-3" and "4-6") belong to the lower one instead of none.
+std::vector<sdk::InterpretationBand> read_bands(const XmlSource& source, pugi::xml_node node,
+                                                std::vector<pugi::xml_node>& band_nodes) {
     check_attributes(source, node, {});
     std::vector<sdk::InterpretationBand> bands;
     ElementSequence children(source, node);
@@ -170,10 +164,36 @@ std::vector<sdk::InterpretationBand> read_bands(const XmlSource& source, pugi::x
         parsed.label = non_empty_text_of(source, band);
         if (parsed.min > parsed.max)
             source.fail(band, "band '" + parsed.label + "': min is more than max");
+        if (!bands.empty() && parsed.min < bands.back().max) {
+            source.fail(band, "band '" + parsed.label +
+                                  "' starts below the end of the band before it: "
+                                  "bands go in ascending order without overlapping");
+        }
         bands.push_back(parsed);
+        band_nodes.push_back(band);
     }
     children.finish();
+    for (std::size_t i = 0; i + 1 < bands.size(); ++i)
+        bands[i].max = bands[i + 1].min;
     return bands;
+}
+
+// The SDK's rules for every definition (definition_rules.hpp); the first broken one fails at
+// the line of the item or band it is about.
+void check_rules(const XmlSource& source, pugi::xml_node root,
+                 const sdk::QuestionnaireDefinition& d,
+                 const std::vector<pugi::xml_node>& item_nodes,
+                 const std::vector<pugi::xml_node>& band_nodes) {
+    const auto problems = sdk::definition_problems(d);
+    if (problems.empty())
+        return;
+    const auto& problem = problems.front();
+    auto node = root;
+    if (problem.where == sdk::DefinitionProblem::Where::item && problem.index < item_nodes.size())
+        node = item_nodes[problem.index];
+    if (problem.where == sdk::DefinitionProblem::Where::band && problem.index < band_nodes.size())
+        node = band_nodes[problem.index];
+    source.fail(node, problem.message);
 }
 
 std::unique_ptr<RuleScoredInstrument> read_definition(const XmlSource& source,
@@ -192,19 +212,12 @@ std::unique_ptr<RuleScoredInstrument> read_definition(const XmlSource& source,
     const auto id = children.required("id");
     check_attributes(source, id, {});
     d.id = text_of(source, id);
-    if (!is_valid_local_id(d.id)) {
-        source.fail(id, "<id> '" + d.id +
-                            "' must be lower-case letters, digits and '-', starting with a "
-                            "letter, such as quickdash");
-    }
     d.title = non_empty_text_of(source, children.required("title"));
-    const auto version = children.required("version");
-    d.version = non_empty_text_of(source, version);
-    if (d.version.size() > 32)
-        source.fail(version, "<version> is longer than 32 characters");
+    d.version = non_empty_text_of(source, children.required("version"));
     d.licence_text = non_empty_text_of(source, children.required("licence"));
     d.instructions = text_of(source, children.required("instructions"));
-    d.items = read_items(source, children.required("items"));
+    std::vector<pugi::xml_node> item_nodes, band_nodes;
+    d.items = read_items(source, children.required("items"), item_nodes);
     const auto scoring = children.required("scoring");
     auto parsed = read_scoring(source, scoring);
     settle_minimum_answered(source, scoring, d.items, parsed);
@@ -216,7 +229,7 @@ std::unique_ptr<RuleScoredInstrument> read_definition(const XmlSource& source,
         }
     }
     if (auto interpretation = children.optional("interpretation"))
-        d.bands = read_bands(source, interpretation);
+        d.bands = read_bands(source, interpretation, band_nodes);
     if (auto change = children.optional("meaningful-change")) {
         check_attributes(source, change, {});
         const auto value = parse_decimal(text_of(source, change));
@@ -225,6 +238,7 @@ std::unique_ptr<RuleScoredInstrument> read_definition(const XmlSource& source,
         d.meaningful_change = *value;
     }
     children.finish();
+    check_rules(source, root, d, item_nodes, band_nodes);
     return std::make_unique<RuleScoredInstrument>(std::move(d), parsed.rule);
 }
 

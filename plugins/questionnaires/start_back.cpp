@@ -79,9 +79,10 @@ sdk::QuestionnaireDefinition start_back_definition() {
         agree_item(8, "In general I have not enjoyed all the things I used to enjoy"),
         bothersomeness_item(),
     };
-    // The bands of the total. Medium and high share a range: within it the psychosocial
-    // subscore decides, so use the interpretation score() returns rather than these ranges.
-    d.bands = {{0, 3, "low risk"}, {4, 9, "medium risk"}, {4, 9, "high risk"}};
+    // The bands of the total: 0-3 low, 4-9 medium or high. Within the second the psychosocial
+    // subscore decides, so the interpretation score() returns is the one to go by (it wins, as
+    // questionnaire_provider.hpp says).
+    d.bands = {{0, 4, "low risk"}, {4, 9, "medium or high risk (by the psychosocial subscore)"}};
     // A screening tool that stratifies care, not an outcome measure: no meaningful change.
     return d;
 }

@@ -28,10 +28,6 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-bool is_lower_letter(char c) {
-    return c >= 'a' && c <= 'z';
-}
-
 // xs:decimal: an optional sign, then digits with at most one '.', and at least one digit
 // ("2", "-2.", ".5", "+2.5"); no exponent, unlike what from_chars would also take.
 bool is_decimal_lexical(std::string_view text) {
@@ -229,13 +225,6 @@ std::optional<std::size_t> positive_integer_attribute(const XmlSource& source, p
                               "\" is not a whole number of 1 or more");
     }
     return value;
-}
-
-bool is_valid_local_id(const std::string& id) {
-    if (id.empty() || id.size() > 64 || !is_lower_letter(id.front()))
-        return false;
-    return std::all_of(id.begin(), id.end(),
-                       [](char c) { return is_lower_letter(c) || is_digit(c) || c == '-'; });
 }
 
 }  // namespace knotnotes::questionnaires

@@ -85,7 +85,4 @@ std::optional<std::size_t> positive_integer_attribute(const XmlSource& source, p
 // A value as xs:decimal writes it ("-1", "2.5", ".5"), or std::nullopt.
 std::optional<double> parse_decimal(const std::string& text);
 
-// Local ids of instruments and items: [a-z][a-z0-9-]*, at most 64 characters.
-bool is_valid_local_id(const std::string& id);
-
 }  // namespace knotnotes::questionnaires

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # knotnotes_add_plugin(<target> MANIFEST <id>.plugin.xml SOURCES <src>...
 #                      [OUTPUT_DIRECTORY <dir>] [INSTALL_DESTINATION <dir>])
 #
@@ -23,6 +24,17 @@ function(knotnotes_add_plugin target)
         message(FATAL_ERROR "${manifest}: <library> must name a .so file, got '${library_file}'")
     endif()
     set(output_name ${CMAKE_MATCH_1})
+    # The manifest lets the host refuse a plugin of another SDK major without loading it, so a
+    # stale <abi> is caught here rather than on the user's machine.
+    file(STRINGS ${manifest} abi_line REGEX "<abi [^>]*major=\"[0-9]+\"")
+    if(NOT abi_line MATCHES "major=\"([0-9]+)\"")
+        message(FATAL_ERROR "${manifest}: no <abi major=\"...\" minor=\"...\"/> element")
+    endif()
+    if(DEFINED KNOTNOTES_SDK_ABI_MAJOR AND NOT CMAKE_MATCH_1 EQUAL KNOTNOTES_SDK_ABI_MAJOR)
+        message(FATAL_ERROR "${manifest} declares SDK ABI major ${CMAKE_MATCH_1}, but this is "
+                "SDK ${KNOTNOTES_SDK_VERSION}: set <abi major=\"${KNOTNOTES_SDK_ABI_MAJOR}\" "
+                "minor=\"${KNOTNOTES_SDK_ABI_MINOR}\"/>")
+    endif()
     if(NOT arg_OUTPUT_DIRECTORY)
         set(arg_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
     endif()

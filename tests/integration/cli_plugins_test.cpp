@@ -1,5 +1,6 @@
 // knotnotes-cli run as a child process, as a user or a script runs it.
 #include <catch2/catch.hpp>
+#include <csignal>
 
 #include "process.hpp"
 #include "temp_dir.hpp"
@@ -36,7 +37,8 @@ TEST_CASE("the CLI tells its version and its help", "[integration][cli]") {
     TempDir home;
     auto version = cli(home, {"--version"});
     CHECK(version.exit_code == 0);
-    CHECK_THAT(version.out, Catch::StartsWith("knotnotes-cli 1.") && Catch::Contains("ABI 1."));
+    // The product's version and the SDK's ABI version are two numbers.
+    CHECK_THAT(version.out, Catch::StartsWith("knotnotes-cli 1.") && Catch::Contains("ABI 2."));
     auto help = cli(home, {"--help"});
     CHECK(help.exit_code == 0);
     CHECK_THAT(help.out, Catch::Contains("plugins") && Catch::Contains("Exit status"));
@@ -66,8 +68,9 @@ TEST_CASE("plugins list over broken plugins: each status with its reason, no cra
     CHECK_THAT(listing_of(r.out, "org.knotnotes.test.good"), Catch::EndsWith("loaded"));
     CHECK_THAT(listing_of(r.out, "org.knotnotes.test.not-a-library"),
                Catch::Contains("refused\n    reason: ") && Catch::Contains("not-a-library.so"));
-    CHECK_THAT(listing_of(r.out, "org.knotnotes.test.factory-throws"),
-               Catch::Contains("disabled\n    reason: ") && Catch::Contains("factory threw"));
+    CHECK_THAT(
+        listing_of(r.out, "org.knotnotes.test.factory-throws"),
+        Catch::Contains("disabled\n    reason: ") && Catch::Contains("creating the plugin failed"));
     CHECK_THAT(listing_of(r.out, "org.knotnotes.test.world-writable"),
                Catch::Contains("world-writable"));
     CHECK_THAT(listing_of(r.out, "org.knotnotes.techniques.swedish"), Catch::EndsWith("loaded"));
@@ -85,8 +88,8 @@ TEST_CASE("plugins check explains what is wrong and exits 3", "[integration][cli
              {dir + "/not-a-library.so", "not a loadable shared library"},
              {dir + "/org.knotnotes.test.malformed.plugin.xml", "line 6: malformed XML"},
              {dir + "/org.knotnotes.test.missing-library.plugin.xml", "does not exist"},
-             {dir + "/abi-major-old.so", "ABI 0.9"},
-             {dir + "/factory-throws.so", "factory threw"},
+             {dir + "/abi-major-old.so", "ABI 1.9"},
+             {dir + "/factory-throws.so", "creating the plugin failed"},
              {dir + "/world-writable.so", "world-writable"},
              {dir + "/nothing-here.so", "no such file"}}) {
         INFO(c.file);
@@ -129,4 +132,39 @@ TEST_CASE("a plugin that crashes the process while loading is disabled on the ne
                Catch::Contains("disabled\n    reason: crashed KnotNotes while loading") &&
                    Catch::Contains("crash-on-load.so"));
     CHECK_THAT(listing_of(next.out, "org.knotnotes.test.survivor"), Catch::EndsWith("loaded"));
+}
+
+TEST_CASE(
+    "a plugin that crashes the process mid-export is disabled on the next start and its "
+    "partial file removed",
+    "[integration][cli]") {
+    TempDir home;
+    const std::string dir = std::string(KNOTNOTES_TEST_BROKEN_PLUGINS_DIR) + "/../crash-export";
+    const auto db = (home / "a.db").string();
+    REQUIRE(cli(home, {"--db", db, "demo", "--clients", "1"}).exit_code == 0);
+    const auto out = home / "out.txt";
+    auto crashed = cli(home, {"--plugin-path", dir, "--db", db, "export", "--format", "test-crash",
+                              "-o", out.string()});
+    REQUIRE(crashed.signaled);  // the fixture really took the process down
+    CHECK(crashed.signal == SIGSEGV);
+    std::vector<std::filesystem::path> partial;
+    for (const auto& entry : std::filesystem::directory_iterator(home.path())) {
+        if (entry.path().filename().string().rfind("out.txt.partial-", 0) == 0)
+            partial.push_back(entry.path());
+    }
+    REQUIRE(partial.size() == 1);  // what the crash left behind
+
+    auto next = cli(home, {"--plugin-path", dir, "plugins", "list"});
+    INFO(next.out << next.err);
+    REQUIRE(next.exit_code == 0);
+    CHECK_THAT(next.err, Catch::Contains("plugin org.knotnotes.test.crash-in-export crashed "
+                                         "KnotNotes during export (in write_session") &&
+                             Catch::Contains(partial[0].string() + " was removed"));
+    CHECK_THAT(listing_of(next.out, "org.knotnotes.test.crash-in-export"),
+               Catch::Contains("disabled\n    reason: crashed KnotNotes during export"));
+    CHECK_FALSE(std::filesystem::exists(partial[0]));
+    CHECK_FALSE(std::filesystem::exists(out));
+    // Said once: the marker is gone, the reason stays in the settings.
+    auto third = cli(home, {"--plugin-path", dir, "plugins", "list"});
+    CHECK_THAT(third.err, !Catch::Contains("crashed"));
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # sdk_out_of_tree.sh BUILD_DIR EXAMPLE_DIR CLI — install the SDK from BUILD_DIR into a temporary
 # prefix, copy the example somewhere outside the source tree, build it there with only
-# find_package(KnotNotesSDK 1), then check and load it through the real knotnotes-cli.
+# find_package(KnotNotesSDK 2), then check and load it through the real knotnotes-cli.
 set -euo pipefail
 build_dir=$1 example=$2 cli=$3
 work=$(mktemp -d)

@@ -133,6 +133,24 @@ for option in db plugin-path version help; do
 done
 [ $failures -eq "$section" ] && pass "man pages: no groff warnings; every knotnotes-cli command documented"
 
+# ---- licences: the SDK is MIT file by file, the app GPL with the plugin exception ------------
+section=$failures
+while IFS= read -r -d '' file; do
+    case $file in */LICENSE) continue ;; esac
+    head -n 3 "$file" | grep -q "SPDX-License-Identifier: MIT" ||
+        fail "$file has no 'SPDX-License-Identifier: MIT' line in its first 3 lines"
+done < <(find "$src/sdk" -type f -print0)
+copyright=$pkg/copyright
+grep -q "^Files: sdk/\*" "$copyright" || fail "$copyright: no 'Files: sdk/*' stanza"
+grep -q "^License: MIT$" "$copyright" || fail "$copyright: the SDK is not licensed MIT"
+grep -q "^License: GPL-3.0-or-later with KnotNotes-plugin exception$" "$copyright" ||
+    fail "$copyright: the app's licence does not name the plugin exception"
+grep -q "Additional permission under GNU GPL version 3 section 7" "$copyright" ||
+    fail "$copyright: the section 7 additional permission is missing"
+grep -q "Additional permission under GNU GPL version 3 section 7" "$src/LICENSE-PLUGIN-EXCEPTION" ||
+    fail "LICENSE-PLUGIN-EXCEPTION is missing"
+[ $failures -eq "$section" ] && pass "licences: every SDK file says MIT; copyright has the plugin exception"
+
 if [ $failures -ne 0 ]; then
     echo "$failures packaging metadata check(s) failed"
     exit 1

@@ -70,8 +70,11 @@ int main(int argc, char** argv) {
              draft_id,
              "org.knotnotes.questionnaires/psfs",
              "1.0",
-             "",
-             {{"activity-1", 2.5, "Turning my head when driving"}, {"activity-2", 6, ""}},
+             "2026-11-02T10:15:00.000Z",
+             // PSFS needs three activities; the score is their mean, as the plugin scores it.
+             {{"activity-1", 2.5, "Turning my head when driving"},
+              {"activity-2", 6, ""},
+              {"activity-3", 4.25, "Carrying shopping"}},
              4.25,
              ""});
         core::generate_demo_data(database, {3, 3, 11});

@@ -204,26 +204,30 @@ NoteSignatureCheck check_note_signature(NoteLookups& lookups, const sdk::Session
     }
 }
 
+void add_imported_public_key(db::Database& db, sdk::Id practitioner_id,
+                             const std::string& public_key, const std::string& what) {
+    db::SigningKeyRepository keys(db);
+    const auto known = keys.find(public_key);
+    if (known && known->practitioner_id != practitioner_id)
+        throw std::runtime_error(what +
+                                 " a key that belongs to another practitioner in this database");
+    if (!known) {
+        db::StoredSigningKey imported;
+        imported.practitioner_id = practitioner_id;
+        imported.public_key = public_key;
+        keys.add(imported);
+    }
+}
+
 void seal_imported_note(db::Database& db, sdk::Id session_id, const sdk::Signature& signature) {
     db::Transaction transaction(db);
     db::SessionRepository sessions(db);
     auto session = sessions.get(session_id);
     if (!session)
         throw std::runtime_error("there is no session " + std::to_string(session_id) + " to seal");
-    db::SigningKeyRepository keys(db);
     if (signature.algorithm == "ed25519" && !signature.public_key.empty()) {
-        const auto known = keys.find(signature.public_key);
-        if (known && known->practitioner_id != signature.signer_practitioner_id) {
-            throw std::runtime_error(describe(*session) +
-                                     " is signed with a key that belongs to another "
-                                     "practitioner in this database");
-        }
-        if (!known) {
-            db::StoredSigningKey imported;
-            imported.practitioner_id = signature.signer_practitioner_id;
-            imported.public_key = signature.public_key;
-            keys.add(imported);
-        }
+        add_imported_public_key(db, signature.signer_practitioner_id, signature.public_key,
+                                describe(*session) + " is signed with");
     }
     session->signature = signature;
     const auto check = check_note_signature(db, *session);

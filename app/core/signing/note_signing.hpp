@@ -71,6 +71,12 @@ NoteSignatureCheck check_note_signature(db::Database& db, const sdk::Session& se
 // The same, for many notes in a row (verify): `lookups` is reused from note to note.
 NoteSignatureCheck check_note_signature(NoteLookups& lookups, const sdk::Session& session);
 
+// For imports: `public_key` (base64) becomes one of the practitioner's keys, without its secret
+// half, unless it already is. Throws std::runtime_error "<what> a key that belongs to another
+// practitioner in this database" if it is someone else's.
+void add_imported_public_key(db::Database& db, sdk::Id practitioner_id,
+                             const std::string& public_key, const std::string& what);
+
 // For imports: the draft `session_id` (already holding everything the file had for it) is
 // sealed with `signature` (signer_practitioner_id already this database's id) only if the
 // signature verifies over the note as stored here; the signer's public key is added to their

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // hello_exporter — the smallest complete KnotNotes exporter: one text line per record.
 // It shows the whole plugin contract: a Plugin subclass, an Exporter that streams records to
-// a file as they arrive, and KNOTNOTES_PLUGIN to export the handshake and the factory.
+// a file as they arrive, failures reported as sdk::PluginError (the user sees the message and
+// the plugin stays enabled), and KNOTNOTES_PLUGIN to export the handshake and the entry point.
 #include <fstream>
-#include <stdexcept>
 
 #include <knotnotes/sdk/sdk.hpp>
 
@@ -16,11 +17,15 @@ class HelloExporter : public sdk::Exporter {
         return {"hello-text", "Hello (plain text)", ".txt", false};
     }
 
-    void begin(const sdk::ExportTarget& target) override {
-        out_.open(target.path, std::ios::binary | std::ios::trunc);
-        if (!out_)
-            throw std::runtime_error("cannot write " + target.path.string());
-        out_ << "Hello from " << target.application_version << "\n";
+    void begin(const sdk::ExportContext& context) override {
+        // context.path is a temporary name the host renames once end() has returned.
+        path_ = context.path.string();
+        out_.open(context.path, std::ios::binary | std::ios::trunc);
+        if (!out_) {
+            throw sdk::PluginError("cannot create " + path_ +
+                                   ": check that the folder exists and that you may write there");
+        }
+        out_ << "Hello from " << context.application_version << "\n";
     }
     void write_practitioner(const sdk::Practitioner& p) override {
         out_ << "practitioner " << p.id << ": " << p.name << "\n";
@@ -41,10 +46,11 @@ class HelloExporter : public sdk::Exporter {
     void end() override {
         out_.close();
         if (!out_)
-            throw std::runtime_error("writing the export failed");
+            throw sdk::PluginError("cannot finish writing " + path_ + " (is the disk full?)");
     }
 
   private:
+    std::string path_;
     std::ofstream out_;
 };
 

@@ -274,3 +274,38 @@ TEST_CASE("csv abort closes the files without throwing and removes nothing", "[p
     CHECK(std::filesystem::exists(dir / "export" / "questionnaire_responses.csv"));
     CHECK(csv.state() == core::PluginState::loaded);
 }
+
+TEST_CASE("csv export neutralises formulas as OWASP recommends and keeps numbers as numbers",
+          "[plugins][csv]") {
+    TempDir dir;
+    auto sample = test::make_export_sample();
+    auto& chloe = sample.clients.at(0);
+    chloe.client.occupation = "=HYPERLINK(\"https://evil.example\",\"open\")";
+    chloe.client.emergency_contact = "@SUM(A1:A9)";
+    chloe.client.email = "'already quoted";
+    auto& session = chloe.sessions.at(0);
+    session.subjective = "-2+3+cmd|' /C calc'!A0";
+    session.objective = "\tTabbed";
+    session.assessment = "+1 555 0100";
+    session.plan = "a plain note, = later";
+    const auto files = export_and_read(dir, sample);
+
+    const auto& clients = files.at("clients.csv");
+    CHECK(clients.value("client_id", "1", "occupation") ==
+          "'=HYPERLINK(\"https://evil.example\",\"open\")");
+    CHECK(clients.value("client_id", "1", "emergency_contact") == "'@SUM(A1:A9)");
+    CHECK(clients.value("client_id", "1", "email") == "''already quoted");
+    CHECK(clients.value("client_id", "1", "phone") == "'+1 555 0100");
+    const auto& sessions = files.at("sessions.csv");
+    CHECK(sessions.value("session_id", "100", "subjective") == "'-2+3+cmd|' /C calc'!A0");
+    CHECK(sessions.value("session_id", "100", "objective") == "'\tTabbed");
+    CHECK(sessions.value("session_id", "100", "assessment") == "'+1 555 0100");
+    CHECK(sessions.value("session_id", "100", "plan") == "a plain note, = later");
+    // Numbers, also a pain score, are not texts: written as they are.
+    CHECK(sessions.value("session_id", "100", "pain_before") == "6");
+    // Removing one leading ' gives every text back exactly.
+    CHECK(clients.value("client_id", "1", "email").substr(1) == chloe.client.email);
+    // In the raw file the guarded field is quoted, so the ' is inside the field.
+    CHECK_THAT(test::file_text(dir / "export" / "clients.csv"),
+               Catch::Contains(",\"'@SUM(A1:A9)\","));
+}

@@ -181,7 +181,9 @@ ExportSample make_export_sample() {
 
 void begin_export(core::PluginObject<sdk::Exporter>& exporter,
                   const std::filesystem::path& target) {
-    exporter.call("begin", [&](sdk::Exporter& e) { e.begin({target, "KnotNotes 1.0.0"}); });
+    exporter.call("begin", [&](sdk::Exporter& e) {
+        e.begin({target, "KnotNotes 1.0.0", "00000000-0000-4000-8000-000000000001"});
+    });
 }
 
 void write_practitioners(core::PluginObject<sdk::Exporter>& exporter, const ExportSample& sample) {

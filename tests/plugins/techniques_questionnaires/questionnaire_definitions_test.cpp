@@ -163,7 +163,7 @@ TEST_CASE("each rule of the schema is enforced by the loader and agrees with xml
          "unknown attribute weight", true},
         {"one-option", &T::items,
          R"(<choice id="a"><text>A</text><option value="0">No</option></choice>)",
-         "at least two <option>s", true},
+         "needs at least two choices", true},
         {"unknown-method", &T::scoring, R"(<scoring method="median"/>)",
          "unknown scoring method 'median'", true},
         {"empty-band-label", &T::bands,
@@ -318,4 +318,42 @@ TEST_CASE("the sum mean and linear scoring methods score as the schema says",
     CHECK_THAT(q.rejection("any-two", {answer("b", 2)}),
                Catch::Contains("at least 2 items must be answered, not 1") &&
                    Catch::Contains("not answered: 'a', 'c'"));
+}
+
+TEST_CASE("a file's bands are read half-open: no gaps between them, a shared bound goes up",
+          "[plugins][questionnaires][xml]") {
+    TempDir definitions;
+    DefinitionText text;
+    text.id = "gapped";  // inclusive integer bands as clinics write them: 1-2, 3-5
+    text.bands = R"(<interpretation><band min="1" max="2">low</band>
+      <band min="3" max="5">high</band></interpretation>)";
+    write_file(definitions / "gapped.questionnaire.xml", text.xml());
+    text.id = "touching";
+    text.bands = R"(<interpretation><band min="1" max="3">low</band>
+      <band min="3" max="5">high</band></interpretation>)";
+    write_file(definitions / "touching.questionnaire.xml", text.xml());
+    test::IsolatedQuestionnaireFolders folders(definitions.path().string());
+    TempDir config;
+    auto host = test::load_builtin_plugins(config);
+    test::Questionnaires q(*host);
+
+    // A prorated mean of 2.5 used to fall between "1-2" and "3-5" and get no label.
+    const auto mean_2_5 = q.score("gapped", {answer("a", 2), answer("b", 2), answer("c", 3.5)});
+    CHECK(mean_2_5.value == Approx(2.5));
+    CHECK(mean_2_5.interpretation == "low");
+    CHECK(q.score("gapped", {answer("a", 3), answer("b", 3), answer("c", 3)}).interpretation ==
+          "high");
+    CHECK(q.score("touching", {answer("a", 3), answer("b", 3), answer("c", 3)}).interpretation ==
+          "high");
+    // The last band includes its max.
+    CHECK(q.score("touching", {answer("a", 5), answer("b", 5), answer("c", 5)}).interpretation ==
+          "high");
+    // What the plugin serves are SDK 2 bands: [1, 3) and [3, 5].
+    for (const auto& d : q.definitions()) {
+        if (d.id != "gapped")
+            continue;
+        REQUIRE(d.bands.size() == 2);
+        CHECK(d.bands[0].max == 3);
+        CHECK(d.bands[1].max == 5);
+    }
 }

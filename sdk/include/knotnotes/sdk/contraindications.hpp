@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // contraindications.hpp — the health-history conditions that change or forbid deep work.
 //
 // Specification

@@ -1,24 +1,30 @@
+// SPDX-License-Identifier: MIT
 // exporter.hpp — the streaming export interface an export-format plugin implements.
 //
 // Specification
 // - The host creates one Exporter per export (Plugin::create_exporter) and destroys it when the
-//   export ends or fails. It then calls, in this order:
-//     begin(target)
-//     write_practitioner(...)          for every practitioner in scope
+//   export ends or fails. It may call format() at any time; for an export it then calls, in
+//   this order:
+//     begin(context)
+//     write_practitioner(...)          for every practitioner in the database
 //     for each client in scope, ordered by id:
 //       write_client(client)
 //       write_intake(...)              its intake versions, oldest first
-//       write_session(...)             its sessions, oldest first, each with its knots,
+//       write_session(...)             its sessions in scope, oldest first, each with its knots,
 //                                      pressure readings and technique uses inside
-//       write_questionnaire_response(...) its questionnaire responses, oldest first
+//       write_questionnaire_response(...) its responses in scope, oldest first
 //     end()
 // - Records arrive one at a time; the exporter never sees the whole database and must keep
 //   memory bounded (write as it goes; do not collect every record until end()).
 // - References passed in are valid only during the call.
-// - Any method may throw (std::exception or a subclass) to abort the export: the host reports
-//   what() to the user with the plugin's id (see plugin_error.hpp for which throws disable it), and
-//   deletes the partial output. abort() is called instead of end() when the export stops early
-//   (an error or the user's Cancel); it must not throw.
+// - A record may reference one outside the export (an earlier session's knot, before --since):
+//   write the reference only when the record it names was written.
+// - Text comes from the clinical record as stored. An exporter must never write a file that is
+//   not valid in its format: XML writers check each text with xml_text.hpp and refuse a record
+//   that cannot be written (PluginError naming it) rather than change what it says.
+// - Any method may throw to abort the export (plugin_error.hpp says which throws disable the
+//   plugin); the host then deletes the partial output. abort() is called instead of end() when
+//   the export stops early (an error or the user's Cancel); it must not throw.
 #pragma once
 
 #include <filesystem>
@@ -36,9 +42,17 @@ struct ExportFormat {
     bool writes_folder = false;
 };
 
-struct ExportTarget {
-    std::filesystem::path path;       // the file to write, or the folder when writes_folder
-    std::string application_version;  // e.g. "KnotNotes 1.0.0", for provenance in headers
+// What begin() is told.
+struct ExportContext {
+    // Where to write, exactly: a temporary name beside the user's destination
+    // ("notes.xml.partial-4711"), which the host renames to the destination once end() has
+    // returned (and deletes when the export fails). When writes_folder, a folder that does
+    // not exist yet: create it, and put every file inside it. Never derive other names from it.
+    std::filesystem::path path;
+    std::string application_version;  // "KnotNotes 1.1.0", for provenance in headers
+    // The exported database's installation id (a UUID, db/installation.hpp): with a record's
+    // uid it identifies the record wherever the export goes (e.g. FHIR identifiers).
+    std::string installation_id;
 };
 
 class Exporter {
@@ -47,7 +61,7 @@ class Exporter {
 
     virtual ExportFormat format() const = 0;
 
-    virtual void begin(const ExportTarget& target) = 0;
+    virtual void begin(const ExportContext& context) = 0;
     virtual void write_practitioner(const Practitioner& practitioner) = 0;
     virtual void write_client(const Client& client) = 0;
     virtual void write_intake(const Intake& intake) = 0;

@@ -1,15 +1,23 @@
+// SPDX-License-Identifier: MIT
 // importer.hpp — the interface an import-format plugin implements, and the sink it feeds.
 //
 // Specification
 // - The host creates one Importer per import (Plugin::create_importer). validate() is called
 //   first and must not deliver records; import() then streams every record into the sink in the
 //   exporter's order (exporter.hpp): practitioners, then per client its intakes, sessions and
-//   questionnaire responses.
-// - Ids in delivered records are the file's own ids; the host maps them to new database ids and
-//   rejects a record that references an id the file has not delivered.
-// - validate() and import() report a problem by throwing ImportError, naming the line (1-based,
-//   0 when unknown) and the problem. The host runs the whole import in one transaction, so a
-//   throw anywhere leaves the database unchanged.
+//   questionnaire responses. The host may call validate() alone (a preview) and may call
+//   import() on a file validate() did not see: import() checks as much as validate() does.
+// - Read the file as a stream: memory must not grow with the size of the file.
+// - Ids in delivered records are the file's own (any positive numbers, unique per kind); the
+//   host maps them to new database ids. A record references only records delivered before it:
+//   practitioners, and records of its own client (the host forgets a client's ids when the next
+//   client arrives). The host refuses a record that references anything else.
+// - uids are delivered as the file has them (empty when the format has none: the host gives
+//   new ones). A uid the database already holds is refused ("already imported").
+// - validate() and import() report a problem of the file by throwing ImportError, naming the
+//   line (1-based, 0 when unknown) and the problem. When the sink refuses a record it throws
+//   ImportError (or PluginError) out of the sink's call: let it propagate. The host runs the
+//   whole import in one transaction, so a throw anywhere leaves the database unchanged.
 #pragma once
 
 #include <filesystem>
@@ -20,17 +28,6 @@
 #include "knotnotes/sdk/records.hpp"
 
 namespace knotnotes::sdk {
-
-class KNOTNOTES_SDK_VISIBLE ImportError : public PluginError {
-  public:
-    ImportError(std::size_t line, const std::string& problem)
-        : PluginError(line ? "line " + std::to_string(line) + ": " + problem : problem),
-          line_(line) {}
-    std::size_t line() const noexcept { return line_; }
-
-  private:
-    std::size_t line_;
-};
 
 class ImportSink {
   public:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // muscle_atlas.hpp — the one built-in atlas of the muscles where knots are charted.
 //
 // Specification

@@ -1,14 +1,17 @@
+// SPDX-License-Identifier: MIT
 // plugin.hpp — the object a plugin library hands to the host.
 //
 // Specification
-// - A plugin library exports exactly one factory (see plugin_export.hpp) that returns a new
-//   Plugin. The host owns it and destroys it before unloading the library.
+// - A plugin library has exactly one Plugin class, named by KNOTNOTES_PLUGIN(Class)
+//   (plugin_export.hpp). The host creates it once after the handshake and destroys it before
+//   unloading the library.
 // - One create_* function per kind; a plugin overrides those of the kinds its manifest declares
 //   and leaves the others returning nullptr. Each call returns a new object the host owns; the
 //   host keeps the library loaded for as long as any such object lives.
-// - Any of these may throw; the host then disables the plugin and shows what() as the reason.
-// - Interface growth: new kinds are added only at the end of this class, in a new ABI minor.
-//   The host never calls a function newer than the plugin's minor.
+// - The constructor and these functions may throw (plugin_error.hpp): the host disables the
+//   plugin and shows what() as the reason.
+// - Kinds added in later SDK minors come as new functions; a host that does not know them never
+//   calls them, and a plugin that does not override them provides nothing.
 #pragma once
 
 #include <memory>
@@ -31,8 +34,5 @@ class Plugin {
     }
     virtual std::unique_ptr<TechniqueLibrary> create_technique_library() { return nullptr; }
 };
-
-// The factory's type. The exported factory symbol holds a pointer of this type.
-using PluginFactory = std::unique_ptr<Plugin> (*)();
 
 }  // namespace knotnotes::sdk

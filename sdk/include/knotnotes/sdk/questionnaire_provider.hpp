@@ -1,13 +1,37 @@
+// SPDX-License-Identifier: MIT
 // questionnaire_provider.hpp — outcome questionnaires: definitions, items, scoring, licence.
 //
 // Specification
-// - definitions() lists the instruments the plugin provides. Instrument ids are local to the
-//   plugin ("nprs"); the host stores them as "<plugin-id>/<instrument>".
-// - score() computes the instrument's score for a set of answers, with the interpretation band
-//   it falls in. It throws InvalidAnswer (a PluginError: the person's input is at fault, not the
-//   plugin, so the host shows the message and keeps the plugin enabled) naming the item when an
-//   answer is missing or out of range; it never guesses.
-// - licence_text must be shown wherever the instrument is (copyright statements kept verbatim).
+// - definitions() lists the instruments the plugin provides; the host asks once per start.
+//   Instrument ids are local to the plugin ("nprs"): lower-case letters, digits and '-',
+//   starting with a letter, at most 64 characters, unique in the plugin. The host stores them
+//   as "<plugin-id>/<instrument>"; a released id keeps its meaning for ever (stored scores are
+//   re-scored with it on import).
+// - score(instrument_id, answers) receives the LOCAL id ("nprs", never the stored
+//   "<plugin-id>/nprs") and the answers given, in any order, skipped items left out or without
+//   a value. It computes the score with the interpretation it falls in, or throws InvalidAnswer
+//   (a PluginError: the person's input is at fault, the plugin stays enabled) naming the item
+//   when an answer is missing, repeated, of an unknown item or out of range, and for an unknown
+//   instrument id. It never guesses, and the same answers always give the same score: the host
+//   stores the result, and an import is refused when a file's stored score differs from what
+//   score() gives for the stored answers.
+// - The score's value is in the instrument's own unit, as its scoring defines it (a sum, a
+//   mean, a percentage 0–100 for percent-of-max scorings...), never rescaled by the host. The
+//   bands and meaningful_change are in that same unit.
+// - Bands are half-open, [min, max): a score s falls in a band when min <= s < max; the last
+//   band (the one with the highest min) is closed, min <= s <= max. Bands are listed in
+//   ascending order and do not overlap; every band has min < max, except that the last may have
+//   min == max. A score in no band has no band label.
+// - interpretation is what score() returns and what the host stores and shows: it wins. When
+//   the instrument has bands it is normally the label of the score's band (band_label() in
+//   definition_rules.hpp computes it); an instrument whose reading is not a band of the total
+//   (STarT Back's high risk comes from a sub-score) returns its own.
+// - Item ranges: a scale item has min < max and answers within [min, max]; a choice item has at
+//   least two choices with distinct values, and its min/max are the lowest and highest choice.
+// - licence_text must be shown wherever the instrument is (copyright statements verbatim).
+// - `knotnotes-cli plugins check` applies these rules (definition_rules.hpp, the same rules the
+//   built-in plugin applies to questionnaire definition files); `knotnotes-cli questionnaires
+//   score` calls score() as the host does.
 #pragma once
 
 #include <optional>
@@ -19,11 +43,6 @@
 
 namespace knotnotes::sdk {
 
-class KNOTNOTES_SDK_VISIBLE InvalidAnswer : public PluginError {
-  public:
-    using PluginError::PluginError;
-};
-
 enum class ItemKind { scale, choice, text_and_scale };
 
 struct QuestionnaireChoice {
@@ -32,7 +51,7 @@ struct QuestionnaireChoice {
 };
 
 struct QuestionnaireItem {
-    std::string id;
+    std::string id;  // same rules as instrument ids, unique in the instrument
     std::string text;
     ItemKind kind = ItemKind::scale;
     double min = 0;
@@ -45,7 +64,7 @@ struct QuestionnaireItem {
 
 struct InterpretationBand {
     double min = 0;  // inclusive
-    double max = 0;  // inclusive
+    double max = 0;  // exclusive, except in the last band (see above)
     std::string label;
 };
 
@@ -57,7 +76,7 @@ struct QuestionnaireDefinition {
     std::string instructions;
     std::vector<QuestionnaireItem> items;
     std::vector<InterpretationBand> bands;
-    std::optional<double> meaningful_change;  // smallest clinically meaningful change
+    std::optional<double> meaningful_change;  // smallest clinically meaningful change, >= 0
 };
 
 struct QuestionnaireScore {

@@ -1,20 +1,30 @@
+// SPDX-License-Identifier: MIT
 // records.hpp — the clinical record types every layer and every plugin shares.
 //
 // Specification
-// - Plain value types: copyable, no behaviour beyond small helpers, no ownership tricks. A
-//   plugin receives them by const reference and must copy what it wants to keep.
+// - Plain C++ value types: copyable, no behaviour beyond small helpers. A plugin receives them
+//   by const reference, valid during the call only, and copies what it wants to keep.
+// - They are not the binary contract: records cross the library boundary as the C structs of
+//   abi.h, and the SDK's adapters (bridge/) convert them into each side's own copy of these
+//   types. So the host and a plugin may be built against different SDK minors: a field this
+//   side's SDK does not have is never seen, and a field the other side did not send reads as
+//   its default below. New fields always come with a default.
 // - Identifiers (`Id`) are the database's row ids, stable for the life of a database; an
-//   exporter may use them to cross-reference records inside one export.
+//   exporter may use them to cross-reference records inside one export. 0 means none.
 // - `uid` is a record's identity across databases and exports: a lower-case RFC 4122 UUID
 //   ("8-4-4-4-12" hex) given when the record is first created and kept through export and
 //   import. Empty only in records that were never stored.
-// - Times are ISO 8601 strings in UTC ("2026-11-25T09:30:00Z"), dates "YYYY-MM-DD".
+// - Times are ISO 8601 strings in UTC with a "Z": "2026-11-25T09:30:00Z", or with
+//   milliseconds, "2026-11-25T09:30:00.123Z", which is how KnotNotes stamps what it records.
+//   An exporter writes them as they are (or converts them exactly); an importer delivers
+//   either form. Dates are "YYYY-MM-DD".
 // - Muscles are ids of the built-in atlas (muscle_atlas.hpp); techniques are
 //   "<library-plugin-id>/<technique>"; questionnaires are "<plugin-id>/<instrument>".
-// - Scales: pain, tenderness and pressure are integers 0–10 (see pressure.hpp for the words).
-// - Fields are only appended at the end of a struct in a new ABI minor; never reordered.
+// - Scales: pain, tenderness and pressure are integers 0–10; pressure_word() in
+//   vocabulary.hpp gives the words of the teaching scale.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,6 +35,12 @@
 namespace knotnotes::sdk {
 
 using Id = std::int64_t;
+
+// The longest a text field of a record may be, in bytes of UTF-8. Imports refuse longer text,
+// and the app's entry points are to refuse it where it is typed, so that whatever is stored
+// exports and imports back.
+inline constexpr std::size_t max_text_bytes = 1 << 20;     // notes, intake texts, drawn signatures
+inline constexpr std::size_t max_short_text_bytes = 1000;  // names, contact details, labels
 
 struct Practitioner {
     Id id = 0;
@@ -110,7 +126,7 @@ struct TechniqueUse {
     Id id = 0;
     Id session_id = 0;
     std::string technique_id;  // "<library>/<technique>"
-    std::string muscle_id;     // muscle or region
+    std::string muscle_id;     // a muscle or region id of the atlas; empty: the whole body
     Side side = Side::midline;
     std::optional<int> pressure;  // 0–10
     int duration_seconds = 0;
@@ -179,6 +195,8 @@ struct Session {
     std::vector<Knot> knots;
     std::vector<PressureReading> pressure_readings;
     std::vector<TechniqueUse> techniques;
+    // Where it took place (SDK 2.1); unspecified when not recorded.
+    SessionLocation location = SessionLocation::unspecified;
 
     bool is_signed() const { return signature.has_value(); }
 };

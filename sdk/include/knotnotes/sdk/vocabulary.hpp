@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // vocabulary.hpp — the closed vocabularies of a chart (side, view, knot kind, result, tool,
 // direction) and their stable text forms.
 //
@@ -22,6 +23,9 @@ enum class Tool { hands, thumb, fingers, knuckle, palm, elbow, forearm, instrume
 enum class Direction { none, along_fibres, across_fibres, circular, sustained };
 // The figure a client's body chart is drawn with.
 enum class ChartFigure { neutral, female, male };
+// Where a session took place (SDK 2.1). `unspecified`: not recorded (every session charted
+// before KnotNotes asked, and every session from a plugin built against SDK 2.0).
+enum class SessionLocation { unspecified, clinic, client_home, event, other };
 
 // A point of a body chart view, normalised: x 0 (viewer's left) .. 1, y 0 (top of the head) .. 1.
 struct ChartPoint {
@@ -65,6 +69,13 @@ inline constexpr WordTable<ChartFigure, 3> figure_words{{{ChartFigure::neutral, 
                                                          {ChartFigure::female, "female"},
                                                          {ChartFigure::male, "male"}}};
 
+inline constexpr WordTable<SessionLocation, 5> location_words{
+    {{SessionLocation::unspecified, "unspecified"},
+     {SessionLocation::clinic, "clinic"},
+     {SessionLocation::client_home, "client-home"},
+     {SessionLocation::event, "event"},
+     {SessionLocation::other, "other"}}};
+
 template <typename Enum, std::size_t N>
 constexpr std::string_view word_of(const WordTable<Enum, N>& table, Enum value) {
     for (const auto& [e, word] : table) {
@@ -107,6 +118,10 @@ constexpr std::string_view to_text(ChartFigure v) {
     return detail::word_of(detail::figure_words, v);
 }
 
+constexpr std::string_view to_text(SessionLocation v) {
+    return detail::word_of(detail::location_words, v);
+}
+
 constexpr std::optional<Side> parse_side(std::string_view w) {
     return detail::value_of(detail::side_words, w);
 }
@@ -127,6 +142,9 @@ constexpr std::optional<Direction> parse_direction(std::string_view w) {
 }
 constexpr std::optional<ChartFigure> parse_chart_figure(std::string_view w) {
     return detail::value_of(detail::figure_words, w);
+}
+constexpr std::optional<SessionLocation> parse_session_location(std::string_view w) {
+    return detail::value_of(detail::location_words, w);
 }
 
 // The words therapists and booking systems use for the 0–10 teaching scale (DOMAIN.md).
