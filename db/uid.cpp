@@ -3,13 +3,24 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <chrono>
+#include <cstdint>
 
 namespace knotnotes::db {
 
 std::string new_uid() {
     std::array<unsigned char, 16> bytes{};
     sqlite3_randomness(static_cast<int>(bytes.size()), bytes.data());
-    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4: random
+    // Version 7 (RFC 9562): the first 48 bits are the Unix time in milliseconds, the rest
+    // random. New records then land at the end of each table's uid index instead of on a random
+    // page of it, which keeps a charting commit small on a large database (storage_bench).
+    const auto ms =
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
+    for (int i = 0; i < 6; ++i)
+        bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x70);  // version 7
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
     static constexpr char hex[] = "0123456789abcdef";
     std::string text;

@@ -46,25 +46,29 @@ void NativeXmlExporter::attr(const char* name, std::string_view value) {
     buffer_ += '"';
 }
 
-void NativeXmlExporter::attr(const char* name, std::int64_t value) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    buffer_ += ' ';
-    buffer_ += name;
-    buffer_ += "=\"";
-    buffer_.append(digits, end);
-    buffer_ += '"';
-}
+namespace {
 
-// Shortest form that reads back exactly, so export -> import -> export is byte-identical.
-void NativeXmlExporter::number_attr(const char* name, double value) {
+// ` name="value"`, without the locale; for a double the shortest form that reads back exactly,
+// so export -> import -> export is byte-identical.
+template <typename Number>
+void append_number_attr(std::string& out, const char* name, Number value) {
     char digits[32];
     const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    buffer_ += ' ';
-    buffer_ += name;
-    buffer_ += "=\"";
-    buffer_.append(digits, end);
-    buffer_ += '"';
+    out += ' ';
+    out += name;
+    out += "=\"";
+    out.append(digits, end);
+    out += '"';
+}
+
+}  // namespace
+
+void NativeXmlExporter::attr(const char* name, std::int64_t value) {
+    append_number_attr(buffer_, name, value);
+}
+
+void NativeXmlExporter::number_attr(const char* name, double value) {
+    append_number_attr(buffer_, name, value);
 }
 
 void NativeXmlExporter::time_attr(const char* name, const std::string& value) {

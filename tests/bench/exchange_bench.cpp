@@ -3,7 +3,8 @@
 //   native XML export       <= 1.0x the time of `sqlite3 DB .dump > file`;
 //   FHIR R4 export          <= 2.0x that time;
 //   peak RSS of either export <= 64 MB;
-//   import of the XML into an empty database <= 2.0x the time of `sqlite3 new.db < dump.sql`.
+//   import of the XML into an empty database <= 2.0x the time of `sqlite3 new.db < dump.sql`;
+//   peak RSS of that import (a 320 MB file) <= 128 MB.
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -76,11 +77,11 @@ int main() {
     std::printf("  sqlite3 .dump: %.2f s, %.0f MB of SQL\n", dump.seconds,
                 static_cast<double>(std::filesystem::file_size(dir + "/dump.sql")) / 1e6);
 
-    const auto xml =
-        run({cli, "--db", db.string(), "export", "--format", "xml", "-o", dir + "/export.xml"});
+    const auto xml = run({cli, "--db", db.string(), "export", "--force", "--format", "xml", "-o",
+                          dir + "/export.xml"});
     fail_if(xml.status != 0, "native XML export");
-    const auto fhir = run({cli, "--db", db.string(), "export", "--format", "fhir-r4-xml", "-o",
-                           dir + "/export-fhir.xml"});
+    const auto fhir = run({cli, "--db", db.string(), "export", "--force", "--format", "fhir-r4-xml",
+                           "-o", dir + "/export-fhir.xml"});
     fail_if(fhir.status != 0, "FHIR export");
 
     std::filesystem::remove(dir + "/restored.db");
@@ -105,6 +106,7 @@ int main() {
            import.seconds / restore.seconds, "x", 2.0,
            "(import " + std::to_string(import.seconds) + " s, restore " +
                std::to_string(restore.seconds) + " s)");
-    report("import peak RSS (not a target)", import.peak_rss_mb, "MB", 1e9);
+    // Issue 15: the importer streams (validate, then import), so memory stays flat.
+    report("import peak RSS", import.peak_rss_mb, "MB", 128);
     return 0;
 }

@@ -70,14 +70,15 @@ int main() {
         entries.add_knot(k);
     };
 
-    // Baseline 1: the same knot row, INSERT + COMMIT issued straight through the SQLite API on
-    // the same connection (same schema, triggers and durability; none of our C++ layer).
+    // Baseline 1: the same knot row (with its uid), INSERT + COMMIT issued straight through the
+    // SQLite API on the same connection (same schema, triggers and durability; none of our C++
+    // layer).
     sqlite3* raw = database.handle();
     sqlite3_stmt* raw_knot = nullptr;
     sqlite3_prepare_v2(raw,
                        "INSERT INTO knots (session_id, muscle_id, side, view, x, y, kind, "
-                       "tenderness) VALUES (?, 'upper-trapezius', 'left', 'back', ?, 0.2, "
-                       "'latent', 3)",
+                       "tenderness, uid) VALUES (?, 'upper-trapezius', 'left', 'back', ?, 0.2, "
+                       "'latent', 3, kn_new_uid())",
                        -1, &raw_knot, nullptr);
     auto raw_edit = [&](int i) {
         sqlite3_exec(raw, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);

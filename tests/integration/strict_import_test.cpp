@@ -7,9 +7,12 @@
 #include "cli_workspace.hpp"
 #include "core/signing/note_signing.hpp"
 #include "db/session_repository.hpp"
+#include "import_refusal.hpp"
 #include "sample_records.hpp"
 
 using namespace knotnotes;
+using knotnotes::test::check_import_refused;
+using knotnotes::test::demo_export;
 using knotnotes::test::run_process;
 using knotnotes::test::slurp;
 using knotnotes::test::Workspace;
@@ -18,12 +21,6 @@ namespace {
 
 const std::string v1_fixture =
     KNOTNOTES_SOURCE_DIR "/tests/fixtures/records/knotnotes-1.0-demo.xml";
-
-std::string demo_export(const Workspace& w) {
-    REQUIRE(w.on("a.db", {"demo", "--clients", "1", "--sessions-per-client", "2"}).exit_code == 0);
-    REQUIRE(w.on("a.db", {"export", "--format", "xml", "-o", w.path("out.xml")}).exit_code == 0);
-    return slurp(w.path("out.xml"));
-}
 
 std::string replace_first(std::string text, const std::string& pattern,
                           const std::string& replacement) {
@@ -40,22 +37,6 @@ bool validates(const std::string& file, const char* schema) {
     return r.exit_code == 0;
 }
 
-// Imports `content` into b.db: refused, naming each of `expected`, the database unchanged.
-void check_refused(const Workspace& w, const std::string& name, const std::string& content,
-                   const std::vector<std::string>& expected) {
-    if (!std::filesystem::exists(w.path("b.db")))
-        REQUIRE(w.on("b.db", {"demo", "--clients", "1"}).exit_code == 0);
-    const auto before = w.state("b.db");
-    std::ofstream(w.path(name), std::ios::binary) << content;
-    auto r = w.on("b.db", {"import", w.path(name)});
-    INFO(name << ": " << r.err);
-    CHECK(r.exit_code == 1);
-    for (const auto& part : expected)
-        CHECK_THAT(r.err, Catch::Contains(part));
-    CHECK_THAT(r.err, Catch::Contains("database is unchanged"));
-    CHECK(w.state("b.db") == before);
-}
-
 }  // namespace
 
 TEST_CASE("impossible dates and times are refused, in both format versions",
@@ -63,19 +44,19 @@ TEST_CASE("impossible dates and times are refused, in both format versions",
     Workspace w;
     const auto v2 = demo_export(w);
     const std::string started = "started-at=\"[^\"]+\"";
-    check_refused(w, "feb-30.xml",
-                  replace_first(v2, started, "started-at=\"2026-02-30T10:00:00.000Z\""),
-                  {"line", "started-at", "2026-02-30T10:00:00.000Z"});
-    check_refused(w, "yesterday.xml", replace_first(v2, started, "started-at=\"yesterday\""),
-                  {"line", "yesterday"});
-    check_refused(w, "local-time.xml",
-                  replace_first(v2, started, "started-at=\"2026-03-01T10:00:00+01:00\""),
-                  {"line", "2026-03-01T10:00:00+01:00"});
+    check_import_refused(w, "feb-30.xml",
+                         replace_first(v2, started, "started-at=\"2026-02-30T10:00:00.000Z\""),
+                         {"line", "started-at", "2026-02-30T10:00:00.000Z"});
+    check_import_refused(w, "yesterday.xml", replace_first(v2, started, "started-at=\"yesterday\""),
+                         {"line", "yesterday"});
+    check_import_refused(w, "local-time.xml",
+                         replace_first(v2, started, "started-at=\"2026-03-01T10:00:00+01:00\""),
+                         {"line", "2026-03-01T10:00:00+01:00"});
     const auto v1 = slurp(v1_fixture);
-    check_refused(w, "v1-feb-30.xml",
-                  replace_first(v1, started, "started-at=\"2026-02-30T10:00:00.000Z\""),
-                  {"line", "started-at '2026-02-30T10:00:00.000Z' is not a real UTC time"});
-    check_refused(
+    check_import_refused(w, "v1-feb-30.xml",
+                         replace_first(v1, started, "started-at=\"2026-02-30T10:00:00.000Z\""),
+                         {"line", "started-at '2026-02-30T10:00:00.000Z' is not a real UTC time"});
+    check_import_refused(
         w, "v1-birth.xml",
         replace_first(v1, "<birth-date>[^<]*</birth-date>", "<birth-date>1990-13-01</birth-date>"),
         {"line", "birth-date '1990-13-01' is not a real date"});
@@ -85,44 +66,47 @@ TEST_CASE("foreign namespaces, duplicates and markup inside text are refused",
           "[integration][import]") {
     Workspace w;
     const auto xml = demo_export(w);
-    check_refused(w, "foreign-element.xml",
-                  replace_first(xml, "<objective>",
-                                "<x:note xmlns:x=\"https://example.org/x\">hi</x:note><objective>"),
-                  {"line", "not valid for the records schema", "note"});
-    check_refused(
+    check_import_refused(
+        w, "foreign-element.xml",
+        replace_first(xml, "<objective>",
+                      "<x:note xmlns:x=\"https://example.org/x\">hi</x:note><objective>"),
+        {"line", "not valid for the records schema", "note"});
+    check_import_refused(
         w, "foreign-attribute.xml",
         replace_first(xml, "<session ", "<session xmlns:x=\"https://example.org/x\" x:flag=\"1\" "),
         {"line", "not valid for the records schema", "flag"});
-    check_refused(
+    check_import_refused(
         w, "second-subjective.xml",
         replace_first(xml, "</subjective>", "</subjective><subjective>again</subjective>"),
         {"line", "subjective", "not expected"});
-    check_refused(w, "nested-markup.xml",
-                  replace_first(xml, "<subjective>", "<subjective>pain <b>left</b> side "),
-                  {"line", "not valid for the records schema"});
-    check_refused(w, "text-between-records.xml",
-                  replace_first(xml, "  <client ", "  stray words\n  <client "),
-                  {"line", "not valid for the records schema"});
+    check_import_refused(w, "nested-markup.xml",
+                         replace_first(xml, "<subjective>", "<subjective>pain <b>left</b> side "),
+                         {"line", "not valid for the records schema"});
+    check_import_refused(w, "text-between-records.xml",
+                         replace_first(xml, "  <client ", "  stray words\n  <client "),
+                         {"line", "not valid for the records schema"});
 }
 
 TEST_CASE("only UTF-8 is read", "[integration][import]") {
     Workspace w;
     const auto xml = demo_export(w);
-    check_refused(w, "latin-1.xml",
-                  replace_first(replace_first(xml, "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\""),
-                                "<subjective>", "<subjective>Chlo\xE9 "),
-                  {"line 1", "declares the encoding ISO-8859-1", "UTF-8"});
-    check_refused(w, "stray-byte.xml", replace_first(xml, "<subjective>", "<subjective>Chlo\xE9 "),
-                  {"line", "UTF-8"});
-    check_refused(w, "utf-16.xml", std::string("\xFF\xFE<\0?\0", 6), {"UTF-16"});
+    check_import_refused(
+        w, "latin-1.xml",
+        replace_first(replace_first(xml, "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\""),
+                      "<subjective>", "<subjective>Chlo\xE9 "),
+        {"line 1", "declares the encoding ISO-8859-1", "UTF-8"});
+    check_import_refused(w, "stray-byte.xml",
+                         replace_first(xml, "<subjective>", "<subjective>Chlo\xE9 "),
+                         {"line", "UTF-8"});
+    check_import_refused(w, "utf-16.xml", std::string("\xFF\xFE<\0?\0", 6), {"UTF-16"});
 }
 
 TEST_CASE("a file imported twice is refused the second time", "[integration][import]") {
     Workspace w;
     demo_export(w);
     REQUIRE(w.on("b.db", {"import", w.path("out.xml")}).exit_code == 0);
-    check_refused(w, "again.xml", slurp(w.path("out.xml")),
-                  {"is already in this database", "was already imported"});
+    check_import_refused(w, "again.xml", slurp(w.path("out.xml")),
+                         {"is already in this database", "was already imported"});
 }
 
 TEST_CASE("a KnotNotes 1.0 file (format 1) still imports, sealed notes and all",

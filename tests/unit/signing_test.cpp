@@ -44,6 +44,7 @@ std::pair<sdk::Session, core::NoteContext> vector_note() {
     s.uid = "5b0c6a9e-3d1f-4c2b-9a77-0e5d2f8b1c34";
     s.started_at = "2026-11-25T09:30:00.000Z";
     s.duration_minutes = 60;
+    s.location = sdk::SessionLocation::client_home;
     s.subjective = "Neck \"tight\" since Monday\\weekend;\n\tworse at the desk";
     s.objective = "Taut band, Chlo\xc3\xa9's spot <left>";
     s.assessment = "Pain 6 -> 3";
@@ -161,6 +162,7 @@ TEST_CASE("every part of the note changes what is signed", "[core][signing]") {
         {"conflict", [](auto& s, auto&) { s.conflict_acknowledgement = "Client insisted"; }},
         {"start", [](auto& s, auto&) { s.started_at[12] = '1'; }},
         {"duration", [](auto& s, auto&) { s.duration_minutes = 61; }},
+        {"location", [](auto& s, auto&) { s.location = sdk::SessionLocation::clinic; }},
         {"subjective", [](auto& s, auto&) { s.subjective += "."; }},
         {"objective", [](auto& s, auto&) { s.objective += "."; }},
         {"assessment", [](auto& s, auto&) { s.assessment += "."; }},

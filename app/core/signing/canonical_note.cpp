@@ -242,6 +242,7 @@ std::string canonical_note_text(const sdk::Session& s, const NoteContext& c) {
     w.key("conflict_acknowledgement").string(s.conflict_acknowledgement);
     w.key("started_at").string(s.started_at);
     w.key("duration_minutes").integer(s.duration_minutes);
+    w.key("location").string(sdk::to_text(s.location));
     w.key("subjective").string(s.subjective);
     w.key("objective").string(s.objective);
     w.key("assessment").string(s.assessment);
