@@ -22,6 +22,7 @@
 #include "core/record_store.hpp"
 #include "core/technique_catalogue.hpp"
 #include "pch.hpp"
+#include "window_screenshot.hpp"
 
 namespace knotnotes::gui {
 namespace {
@@ -46,15 +47,7 @@ void ensure_memory_fs() {
 wxBitmap chart_bitmap(BodyChartWidget& chart) {
     if (!chart.IsShownOnScreen())
         return wxBitmap();
-    chart.Update();
-    const wxRect rect = chart.GetScreenRect();
-    wxBitmap bitmap(rect.GetSize());
-    {
-        wxScreenDC screen;
-        wxMemoryDC memory(bitmap);
-        memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
-    }
-    return bitmap;
+    return window_bitmap(chart);
 }
 
 SessionPrintout::SessionPrintout(wxWindow* parent, core::RecordStore& store,
