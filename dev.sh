@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # dev.sh — everything a developer needs on a fresh Debian 12 machine.
-#   ./dev.sh run      install missing packages, build, launch KnotNotes on its default
-#                     database (the first time, filled with demo clients; with no display: under
-#                     Xvfb, saving build/screenshot.png, then exit)
+#   ./dev.sh run      install missing packages, build, launch KnotNotes (the first time on the
+#                     demo database of synthetic clients, apart from real records; with no
+#                     display: under Xvfb, saving build/screenshot.png, then exit)
 #   ./dev.sh test     install missing packages, build, run every test (CTest)
 #   ./dev.sh build    install missing packages and build only
 #   ./dev.sh bench    build, then run the benchmarks in tests/bench (they print figures)
@@ -32,6 +32,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config ccache clang-format clang-14 libclang-rt-14-dev
     libwxgtk3.2-dev libboost-dev libsqlite3-dev sqlite3 libpugixml-dev libcli11-dev catch2 libsodium-dev
     xvfb xauth xdotool libxml2-utils libxml2-dev fonts-dejavu-core file procps util-linux openssl
+    libcairo2-dev poppler-utils tzdata
     desktop-file-utils appstream groff-base
 )
 # Only for ./dev.sh package and package-test.
@@ -97,13 +98,19 @@ build() {
 run_app() {
     build
     local app="$BUILD_DIR/bin/knotnotes"
-    # A first run starts on demo data: the default database is created and filled with
-    # synthetic clients (no real people), so there is something to chart. An existing database
-    # is never touched, and --db PATH opens another one.
-    local default_db="${XDG_DATA_HOME:-$HOME/.local/share}/knotnotes/knotnotes.db"
-    if [[ " $* " != *" --db "* ]] && [ ! -e "$default_db" ]; then
-        log "First run: creating $default_db with synthetic demo clients"
-        "$BUILD_DIR/bin/knotnotes-cli" demo --clients 200 --sessions-per-client 8 >/dev/null
+    # A first run starts on demo data, in a demo database of its own: synthetic clients are
+    # never written into the user's records (the default database stays as it is, or is not
+    # created at all). --db PATH opens another file; File > Open database goes back.
+    local data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/knotnotes"
+    local demo_db="$data_dir/demo.knotnotes.db"
+    if [[ " $* " != *" --db "* ]] && [ ! -e "$data_dir/knotnotes.db" ]; then
+        if [ ! -e "$demo_db" ]; then
+            log "First run: creating the demo database $demo_db (synthetic clients)"
+            mkdir -p "$data_dir"
+            "$BUILD_DIR/bin/knotnotes-cli" --db "$demo_db" demo --clients 200 \
+                --sessions-per-client 8 >/dev/null
+        fi
+        set -- --db "$demo_db" "$@"
     fi
     if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
         log "Starting KnotNotes"

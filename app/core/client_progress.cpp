@@ -1,5 +1,6 @@
 #include "client_progress.hpp"
 
+#include "core/local_time.hpp"
 #include "core/questionnaire_service.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/questionnaire_repository.hpp"
@@ -13,7 +14,7 @@ ClientProgress client_progress(db::Database& db, sdk::Id client_id) {
     const auto sessions = db::SessionRepository(db).list_for_client(client_id);
     for (std::size_t i = 0; i < sessions.size(); ++i) {
         const auto& s = sessions[i];
-        const auto date = s.started_at.substr(0, 10);
+        const auto date = local_date_text(s.started_at);  // the day the client was seen
         progress.pain.push_back({date, s.pain_before, s.pain_after});
         progress.session_dates.push_back(date);
         for (const auto& knot : entries.knots(s.id)) {
@@ -26,7 +27,7 @@ ClientProgress client_progress(db::Database& db, sdk::Id client_id) {
         counts.resize(sessions.size(), 0);
     for (const auto& r : db::QuestionnaireRepository(db).for_client(client_id)) {
         if (r.score)
-            progress.scores[r.instrument_id].push_back({r.completed_at.substr(0, 10), *r.score});
+            progress.scores[r.instrument_id].push_back({local_date_text(r.completed_at), *r.score});
     }
     return progress;
 }

@@ -19,10 +19,14 @@
 namespace knotnotes::core {
 namespace {
 
+// A bound is a date (compared with the timestamp's UTC date) or a UTC timestamp (compared with
+// the whole timestamp: how the GUI sends a range of local days, see core/local_time.hpp).
 bool in_scope(const std::string& timestamp, const ExportScope& scope) {
-    const auto date = timestamp.substr(0, 10);
-    return (scope.since.empty() || date >= scope.since) &&
-           (scope.until.empty() || date <= scope.until);
+    const auto key = [&](const std::string& bound) {
+        return bound.size() == 10 ? timestamp.substr(0, 10) : timestamp;
+    };
+    return (scope.since.empty() || key(scope.since) >= scope.since) &&
+           (scope.until.empty() || key(scope.until) <= scope.until);
 }
 
 bool dated_scope(const ExportScope& scope) {

@@ -27,8 +27,10 @@ namespace knotnotes::core {
 
 struct ExportScope {
     std::optional<sdk::Id> client;  // only this client
-    std::string since;              // "YYYY-MM-DD": sessions and responses on or after it
-    std::string until;              // "YYYY-MM-DD": ... on or before it
+    // "YYYY-MM-DD" (a UTC date) or a UTC timestamp "2026-11-24T23:00:00.000Z" (the GUI's
+    // local days, core/local_time.hpp): sessions and responses on or after it ...
+    std::string since;
+    std::string until;  // ... and on or before it
 };
 
 struct ExportCounts {

@@ -3,12 +3,14 @@
 #include <stdexcept>
 
 #include "core/entered_text.hpp"
+#include "core/intake_service.hpp"
 #include "core/practitioner_profiles.hpp"
 #include "core/signing/audit_anchor.hpp"
 #include "db/backup.hpp"
 #include "db/installation.hpp"
 #include "db/intake_repository.hpp"
 #include "db/transaction.hpp"
+#include "db/practitioner_repository.hpp"
 
 namespace knotnotes::core {
 
@@ -55,6 +57,12 @@ sdk::Id RecordStore::add_client(const sdk::Client& client) {
         throw std::invalid_argument("a client needs a given name or a family name");
     }
     check_entered_client(client);
+    // "12/03/1980" is the 12th of March to some and the 3rd of December to others: only an
+    // ISO date is stored, so exports (FHIR birthDate) carry what was meant.
+    if (!client.birth_date.empty() && !is_calendar_date(client.birth_date)) {
+        throw std::invalid_argument("the birth date \"" + client.birth_date +
+                                    "\" is not a date written YYYY-MM-DD (e.g. 1980-03-12)");
+    }
     return db::ClientRepository(database_).add(client);
 }
 
@@ -79,6 +87,10 @@ std::optional<sdk::Intake> RecordStore::current_intake(sdk::Id client_id) {
 
 std::vector<db::SessionSummary> RecordStore::sessions(sdk::Id client_id) {
     return db::SessionRepository(database_).list_for_client(client_id);
+}
+
+std::optional<sdk::Practitioner> RecordStore::practitioner(sdk::Id id) {
+    return db::PractitionerRepository(database_).get(id);
 }
 
 std::optional<sdk::Practitioner> RecordStore::current_practitioner() {

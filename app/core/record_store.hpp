@@ -40,12 +40,15 @@ class RecordStore {
     std::int64_t client_count();
     std::vector<db::ClientSummary> clients(std::int64_t offset, int limit);
     std::optional<sdk::Client> client(sdk::Id id);
-    sdk::Id add_client(const sdk::Client& client);  // throws std::invalid_argument without a name
+    // Throws std::invalid_argument without a name or with a birth date that is not YYYY-MM-DD.
+    sdk::Id add_client(const sdk::Client& client);
     // The figure the client's body chart is drawn with, kept with the client (db::DatabaseError
     // if there is no such client).
     void set_chart_figure(sdk::Id client_id, sdk::ChartFigure figure);
     std::optional<sdk::Intake> current_intake(sdk::Id client_id);
     std::vector<db::SessionSummary> sessions(sdk::Id client_id);
+    // The practitioner who charted a note (for its printout).
+    std::optional<sdk::Practitioner> practitioner(sdk::Id id);
     // Who charts: the current practitioner profile (practitioner_profiles.hpp); none on a first
     // run, before the therapist has said who they are.
     std::optional<sdk::Practitioner> current_practitioner();

@@ -9,6 +9,7 @@
 #include "db/intake_repository.hpp"
 #include "db/session_repository.hpp"
 #include "db/transaction.hpp"
+#include "db/uid.hpp"
 
 namespace knotnotes::core {
 
@@ -72,6 +73,7 @@ const sdk::Knot& SessionEditor::place_knot(const std::string& muscle_id, sdk::Si
     knot.y = std::clamp(y, 0.0, 1.0);
     knot.kind = sdk::KnotKind::latent;
     knot.tenderness = 5;
+    knot.uid = db::new_uid();  // known here too, so an undone delete brings back the same knot
     knot.id = db::ChartEntryRepository(db_).add_knot(knot);
     session_.knots.push_back(knot);
     return session_.knots.back();
@@ -93,6 +95,22 @@ void SessionEditor::remove_knot(sdk::Id knot_id) {
                          session_.knots.end());
 }
 
+const sdk::Knot& SessionEditor::restore_knot(sdk::Knot knot) {
+    knot.session_id = session_.id;
+    knot.id = db::ChartEntryRepository(db_).add_knot(knot);
+    session_.knots.push_back(knot);
+    return session_.knots.back();
+}
+
+void SessionEditor::remove_pressure(sdk::Id reading_id) {
+    db::ChartEntryRepository(db_).remove_pressure_reading(reading_id);
+    auto& readings = session_.pressure_readings;
+    readings.erase(
+        std::remove_if(readings.begin(), readings.end(),
+                       [&](const sdk::PressureReading& r) { return r.id == reading_id; }),
+        readings.end());
+}
+
 void SessionEditor::set_pressure(const std::string& region, sdk::Side side, int pressure) {
     db::ChartEntryRepository entries(db_);
     for (auto& reading : session_.pressure_readings) {
@@ -104,7 +122,7 @@ void SessionEditor::set_pressure(const std::string& region, sdk::Side side, int 
             return;
         }
     }
-    sdk::PressureReading reading{0, session_.id, region, side, pressure};
+    sdk::PressureReading reading{0, session_.id, region, side, pressure, db::new_uid()};
     reading.id = entries.add_pressure_reading(reading);
     session_.pressure_readings.push_back(reading);
 }
@@ -112,6 +130,8 @@ void SessionEditor::set_pressure(const std::string& region, sdk::Side side, int 
 const sdk::TechniqueUse& SessionEditor::add_technique(sdk::TechniqueUse use) {
     check_entered_technique(use);
     use.session_id = session_.id;
+    if (use.uid.empty())
+        use.uid = db::new_uid();
     use.id = db::ChartEntryRepository(db_).add_technique_use(use);
     session_.techniques.push_back(use);
     return session_.techniques.back();
@@ -145,6 +165,13 @@ void SessionEditor::update_note(const sdk::Session& fields) {
     changed.plan = fields.plan;
     changed.pain_before = fields.pain_before;
     changed.pain_after = fields.pain_after;
+    db::SessionRepository(db_).update_note(changed);
+    session_ = std::move(changed);
+}
+
+void SessionEditor::acknowledge_conflicts(const std::string& reason) {
+    auto changed = session_;
+    changed.conflict_acknowledgement = reason;
     db::SessionRepository(db_).update_note(changed);
     session_ = std::move(changed);
 }

@@ -41,9 +41,13 @@ class SessionEditor {
                                 double x, double y);
     void update_knot(const sdk::Knot& knot);
     void remove_knot(sdk::Id knot_id);
+    // A removed knot put back as it was (undo): same fields, same uid, a new row id.
+    const sdk::Knot& restore_knot(sdk::Knot knot);
 
     // Pressure tolerated in a region or muscle on a side: one reading per region and side.
     void set_pressure(const std::string& region, sdk::Side side, int pressure);
+    // Back to "not recorded" for that region and side.
+    void remove_pressure(sdk::Id reading_id);
 
     const sdk::TechniqueUse& add_technique(sdk::TechniqueUse use);
     void update_technique(const sdk::TechniqueUse& use);
@@ -53,6 +57,10 @@ class SessionEditor {
     void update_note(const sdk::Session& fields);
     // Where the session took place.
     void set_location(sdk::SessionLocation location);
+
+    // What the therapist says about the contraindication conflicts in this note, kept with it
+    // (Session::conflict_acknowledgement) and exported with it. Asked before signing.
+    void acknowledge_conflicts(const std::string& reason);
 
     // Signs the note with the practitioner's unlocked key (note_signing.hpp): from then on it
     // is read-only.

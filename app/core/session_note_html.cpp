@@ -1,12 +1,28 @@
 #include "session_note_html.hpp"
 
 #include <sstream>
+#include <stdexcept>
 
 #include <knotnotes/sdk/muscle_atlas.hpp>
 #include <knotnotes/sdk/vocabulary.hpp>
 
+#include "core/local_time.hpp"
+#include "core/signing/key_fingerprint.hpp"
+
 namespace knotnotes::core {
 namespace {
+
+// The key's fingerprint as the printout shows it; a damaged key is said to be one, so the page
+// still prints (verify names what is wrong with it).
+std::string fingerprint_text(const std::string& public_key) {
+    if (public_key.empty())
+        return "none (sealed without a key)";
+    try {
+        return key_fingerprint(public_key);
+    } catch (const std::invalid_argument&) {
+        return "unreadable key (run knotnotes-cli verify)";
+    }
+}
 
 // Escaped, with line breaks kept.
 std::string paragraph_text(const std::string& text) {
@@ -20,11 +36,9 @@ std::string paragraph_text(const std::string& text) {
     return out;
 }
 
-// "2026-11-25T09:30:00.123Z" -> "2026-11-25 09:30 UTC"; anything else as it is.
+// "2026-11-25T09:30:00.123Z" -> "2026-11-25 10:30" in the local zone.
 std::string readable_time(const std::string& iso) {
-    if (iso.size() >= 16 && iso[10] == 'T')
-        return iso.substr(0, 10) + " " + iso.substr(11, 5) + (iso.back() == 'Z' ? " UTC" : "");
-    return iso;
+    return local_time_text(iso);
 }
 
 std::string muscle_name(const std::string& id) {
@@ -89,11 +103,41 @@ std::string session_note_html(const sdk::Session& session, const sdk::Client& cl
         h << " &nbsp; <b>Duration:</b> " << session.duration_minutes << " min";
     if (!client.birth_date.empty())
         h << "<br><b>Date of birth:</b> " << e(client.birth_date);
-    if (!options.practitioner_name.empty())
+    if (options.practitioner) {
+        const auto& p = *options.practitioner;
+        h << "<br><b>Therapist:</b> " << e(p.name);
+        if (!p.credentials.empty())
+            h << ", " << e(p.credentials);
+        h << " &nbsp; <b>Registration:</b> "
+          << (p.registration.empty() ? std::string("<i>not recorded</i>") : e(p.registration));
+    } else if (!options.practitioner_name.empty()) {
         h << "<br><b>Practitioner:</b> " << e(options.practitioner_name);
-    if (session.amends_session_id)
-        h << "<br><b>Amends session</b> #" << *session.amends_session_id;
+    }
+    if (session.amends_session_id) {
+        h << "<br><b>Amends</b> the note of "
+          << e(options.amended_started_at.empty() ? std::string("an earlier session")
+                                                  : readable_time(options.amended_started_at));
+        h << "<br><b>Reason for the amendment:</b> "
+          << (session.amendment_reason.empty() ? std::string("<i>none given</i>")
+                                               : e(session.amendment_reason));
+    }
     h << "</p>\n";
+    if (!options.contraindications.empty()) {
+        h << "<h3>Contraindications</h3>\n<ul>\n";
+        for (const auto& line : options.contraindications)
+            h << "<li>" << e(line) << "</li>\n";
+        h << "</ul>\n";
+    }
+    if (!session.conflict_acknowledgement.empty()) {
+        h << "<p><b>Contraindication conflicts acknowledged:</b> "
+          << paragraph_text(session.conflict_acknowledgement) << "</p>\n";
+    }
+    if (!options.chart_image.empty()) {
+        h << "<h3>Body chart</h3>\n<p><img src=\"" << e(options.chart_image) << "\"";
+        if (options.chart_width > 0)
+            h << " width=\"" << options.chart_width << "\"";
+        h << "></p>\n";
+    }
 
     h << "<h3>SOAP note</h3>\n";
     const std::pair<const char*, const std::string*> soap[] = {{"Subjective", &session.subjective},
@@ -167,8 +211,9 @@ std::string session_note_html(const sdk::Session& session, const sdk::Client& cl
     h << "<hr>\n<p>";
     if (session.signature) {
         const auto& s = *session.signature;
-        h << "<b>Signed by " << e(s.signer) << "</b> on " << e(readable_time(s.signed_at))
-          << "<br><font size=\"-1\">SHA-256 " << e(s.content_sha256) << "</font>";
+        h << "<b>Signed by " << e(s.signer) << "</b> on " << e(readable_time(s.signed_at));
+        h << "<br><font size=\"-1\">Signing key fingerprint: " << fingerprint_text(s.public_key)
+          << "<br>SHA-256 of the note " << e(s.content_sha256) << "</font>";
     } else {
         h << "<b>Unsigned draft</b>: this note has not been signed.";
     }

@@ -4,12 +4,17 @@
 // that wxHtml's renderer, which the GUI prints with, lays it out as a browser would. It holds
 // the client's name, the session's date and duration, the SOAP note, pain before and after,
 // the knots charted, pressure tolerated, the techniques used and whether and by whom the note
-// was signed (with its SHA-256), or that it is an unsigned draft. Every text that came from a
+// was signed (with its SHA-256 and the signing key's fingerprint), or that it is an unsigned
+// draft; with the options also the therapist's credentials and registration, the client's
+// contraindications, the body chart, and for an amendment the note it amends and why. Times
+// are shown in local time (core/local_time.hpp). Every text that came from a
 // person is escaped; line breaks in the SOAP texts are kept. UTF-8 in, UTF-8 out. No wx here.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <knotnotes/sdk/records.hpp>
 
@@ -19,7 +24,17 @@ struct SessionNoteHtmlOptions {
     // Display name of a technique id ("<library>/<technique>"); the id itself when empty or
     // when it returns an empty string (e.g. the library is not loaded).
     std::function<std::string(const std::string&)> technique_name;
-    std::string practitioner_name;  // shown when not empty
+    std::string practitioner_name;  // shown when not empty (and no practitioner is given)
+    // The therapist who charted the note: name, credentials and registration number.
+    std::optional<sdk::Practitioner> practitioner;
+    // The client's contraindications, one line each ("Anticoagulant medication: ...").
+    std::vector<std::string> contraindications;
+    // <img> source of the body chart with the knots (e.g. "memory:chart.png"); no chart
+    // when empty.
+    std::string chart_image;
+    int chart_width = 0;  // pixels, for the <img> width; 0: the image's own
+    // When the note amends another: that note's start time (UTC), shown as a local date.
+    std::string amended_started_at;
 };
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.

@@ -48,4 +48,16 @@ std::filesystem::path default_backup_dir() {
     return data_dir() / "backups";
 }
 
+std::filesystem::path demo_database_path() {
+    return data_dir() / "demo.knotnotes.db";
+}
+
+bool is_demo_database(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto demo = demo_database_path();
+    if (std::filesystem::equivalent(file, demo, ec))
+        return true;
+    return file.lexically_normal() == demo.lexically_normal();
+}
+
 }  // namespace knotnotes::core

@@ -16,6 +16,10 @@ std::filesystem::path executable_dir();
 
 // The database used when none is named: <data_dir>/knotnotes.db.
 std::filesystem::path default_database_path();
+// The demo database, apart from the user's records: <data_dir>/demo.knotnotes.db. Only
+// synthetic clients are ever written there (File > Open demo database, the first ./dev.sh run).
+std::filesystem::path demo_database_path();
+bool is_demo_database(const std::filesystem::path& file);
 // Where automatic backups go: <data_dir>/backups.
 std::filesystem::path default_backup_dir();
 

@@ -5,9 +5,12 @@
 #include <knotnotes/sdk/contraindications.hpp>
 
 #include "contraindication_banner_panel.hpp"
+#include "core/client_header.hpp"
 #include "core/client_progress.hpp"
 #include "core/intake_service.hpp"
+#include "core/local_time.hpp"
 #include "core/record_store.hpp"
+#include "error_dialog.hpp"
 #include "intake_dialog.hpp"
 #include "pch.hpp"
 #include "progress_panel.hpp"
@@ -38,6 +41,7 @@ ClientPane::ClientPane(wxWindow* parent, core::RecordStore& store,
     name_->SetFont(name_->GetFont().Scaled(1.5f).Bold());
     name_->SetName("client-name");
     details_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    details_->SetName("client-details");
     banner_ = new ContraindicationBannerPanel(this);
     tabs_ = new wxNotebook(this, wxID_ANY);
     auto read_only_text = [&](const char* name) {
@@ -86,10 +90,11 @@ void ClientPane::open_session(sdk::Id session_id) {
     } else {
         editor_ = new SessionEditorPanel(tabs_, store_, catalogue_, session_id);
         editor_->set_questionnaires(questionnaires_);
+        editor_->on_changed = [this] { refresh_views(); };
         tabs_->AddPage(editor_, _("Session"));
     }
     tabs_->SetSelection(tabs_->FindPage(editor_));
-    fill_sessions(store_.sessions(client_));
+    refresh_views();
 }
 
 void ClientPane::new_session() {
@@ -102,8 +107,7 @@ void ClientPane::new_session() {
         open_session(
             core::SessionEditor::start_session(store_.database(), client_, practitioner->id));
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Could not start a session"),
-                     wxOK | wxICON_ERROR, this);
+        show_error(this, _("Could not start a session."), e);
     }
 }
 
@@ -112,8 +116,11 @@ void ClientPane::edit_intake() {
         return;
     core::IntakeService intakes(store_.database());
     IntakeDialog dialog(this, intakes, client_, name_->GetLabel());
-    if (dialog.ShowModal() == wxID_OK)
-        show_client(client_);
+    if (dialog.ShowModal() == wxID_OK) {
+        refresh_views();
+        if (editor_)
+            editor_->refresh_client_flags();
+    }
 }
 
 void ClientPane::show_client(sdk::Id client_id) {
@@ -140,21 +147,32 @@ void ClientPane::show_client(sdk::Id client_id) {
         tabs_->DeletePage(static_cast<size_t>(tabs_->FindPage(editor_)));
         editor_ = nullptr;
     }
+    fill_all(*client);
+}
+
+void ClientPane::refresh_views() {
+    if (!client_)
+        return;
+    if (const auto client = store_.client(client_))
+        fill_all(*client);
+}
+
+void ClientPane::fill_all(const sdk::Client& client) {
     // Each read once, shared by the banner and the tabs that show it.
-    const auto intake = store_.current_intake(client_id);
-    const auto sessions = store_.sessions(client_id);
+    const auto intake = store_.current_intake(client.id);
+    const auto sessions = store_.sessions(client.id);
     banner_->show_for(intake);
-    fill_overview(*client, sessions);
+    fill_overview(client, sessions);
     fill_intake(intake);
     fill_sessions(sessions);
-    progress_->show(core::client_progress(store_.database(), client_), meaningful_changes_);
+    progress_->show(core::client_progress(store_.database(), client.id), meaningful_changes_);
     Layout();
 }
 
 void ClientPane::fill_overview(const sdk::Client& c,
                                const std::vector<db::SessionSummary>& sessions) {
-    name_->SetLabel(text(c.given_name + " " + c.family_name));
-    details_->SetLabel(text(c.occupation));
+    name_->SetLabel(text(core::client_full_name(c)));
+    details_->SetLabel(text(core::client_header_details(c, core::local_today())));
     wxString overview;
     overview << line(_("Birth date"), c.birth_date) << line(_("Phone"), c.phone)
              << line(_("Email"), c.email) << line(_("Emergency contact"), c.emergency_contact)
@@ -162,7 +180,8 @@ void ClientPane::fill_overview(const sdk::Client& c,
     overview << "\n" << wxString::Format(_("%zu sessions"), sessions.size());
     if (!sessions.empty()) {
         const auto& last = sessions.back();
-        overview << wxString::Format(_(", the last on %s"), text(last.started_at.substr(0, 10)));
+        overview << wxString::Format(_(", the last on %s"),
+                                     text(core::local_date_text(last.started_at)));
         if (last.pain_before && last.pain_after) {
             overview << wxString::Format(_(" (pain %d -> %d)"), *last.pain_before,
                                          *last.pain_after);
@@ -177,7 +196,7 @@ void ClientPane::fill_intake(const std::optional<sdk::Intake>& intake) {
         return;
     }
     wxString summary = wxString::Format(_("Intake version %d, recorded %s\n\n"), intake->version,
-                                        text(intake->recorded_at.substr(0, 10)));
+                                        text(core::local_time_text(intake->recorded_at)));
     summary << line(_("Reason for visit"), intake->reason_for_visit)
             << line(_("Goals"), intake->goals) << line(_("Activity"), intake->activity);
     if (!intake->health_flags.empty()) {
@@ -209,9 +228,7 @@ void ClientPane::fill_sessions(const std::vector<db::SessionSummary>& sessions) 
     long row = 0;
     for (const auto& s : sessions) {
         session_ids_.push_back(s.id);
-        sessions_->InsertItem(
-            row, text(s.started_at.substr(0, 16)).Mid(0, 10) + " " +
-                     text(s.started_at.size() >= 16 ? s.started_at.substr(11, 5) : ""));
+        sessions_->InsertItem(row, text(core::local_time_text(s.started_at)));
         wxString status = s.is_signed ? _("Signed") : _("Draft");
         if (s.amends_session_id)
             status += _(" (amendment)");

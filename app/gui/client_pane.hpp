@@ -48,6 +48,10 @@ class ClientPane : public wxPanel {
         questionnaires_ = questionnaires;
     }
 
+    // Reads the client's record again into every tab (the open session stays open): after
+    // signing, amending, a questionnaire or an edit, every view shows what is stored.
+    void refresh_views();
+
     sdk::Id client() const { return client_; }
     wxNotebook* tabs() const { return tabs_; }
     wxListCtrl* sessions() const { return sessions_; }
@@ -59,6 +63,7 @@ class ClientPane : public wxPanel {
     void fill_overview(const sdk::Client& client, const std::vector<db::SessionSummary>& sessions);
     void fill_intake(const std::optional<sdk::Intake>& intake);
     void fill_sessions(const std::vector<db::SessionSummary>& sessions);
+    void fill_all(const sdk::Client& client);
 
     core::RecordStore& store_;
     const core::TechniqueCatalogue& catalogue_;

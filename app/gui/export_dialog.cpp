@@ -1,11 +1,12 @@
 #include "export_dialog.hpp"
 
 #include <wx/datectrl.h>
-#include <wx/progdlg.h>
 #include <wx/radiobut.h>
 
-#include "core/export_service.hpp"
+#include "core/database_jobs.hpp"
+#include "core/local_time.hpp"
 #include "core/record_store.hpp"
+#include "job_progress_dialog.hpp"
 #include "pch.hpp"
 
 namespace knotnotes::gui {
@@ -118,23 +119,27 @@ bool ExportDialog::run() {
     if (this_client_->GetValue() && client_)
         scope.client = client_;
     if (date_range_->GetValue()) {
-        scope.since = since_->GetValue().FormatISODate().utf8_string();
-        scope.until = until_->GetValue().FormatISODate().utf8_string();
+        // The days the therapist picked are local days: from the start of the first to the
+        // end of the last, as UTC instants (how the sessions are stored).
+        scope.since =
+            core::utc_start_of_local_day(since_->GetValue().FormatISODate().utf8_string());
+        scope.until = core::utc_end_of_local_day(until_->GetValue().FormatISODate().utf8_string());
     }
     auto exporter = core::exporter_for(host_, c->format.id);
     if (!exporter) {
         message_ = _("That exporter is no longer available (see Tools > Plugins).");
         return false;
     }
-    wxProgressDialog progress(
-        _("Exporting"), _("Exporting records..."), 1000, this,
-        wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME | wxPD_AUTO_HIDE);
+    const std::filesystem::path destination = destination_->GetValue().utf8_string();
+    const auto database_file = store_.file();
+    core::ExportCounts counts;
+    core::BackgroundJob job([&](core::JobControl& control) {
+        counts = core::export_job(database_file, exporter, destination, scope, control);
+        return std::string();
+    });
+    run_job_with_progress(this, _("Exporting"), _("Exporting records..."), job);
     try {
-        const auto counts = core::export_records(
-            store_.database(), exporter, destination_->GetValue().utf8_string(), scope,
-            [&](std::int64_t done, std::int64_t total) {
-                return progress.Update(total ? static_cast<int>(done * 1000 / total) : 1000);
-            });
+        job.finish();
         message_ =
             wxString::Format(_("Exported %lld clients and %lld sessions to %s."),
                              static_cast<long long>(counts.clients),

@@ -35,6 +35,9 @@ class ExportDialog : public wxDialog {
 
     wxChoice* formats() const { return format_; }
     wxTextCtrl* destination() const { return destination_; }
+    wxRadioButton* date_range() const { return date_range_; }
+    wxDatePickerCtrl* since() const { return since_; }
+    wxDatePickerCtrl* until() const { return until_; }
 
   private:
     void browse();

@@ -1,19 +1,16 @@
 #include "import_preview_dialog.hpp"
 
+#include "core/database_jobs.hpp"
 #include "core/format_registry.hpp"
-#include "core/import_service.hpp"
 #include "core/record_store.hpp"
+#include "job_progress_dialog.hpp"
 #include "pch.hpp"
 
 namespace knotnotes::gui {
 namespace {
 
-wxString describe(const core::ImportCounts& c) {
-    return wxString::Format(_("%lld clients, %lld intakes, %lld sessions and %lld questionnaire "
-                              "responses"),
-                            static_cast<long long>(c.clients), static_cast<long long>(c.intakes),
-                            static_cast<long long>(c.sessions),
-                            static_cast<long long>(c.questionnaire_responses));
+wxString counts_text(const core::ImportCounts& c) {
+    return wxString::FromUTF8(core::describe(c));
 }
 
 }  // namespace
@@ -26,16 +23,26 @@ ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& hos
     if (!importer_) {
         summary_ = _("No importer for KnotNotes XML is loaded (see Tools > Plugins).");
     } else {
+        core::ImportCounts counts;
+        core::BackgroundJob job([&](core::JobControl& control) {
+            counts = core::preview_job(importer_, file_, control);
+            return std::string();
+        });
+        const bool read =
+            run_job_with_progress(parent, _("Import"), _("Checking the file..."), job);
         try {
-            const auto counts = core::preview_import(importer_, file_);
+            job.finish();
             summary_ =
                 wxString::Format(_("%s holds %s.\n\nImport them into %s?"),
-                                 wxString::FromUTF8(file_.filename().string()), describe(counts),
+                                 wxString::FromUTF8(file_.filename().string()), counts_text(counts),
                                  wxString::FromUTF8(store_.file().string()));
             can_import_ = true;
+        } catch (const core::JobCancelled&) {
+            summary_ = _("Reading the file was cancelled; nothing was imported.");
         } catch (const std::exception& e) {
             summary_ = wxString::FromUTF8(file_.string() + " cannot be imported: " + e.what());
         }
+        (void)read;
     }
     text_ = new wxStaticText(this, wxID_ANY, summary_);
     text_->Wrap(FromDIP(460));
@@ -61,9 +68,17 @@ ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& hos
 bool ImportPreviewDialog::import() {
     if (!can_import_)
         return false;
+    core::ImportCounts counts;
+    const auto database_file = store_.file();
+    core::BackgroundJob job([&](core::JobControl& control) {
+        counts = core::import_job(database_file, importer_, file_, host_, control);
+        return std::string();
+    });
+    // All or nothing in one transaction: once writing has begun it runs to its end.
+    run_job_with_progress(this, _("Import"), _("Importing the records..."), job, false);
     try {
-        const auto counts = core::import_records(store_.database(), importer_, file_, host_);
-        summary_ = _("Imported ") + describe(counts) + ".";
+        job.finish();
+        summary_ = _("Imported ") + counts_text(counts) + ".";
         return true;
     } catch (const std::exception& e) {
         summary_ = wxString::FromUTF8(e.what()) + _("\nNothing was imported.");

@@ -12,6 +12,7 @@
 #include <wx/slider.h>
 #include <wx/statline.h>
 
+#include "core/local_time.hpp"
 #include "pch.hpp"
 #include "signature_widget.hpp"
 
@@ -24,13 +25,8 @@ wxString from_utf8(std::string_view s) {
     return wxString::FromUTF8(s.data(), s.size());
 }
 
-// "2026-11-25T09:30:00.123Z" (UTC) as the local date and time, "2026-11-25 10:30".
 wxString local_time_text(const std::string& utc) {
-    wxDateTime when;
-    if (utc.size() >= 19 && when.ParseISOCombined(from_utf8(utc.substr(0, 19)), 'T')) {
-        return when.MakeFromTimezone(wxDateTime::UTC).Format("%Y-%m-%d %H:%M");
-    }
-    return from_utf8(utc);
+    return from_utf8(core::local_time_text(utc));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "core/private_files.hpp"
 #include "core/record_store.hpp"
 #include "core/user_paths.hpp"
+#include "error_dialog.hpp"
 #include "import_preview_dialog.hpp"
 #include "main_frame.hpp"
 #include "pch.hpp"
@@ -28,6 +29,7 @@ class KnotNotesApp : public wxApp {
                              wxString::FromUTF8((core::config_dir() / "app.conf").string()),
                              wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
         wxInitAllImageHandlers();
+        wxHandleFatalExceptions(true);  // OnFatalException logs a crash before the app ends
         if (!wxApp::OnInit())
             return false;  // parses the command line
 
@@ -45,27 +47,21 @@ class KnotNotesApp : public wxApp {
             open_problem = e.what();  // shown once the window is up; the app keeps running
         }
 
-        auto* frame = new MainFrame(*host_, store_.get());
-        frame->open_database = [this](const std::filesystem::path& file) { switch_database(file); };
-        frame->Show();
+        auto* frame = make_frame();
         report_crashed_plugins(*frame);
         if (!open_problem.empty() && screenshot_.empty()) {
-            wxMessageBox(wxString::FromUTF8(open_problem), _("Could not open the database"),
-                         wxOK | wxICON_ERROR, frame);
+            show_error(frame, _("Could not open the database."), wxString::FromUTF8(open_problem));
         }
         if (!import_file_.empty() && store_) {
             // A double-clicked export: preview it once the window is up.
             CallAfter([this, frame] {
-                ImportPreviewDialog preview(frame, *host_, *store_, import_file_);
                 if (!screenshot_.empty()) {
+                    ImportPreviewDialog preview(frame, *host_, *store_, import_file_);
                     preview.Show();
                     save_window_screenshot(preview, screenshot_ + ".import.png");
                     return;
                 }
-                if (preview.ShowModal() == wxID_OK) {
-                    wxMessageBox(preview.summary(), _("Import"), wxOK | wxICON_INFORMATION, frame);
-                    frame->refresh_clients();
-                }
+                frame->import_file(import_file_);
             });
         }
         if (quit_when_ready_) {
@@ -86,18 +82,32 @@ class KnotNotesApp : public wxApp {
     }
 
     int OnExit() override {
-        if (store_ && screenshot_.empty() && !quit_when_ready_) {  // not in unattended runs
-            try {
-                store_->backup_if_due(core::default_backup_dir());
-            } catch (const std::exception& e) {
-                // Closing must not fail over a backup; the next close tries again.
-                std::fprintf(stderr, "knotnotes: automatic backup failed: %s\n", e.what());
-            }
-        }
+        // The daily backup ran when the window closed (MainFrame, on a worker).
         store_.reset();
         retired_.clear();
         host_.reset();
         return exit_code_;
+    }
+
+    // An exception that escaped an event handler: tell the user in words, keep running.
+    // Every edit is committed as it is made, so nothing on screen is lost.
+    bool OnExceptionInMainLoop() override { return report_current_exception(); }
+
+    // Escaped from somewhere that is not an event handler (the app must then end): log it.
+    void OnUnhandledException() override {
+        try {
+            throw;
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "knotnotes: unhandled error: %s\n", e.what());
+        } catch (...) {
+            std::fprintf(stderr, "knotnotes: unhandled error of an unknown kind\n");
+        }
+    }
+
+    void OnFatalException() override {
+        std::fprintf(stderr,
+                     "knotnotes: crashed (fatal signal). Every committed edit is in the "
+                     "database; start KnotNotes again.\n");
     }
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {
@@ -139,20 +149,29 @@ class KnotNotesApp : public wxApp {
         try {
             store = std::make_unique<core::RecordStore>(file);
         } catch (const std::exception& e) {
-            wxMessageBox(wxString::FromUTF8(e.what()), _("Could not open the database"),
-                         wxOK | wxICON_ERROR, old_frame);
+            show_error(old_frame,
+                       wxString::Format(_("Could not open %s; the database you had open stays "
+                                          "open."),
+                                        wxString::FromUTF8(file.string())),
+                       e);
             return;
         }
         // The old window is destroyed at idle time and may still use its store until then.
         if (store_)
             retired_.push_back(std::move(store_));
         store_ = std::move(store);
-        auto* frame = new MainFrame(*host_, store_.get());
-        frame->open_database = [this](const std::filesystem::path& f) { switch_database(f); };
+        auto* frame = make_frame();
         SetTopWindow(frame);
-        frame->Show();
         if (old_frame)
             old_frame->Destroy();
+    }
+
+    MainFrame* make_frame() {
+        auto* frame = new MainFrame(*host_, store_.get());
+        frame->open_database = [this](const std::filesystem::path& f) { switch_database(f); };
+        frame->set_backup_on_close(screenshot_.empty() && !quit_when_ready_);
+        frame->Show();
+        return frame;
     }
 
     void report_crashed_plugins(wxWindow& parent) {

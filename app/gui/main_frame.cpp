@@ -3,7 +3,6 @@
 #include <wx/config.h>
 #include <wx/infobar.h>
 #include <wx/notebook.h>
-#include <wx/progdlg.h>
 #include <wx/splitter.h>
 #include <wx/srchctrl.h>
 
@@ -13,10 +12,16 @@
 
 #include "client_list_panel.hpp"
 #include "client_pane.hpp"
+#include "core/client_header.hpp"
 #include "core/client_progress.hpp"
+#include "core/database_jobs.hpp"
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
+#include "core/user_paths.hpp"
+#include "error_dialog.hpp"
 #include "export_dialog.hpp"
+#include "import_preview_dialog.hpp"
+#include "job_progress_dialog.hpp"
 #include "new_client_dialog.hpp"
 #include "pch.hpp"
 #include "plugins_dialog.hpp"
@@ -26,7 +31,7 @@ namespace {
 
 enum MenuId {
     id_plugins = wxID_HIGHEST + 1,
-    id_demo,
+    id_open_demo,
     id_search,
     id_shortcuts,
     id_tab_overview,
@@ -36,44 +41,77 @@ enum MenuId {
     id_new_session,
     id_edit_intake,
     id_export,
+    id_import,
     id_backup,
     id_new_database,
 };
 
-const char* shortcuts_text =
-    "Ctrl+O\tOpen a database\n"
-    "Ctrl+E\tExport records\n"
-    "Ctrl+B\tBack up the database\n"
-    "Ctrl+N\tNew client\n"
-    "Ctrl+F\tSearch clients (type, then Enter or Down to pick)\n"
-    "Ctrl+Shift+N\tNew session for the client (carries forward unresolved knots)\n"
-    "Ctrl+I\tEdit the client's intake (saves a new version)\n"
-    "Ctrl+Shift+S\tSign the session (in the session editor)\n"
-    "Ctrl+P\tPrint preview of the session note (in the session editor)\n"
-    "Body chart\tclick: place a knot; drag: move; right-click or Enter: edit; Delete: remove\n"
-    "Ctrl+1 / 2 / 3 / 4\tOverview / Intake / Sessions / Progress tab\n"
-    "Ctrl+Shift+P\tPlugins\n"
-    "Ctrl+Q\tQuit\n"
-    "F1\tThis list";
+wxString path_text(const std::filesystem::path& p) {
+    return wxString::FromUTF8(p.string());
+}
 
 }  // namespace
+
+wxString MainFrame::shortcuts_text() {
+    return _(
+        "Ctrl+N\tNew client\n"
+        "Ctrl+O\tOpen a database\n"
+        "Ctrl+Shift+D\tNew (empty) database\n"
+        "Ctrl+B\tBack up the database\n"
+        "Ctrl+E\tExport records\n"
+        "Ctrl+Shift+I\tImport a KnotNotes export\n"
+        "Ctrl+F\tSearch clients (type, then Enter or Down to pick)\n"
+        "Ctrl+1 / 2 / 3 / 4\tOverview / Intake / Sessions / Progress tab\n"
+        "Ctrl+Shift+N\tNew session for the highlighted client (carries forward unresolved "
+        "knots)\n"
+        "Ctrl+I\tEdit the client's intake (saves a new version)\n"
+        "Ctrl+Shift+S\tSign the session (in the session editor)\n"
+        "Ctrl+P\tPrint preview of the session note (in the session editor)\n"
+        "Ctrl+Z\tUndo the last delete in the session editor (knot, technique, pressure)\n"
+        "Body chart\tclick: place a knot; drag: move; right-click or Enter: edit; "
+        "Delete: remove\n"
+        "Ctrl+Shift+P\tPlugins\n"
+        "Ctrl+Q\tQuit\n"
+        "F1\tThis list");
+}
 
 MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
     : wxFrame(nullptr, wxID_ANY, "KnotNotes", wxDefaultPosition, wxSize(1100, 720)),
       host_(host),
-      store_(store) {
+      store_(store),
+      demo_(store && core::is_demo_database(store->file())) {
     SetName("main-frame");
+    SetMinSize(FromDIP(wxSize(760, 520)));
     build_menus();
+    bind_menus();
     CreateStatusBar(2);
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
+    if (demo_) {
+        // Impossible to miss, and never confused with real records.
+        auto* marker = new wxPanel(this);
+        marker->SetName("demo-marker");
+        marker->SetBackgroundColour(wxColour(255, 214, 0));
+        auto* text = new wxStaticText(
+            marker, wxID_ANY,
+            _("DEMO DATABASE: synthetic clients, not real people. Use File > Open database to "
+              "go back to your own records."));
+        text->SetForegroundColour(*wxBLACK);
+        text->SetFont(text->GetFont().Bold());
+        auto* s = new wxBoxSizer(wxHORIZONTAL);
+        s->Add(text, 1, wxALL, FromDIP(6));
+        marker->SetSizer(s);
+        outer->Add(marker, 0, wxEXPAND);
+        demo_marker_ = marker;
+        SetTitle(_("KnotNotes - DEMO database"));
+    }
     // The generic info bar: its buttons are ordinary wxButtons (keyboard and test friendly).
-    demo_offer_ = new wxInfoBarGeneric(this);
-    demo_offer_->SetName("demo-offer");
-    demo_offer_->AddButton(id_demo, _("Create demo data"));
-    demo_offer_->Bind(
-        wxEVT_BUTTON, [this](wxCommandEvent&) { create_demo_data(); }, id_demo);
-    outer->Add(demo_offer_, 0, wxEXPAND);
+    empty_offer_ = new wxInfoBarGeneric(this);
+    empty_offer_->SetName("empty-offer");
+    empty_offer_->AddButton(id_open_demo, _("Open the demo database"));
+    empty_offer_->Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { open_demo_database(); }, id_open_demo);
+    outer->Add(empty_offer_, 0, wxEXPAND);
 
     if (store_) {
         directory_ = std::make_unique<core::ClientDirectory>(store_->database());
@@ -81,18 +119,20 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
         questionnaires_ = std::make_unique<core::QuestionnaireService>(host_, store_->database());
         splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                          wxSP_LIVE_UPDATE | wxSP_3D);
-        splitter_->SetMinimumPaneSize(FromDIP(180));
+        splitter_->SetMinimumPaneSize(FromDIP(160));
+        splitter_->SetSashGravity(0.0);  // a wider window widens the client, not the list
         clients_ = new ClientListPanel(splitter_, *directory_);
         pane_ = new ClientPane(splitter_, *store_, *catalogue_,
                                core::meaningful_changes(*questionnaires_));
         pane_->set_questionnaires(questionnaires_.get());
-        splitter_->SplitVertically(clients_, pane_, FromDIP(300));
+        splitter_->SplitVertically(clients_, pane_, FromDIP(240));
         outer->Add(splitter_, 1, wxEXPAND);
         clients_->Bind(EVT_CLIENT_SELECTED,
                        [this](wxCommandEvent& e) { pane_->show_client(e.GetExtraLong()); });
     } else {
         no_database_ = new wxStaticText(
-            this, wxID_ANY, _("No database is open. Start KnotNotes with --db PATH to open one."));
+            this, wxID_ANY,
+            _("No database is open. Use File > Open database (Ctrl+O) or File > New database."));
         outer->Add(no_database_, 1, wxALL, FromDIP(24));
     }
     SetSizer(outer);
@@ -101,6 +141,7 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
     update_status();
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
         save_layout();
+        backup_on_close();
         e.Skip();
     });
 }
@@ -110,9 +151,12 @@ void MainFrame::build_menus() {
     file->Append(wxID_NEW, _("&New client...\tCtrl+N"));
     file->AppendSeparator();
     file->Append(wxID_OPEN, _("&Open database...\tCtrl+O"));
-    file->Append(id_new_database, _("New &database..."));
+    file->Append(id_new_database, _("New &database...\tCtrl+Shift+D"));
+    file->Append(id_open_demo, _("Open de&mo database"));
+    file->AppendSeparator();
     file->Append(id_backup, _("&Back up database...\tCtrl+B"));
     file->Append(id_export, _("&Export...\tCtrl+E"));
+    file->Append(id_import, _("&Import...\tCtrl+Shift+I"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* view = new wxMenu;
@@ -128,7 +172,6 @@ void MainFrame::build_menus() {
     auto* tools = new wxMenu;
     tools->Append(id_plugins, wxString::FromUTF8("&Plugins…\tCtrl+Shift+P"),
                   _("Every plugin found and its status"));
-    tools->Append(id_demo, _("Add &demo clients"));
     auto* help = new wxMenu;
     help->Append(id_shortcuts, _("&Keyboard shortcuts\tF1"));
     help->Append(wxID_ABOUT, _("&About KnotNotes"));
@@ -139,82 +182,73 @@ void MainFrame::build_menus() {
     bar->Append(tools, _("&Tools"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
+}
 
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { new_client(); }, wxID_NEW);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { show_plugins_dialog(); }, id_plugins);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { create_demo_data(); }, id_demo);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            if (clients_)
-                clients_->focus_search();
-        },
-        id_search);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            if (pane_)
-                pane_->new_session();
-        },
-        id_new_session);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            if (pane_)
-                pane_->edit_intake();
-        },
-        id_edit_intake);
-    for (int id : {static_cast<int>(id_new_session), static_cast<int>(id_edit_intake)}) {
+void MainFrame::bind_menus() {
+    const auto on = [this](int id, std::function<void()> action) {
         Bind(
-            wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(pane_ && pane_->client()); },
-            id);
-    }
+            wxEVT_MENU, [action = std::move(action)](wxCommandEvent&) { action(); }, id);
+    };
+    on(wxID_EXIT, [this] { Close(); });
+    on(wxID_NEW, [this] { new_client(); });
+    on(wxID_OPEN, [this] { open_database_file(); });
+    on(id_new_database, [this] { new_database_file(); });
+    on(id_open_demo, [this] { open_demo_database(); });
+    on(id_backup, [this] { backup(); });
+    on(id_export, [this] { export_records(); });
+    on(id_import, [this] { import_records(); });
+    on(id_plugins, [this] { show_plugins_dialog(); });
+    on(id_search, [this] {
+        if (clients_)
+            clients_->focus_search();
+    });
+    on(id_new_session, [this] { new_session(); });
+    on(id_edit_intake, [this] {
+        if (pane_)
+            pane_->edit_intake();
+    });
     for (int tab = 0; tab < 4; ++tab) {
-        Bind(
-            wxEVT_MENU,
-            [this, tab](wxCommandEvent&) {
-                if (pane_ && pane_->client())
-                    pane_->tabs()->SetSelection(static_cast<size_t>(tab));
-            },
-            id_tab_overview + tab);
+        on(id_tab_overview + tab, [this, tab] {
+            if (pane_ && pane_->client())
+                pane_->tabs()->SetSelection(static_cast<size_t>(tab));
+        });
     }
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            wxMessageBox(shortcuts_text, _("Keyboard shortcuts"), wxOK, this);
-        },
-        id_shortcuts);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            wxMessageBox(
-                wxString::Format(_("KnotNotes %s\nPlugin SDK ABI %d.%d"), KNOTNOTES_VERSION_STRING,
-                                 KNOTNOTES_SDK_ABI_MAJOR, KNOTNOTES_SDK_ABI_MINOR),
-                _("About KnotNotes"), wxOK | wxICON_INFORMATION, this);
-        },
-        wxID_ABOUT);
+    on(id_shortcuts, [this] { show_shortcuts(); });
+    on(wxID_ABOUT, [this] {
+        wxMessageBox(
+            wxString::Format(_("KnotNotes %s\nPlugin SDK ABI %d.%d"), KNOTNOTES_VERSION_STRING,
+                             KNOTNOTES_SDK_ABI_MAJOR, KNOTNOTES_SDK_ABI_MINOR),
+            _("About KnotNotes"), wxOK | wxICON_INFORMATION, this);
+    });
+    const auto client_open = [this](wxUpdateUIEvent& e) { e.Enable(pane_ && pane_->client()); };
+    for (int id : {static_cast<int>(id_new_session), static_cast<int>(id_edit_intake),
+                   static_cast<int>(id_tab_overview), static_cast<int>(id_tab_intake),
+                   static_cast<int>(id_tab_sessions), static_cast<int>(id_tab_progress)}) {
+        Bind(wxEVT_UPDATE_UI, client_open, id);
+    }
     for (int id :
-         {static_cast<int>(wxID_NEW), static_cast<int>(id_demo), static_cast<int>(id_search)}) {
+         {static_cast<int>(wxID_NEW), static_cast<int>(id_search), static_cast<int>(id_backup),
+          static_cast<int>(id_export), static_cast<int>(id_import)}) {
         Bind(
             wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(store_ != nullptr); }, id);
     }
+}
+
+void MainFrame::show_shortcuts() {
+    wxMessageBox(shortcuts_text(), _("Keyboard shortcuts"), wxOK, this);
 }
 
 void MainFrame::refresh_clients() {
     if (!store_)
         return;
     clients_->refresh();
-    if (store_->client_count() == 0) {
-        demo_offer_->ShowMessage(_("This database has no clients yet. To look around first, "
-                                   "fill it with synthetic demo clients (no real people)."),
-                                 wxICON_INFORMATION);
-    } else if (demo_offer_->IsShown()) {
-        demo_offer_->Dismiss();
+    if (store_->client_count() == 0 && !demo_) {
+        empty_offer_->ShowMessage(_("This database has no clients yet: add one with Ctrl+N. To "
+                                    "look around first, open the demo database (synthetic "
+                                    "clients, kept apart from your records)."),
+                                  wxICON_INFORMATION);
+    } else if (empty_offer_->IsShown()) {
+        empty_offer_->Dismiss();
     }
     update_status();
     Layout();
@@ -231,11 +265,27 @@ void MainFrame::new_client() {
         clients_->search()->Clear();
         refresh_clients();
         clients_->select_client(id);
-        pane_->show_client(id);
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Could not add the client"),
-                     wxOK | wxICON_ERROR, this);
+        show_error(this, _("Could not add the client."), e);
     }
+}
+
+void MainFrame::new_session() {
+    if (!pane_)
+        return;
+    const auto listed = clients_->selected_client();
+    if (!pane_->client() || listed != pane_->client()) {
+        const auto shown = pane_->client() ? store_->client(pane_->client()) : std::nullopt;
+        wxMessageBox(
+            shown ? wxString::Format(_("The client list does not highlight %s, whose record is "
+                                       "open. Pick the client in the list first, so the "
+                                       "session is charted on the right person."),
+                                     wxString::FromUTF8(core::client_full_name(*shown)))
+                  : wxString(_("Pick a client in the list first.")),
+            _("New session"), wxOK | wxICON_WARNING, this);
+        return;
+    }
+    pane_->new_session();
 }
 
 void MainFrame::export_records() {
@@ -243,10 +293,30 @@ void MainFrame::export_records() {
         return;
     const auto client = pane_ ? pane_->client() : 0;
     const auto named = client ? store_->client(client) : std::nullopt;
-    ExportDialog dialog(
-        this, host_, *store_, client,
-        named ? wxString::FromUTF8(named->given_name + " " + named->family_name) : wxString());
+    ExportDialog dialog(this, host_, *store_, client,
+                        named ? wxString::FromUTF8(core::client_full_name(*named)) : wxString());
     dialog.ShowModal();
+}
+
+void MainFrame::import_records() {
+    if (!store_)
+        return;
+    wxFileDialog dialog(this, _("Import a KnotNotes export"), wxEmptyString, wxEmptyString,
+                        _("KnotNotes exports (*.knotnotes.xml;*.xml)|*.knotnotes.xml;*.xml"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    import_file(dialog.GetPath().utf8_string());
+}
+
+void MainFrame::import_file(const std::filesystem::path& file) {
+    if (!store_)
+        return;
+    ImportPreviewDialog preview(this, host_, *store_, file);
+    if (preview.ShowModal() == wxID_OK) {
+        wxMessageBox(preview.summary(), _("Import"), wxOK | wxICON_INFORMATION, this);
+        refresh_clients();
+    }
 }
 
 void MainFrame::backup() {
@@ -256,31 +326,91 @@ void MainFrame::backup() {
                         _("KnotNotes databases (*.db)|*.db"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK)
         return;
-    wxProgressDialog progress(_("Backing up"), _("Copying the database..."), 100, this,
-                              wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+    const std::filesystem::path destination = dialog.GetPath().utf8_string();
+    const auto source = store_->file();
+    core::BackgroundJob job([=](core::JobControl& control) {
+        core::backup_job(source, destination, control);
+        return std::string();
+    });
+    const bool completed =
+        run_job_with_progress(this, _("Backing up"), _("Copying the database..."), job);
     try {
-        store_->backup_to(dialog.GetPath().utf8_string(), [&](int done, int total) {
-            progress.Update(total ? done * 100 / total : 100);
-        });
-        SetStatusText(wxString::Format(_("Backed up to %s"), dialog.GetPath()), 0);
+        job.finish();
+        SetStatusText(wxString::Format(_("Backed up to %s"), path_text(destination)), 0);
+    } catch (const core::JobCancelled&) {
+        SetStatusText(_("Backup cancelled; no copy was written."), 0);
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Backup failed"), wxOK | wxICON_ERROR, this);
+        show_error(this, wxString::Format(_("Could not back up to %s."), path_text(destination)),
+                   e);
+    }
+    (void)completed;
+}
+
+void MainFrame::backup_on_close() {
+    if (!store_ || !backup_on_close_)
+        return;
+    const auto source = store_->file();
+    const auto folder = core::default_backup_dir();
+    core::BackgroundJob job([=](core::JobControl& control) {
+        return core::automatic_backup_job(source, folder, control).string();
+    });
+    run_job_with_progress(this, _("Closing"), _("Making the daily backup..."), job);
+    try {
+        job.finish();
+    } catch (const std::exception& e) {
+        // Closing must not fail over a backup; the next close tries again.
+        std::fprintf(stderr, "knotnotes: automatic backup skipped: %s\n", e.what());
     }
 }
 
-void MainFrame::create_demo_data() {
-    if (!store_)
+void MainFrame::open_database_file() {
+    wxFileDialog dialog(this, _("Open a database"), wxEmptyString, wxEmptyString,
+                        _("KnotNotes databases (*.db)|*.db|All files|*"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() == wxID_OK && open_database)
+        open_database(dialog.GetPath().utf8_string());
+}
+
+void MainFrame::new_database_file() {
+    wxFileDialog dialog(this, _("Create a new database"), wxEmptyString, "knotnotes.db",
+                        _("KnotNotes databases (*.db)|*.db"), wxFD_SAVE);
+    if (dialog.ShowModal() != wxID_OK)
         return;
-    core::DemoOptions options;
-    wxProgressDialog progress(_("Creating demo data"), _("Creating synthetic clients..."),
-                              options.clients, this, wxPD_APP_MODAL | wxPD_AUTO_HIDE);
-    try {
-        store_->add_demo_data(options, [&](int done, int) { progress.Update(done); });
-    } catch (const std::exception& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Could not create demo data"),
-                     wxOK | wxICON_ERROR, this);
+    const std::filesystem::path file = dialog.GetPath().utf8_string();
+    if (std::filesystem::exists(file)) {
+        // Never over a database: a new one is a new file.
+        wxMessageBox(wxString::Format(_("%s already exists. Choose a new file name; to use "
+                                        "that file, open it with File > Open database."),
+                                      path_text(file)),
+                     _("New database"), wxOK | wxICON_WARNING, this);
+        return;
     }
-    refresh_clients();
+    if (open_database)
+        open_database(file);
+}
+
+void MainFrame::open_demo_database() {
+    const auto file = core::demo_database_path();
+    if (!std::filesystem::exists(file)) {
+        std::error_code ec;
+        std::filesystem::create_directories(file.parent_path(), ec);
+        core::DemoOptions options;
+        core::BackgroundJob job([=](core::JobControl& control) {
+            core::create_demo_database_job(file, options, control);
+            return std::string();
+        });
+        run_job_with_progress(this, _("Demo database"), _("Creating synthetic clients..."), job);
+        try {
+            job.finish();
+        } catch (const core::JobCancelled&) {
+            // Whole clients only were written; opening shows what is there.
+        } catch (const std::exception& e) {
+            show_error(this, _("Could not create the demo database."), e);
+            return;
+        }
+    }
+    if (open_database)
+        open_database(file);
 }
 
 void MainFrame::update_status() {
@@ -289,7 +419,7 @@ void MainFrame::update_status() {
         if (p.state == core::PluginState::loaded)
             ++loaded;
     }
-    SetStatusText(store_ ? wxString::FromUTF8(store_->file().string()) : _("No database"), 0);
+    SetStatusText(store_ ? path_text(store_->file()) : _("No database"), 0);
     SetStatusText(wxString::Format(_("%d plugins loaded"), loaded), 1);
 }
 
@@ -321,10 +451,8 @@ void MainFrame::restore_layout() {
             splitter_->SetSashPosition(sash);
     }
     long last = 0;
-    if (clients_ && config->Read(last_client_key(), &last) && last > 0 &&
-        clients_->select_client(last)) {
-        pane_->show_client(last);
-    }
+    if (clients_ && config->Read(last_client_key(), &last) && last > 0)
+        clients_->select_client(last);  // announces it: the pane follows the list
 }
 
 void MainFrame::save_layout() {

@@ -1,11 +1,16 @@
 // main_frame.hpp — KnotNotes' main window: the client list (type-ahead search, virtual list)
-// on the left, the selected client in tabs on the right, menus with keyboard shortcuts, and on
-// a database with no clients an info bar offering demo data. Window layout and the last client
-// are remembered (wxConfig).
+// on the left, the highlighted client in tabs on the right, menus with keyboard shortcuts.
+// Window layout and the last client are remembered (wxConfig). While the demo database is
+// open a yellow marker says so; a database with no clients offers the demo database (demo
+// clients are never written into the user's own records).
 //
-// Shortcuts: Ctrl+O open database, Ctrl+E export, Ctrl+B backup, Ctrl+N new client, Ctrl+F search
-// clients, Ctrl+Shift+N new session, Ctrl+I edit intake, Ctrl+1/2/3 Overview/Intake/Sessions,
-// Ctrl+Shift+S sign the session, Ctrl+Shift+P plugins, Ctrl+Q quit, F1 keyboard shortcuts.
+// Every menu item has a handler and, where it has one, a shortcut (F1 lists them):
+// File: Ctrl+N new client, Ctrl+O open database, Ctrl+Shift+D new database, open the demo
+// database, Ctrl+B back up, Ctrl+E export, Ctrl+Shift+I import, Ctrl+Q quit. View: Ctrl+F
+// search clients, Ctrl+1..4 Overview/Intake/Sessions/Progress. Client: Ctrl+Shift+N new
+// session, Ctrl+I edit intake. Tools: Ctrl+Shift+P plugins. Help: F1 shortcuts, About.
+// Export, import and backup run on a worker (progress, Cancel); so does the automatic backup
+// when the window closes.
 #pragma once
 
 #include <filesystem>
@@ -37,12 +42,23 @@ class MainFrame : public wxFrame {
     MainFrame(core::PluginHost& host, core::RecordStore* store);
 
     void show_plugins_dialog();
-    // Fills the database with synthetic clients, with a progress dialog.
-    void create_demo_data();
     void new_client();
+    // The session for the client the list highlights; refused (with a message) when the list
+    // and the open client disagree, so a session is never charted on the wrong client.
+    void new_session();
     void export_records();
+    void import_records();
+    void import_file(const std::filesystem::path& file);  // preview, then import on request
     void refresh_clients();  // after clients were added from outside (an import)
     void backup();
+    void open_database_file();
+    void new_database_file();
+    // Opens the demo database, creating it with synthetic clients the first time.
+    void open_demo_database();
+    void show_shortcuts();
+    bool is_demo() const { return demo_; }
+    // The automatic backup when the window closes (off for unattended runs).
+    void set_backup_on_close(bool on) { backup_on_close_ = on; }
 
     // How File > Open and File > New database switch databases: the app replaces this window
     // with one on the new file (or reports why it cannot be opened, keeping this one).
@@ -50,20 +66,27 @@ class MainFrame : public wxFrame {
 
     ClientListPanel* client_list() const { return clients_; }
     ClientPane* client_pane() const { return pane_; }
+    // The same text F1 shows: every shortcut.
+    static wxString shortcuts_text();
 
   private:
     void build_menus();
+    void bind_menus();
     void update_status();
     void restore_layout();
     wxString last_client_key() const;
     void save_layout();
+    void backup_on_close();
 
     core::PluginHost& host_;
     core::RecordStore* store_;
+    bool demo_ = false;
+    bool backup_on_close_ = true;
     std::unique_ptr<core::ClientDirectory> directory_;
     std::unique_ptr<core::TechniqueCatalogue> catalogue_;
     std::unique_ptr<core::QuestionnaireService> questionnaires_;
-    wxInfoBarGeneric* demo_offer_ = nullptr;
+    wxInfoBarGeneric* empty_offer_ = nullptr;
+    wxWindow* demo_marker_ = nullptr;
     wxSplitterWindow* splitter_ = nullptr;
     ClientListPanel* clients_ = nullptr;
     ClientPane* pane_ = nullptr;

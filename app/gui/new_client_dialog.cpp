@@ -1,5 +1,6 @@
 #include "new_client_dialog.hpp"
 
+#include "core/intake_service.hpp"
 #include "pch.hpp"
 
 namespace knotnotes::gui {
@@ -18,10 +19,16 @@ NewClientDialog::NewClientDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, 
     given_ = field(_("&Given name"), "given-name");
     family_ = field(_("&Family name"), "family-name");
     birth_date_ = field(_("&Birth date (YYYY-MM-DD)"), "birth-date");
+    birth_date_->SetHint(_("e.g. 1980-03-12"));
     phone_ = field(_("&Phone"), "phone");
     email_ = field(_("&Email"), "email");
+    // "12/03/1980" is refused where it is typed: the 12th of March or the 3rd of December?
+    date_problem_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    date_problem_->SetName("birth-date-problem");
+    date_problem_->SetForegroundColour(wxColour(176, 0, 32));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 1, wxEXPAND | wxALL, FromDIP(12));
+    sizer->Add(date_problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
     sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
     SetSizerAndFit(sizer);
     given_->SetFocus();
@@ -29,9 +36,22 @@ NewClientDialog::NewClientDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, 
     Bind(
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& e) {
-            e.Enable(!given_->GetValue().Trim().IsEmpty() || !family_->GetValue().Trim().IsEmpty());
+            e.Enable(
+                (!given_->GetValue().Trim().IsEmpty() || !family_->GetValue().Trim().IsEmpty()) &&
+                birth_date_ok());
         },
         wxID_OK);
+    birth_date_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        date_problem_->SetLabel(birth_date_ok() ? wxString()
+                                                : _("Write the birth date as year-month-day, e.g. "
+                                                    "1980-03-12."));
+        Layout();
+    });
+}
+
+bool NewClientDialog::birth_date_ok() const {
+    const auto date = wxString(birth_date_->GetValue()).Trim().Trim(false).utf8_string();
+    return date.empty() || core::is_calendar_date(date);
 }
 
 sdk::Client NewClientDialog::client() const {

@@ -7,6 +7,7 @@
 #include <knotnotes/sdk/records.hpp>
 
 class wxTextCtrl;
+class wxStaticText;
 
 namespace knotnotes::gui {
 
@@ -14,6 +15,7 @@ class NewClientDialog : public wxDialog {
   public:
     explicit NewClientDialog(wxWindow* parent);
     sdk::Client client() const;
+    bool birth_date_ok() const;  // empty, or a real date written YYYY-MM-DD
 
   private:
     wxTextCtrl* given_ = nullptr;
@@ -21,6 +23,7 @@ class NewClientDialog : public wxDialog {
     wxTextCtrl* birth_date_ = nullptr;
     wxTextCtrl* phone_ = nullptr;
     wxTextCtrl* email_ = nullptr;
+    wxStaticText* date_problem_ = nullptr;
 };
 
 }  // namespace knotnotes::gui

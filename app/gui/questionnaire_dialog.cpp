@@ -11,6 +11,7 @@
 
 #include "core/plugin_object.hpp"
 #include "core/questionnaire_service.hpp"
+#include "core/questionnaire_wording.hpp"
 #include "pch.hpp"
 
 namespace knotnotes::gui {
@@ -322,11 +323,18 @@ std::vector<sdk::QuestionnaireAnswer> QuestionnaireDialog::answers_from_form() c
 bool QuestionnaireDialog::score_and_save() {
     if (saved_ || instrument_id_.empty())
         return false;
+    const auto answers = answers_from_form();
+    if (const auto* instrument = questionnaires_.find(instrument_id_)) {
+        const auto missing = core::missing_answer_message(instrument->definition, answers);
+        if (!missing.empty()) {
+            show_error(from_utf8(missing));
+            return false;
+        }
+    }
     try {
-        saved_ = questionnaires_.score_and_save(instrument_id_, client_id_, session_id_,
-                                                answers_from_form());
+        saved_ = questionnaires_.score_and_save(instrument_id_, client_id_, session_id_, answers);
     } catch (const core::PluginCallError& e) {
-        show_error(from_utf8(e.what()));
+        show_error(from_utf8(core::scoring_problem_message(e.what())));
         return false;
     } catch (const std::exception& e) {
         show_error(_("The response could not be saved: ") + from_utf8(e.what()));

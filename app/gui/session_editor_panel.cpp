@@ -1,18 +1,25 @@
 #include "session_editor_panel.hpp"
 
+#include <wx/infobar.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/spinctrl.h>
+#include <wx/splitter.h>
 
 #include <knotnotes/sdk/muscle_atlas.hpp>
 
 #include "body_chart_panel.hpp"
 #include "body_chart_widget.hpp"
+#include "core/client_header.hpp"
+#include "core/local_time.hpp"
 #include "core/record_store.hpp"
+#include "core/side_choices.hpp"
 #include "core/technique_catalogue.hpp"
+#include "error_dialog.hpp"
 #include "knot_edit_dialog.hpp"
 #include "pch.hpp"
 #include "questionnaire_dialog.hpp"
+#include "reason_dialog.hpp"
 #include "session_printout.hpp"
 #include "signing_flow.hpp"
 #include "technique_picker_panel.hpp"
@@ -24,8 +31,23 @@ wxString utf8(std::string_view s) {
     return wxString::FromUTF8(std::string(s));
 }
 
-constexpr sdk::Side pressure_sides[] = {sdk::Side::bilateral, sdk::Side::left, sdk::Side::right};
-constexpr int no_score = -1;  // spin value meaning "not recorded"
+// Pain choices: "not recorded" first (an empty state, not a number), then 0..10.
+void fill_pain_choice(wxChoice* choice) {
+    choice->Append(_("not recorded"));
+    for (int i = 0; i <= 10; ++i)
+        choice->Append(wxString::Format("%d", i));
+}
+
+std::optional<int> pain_of(const wxChoice* choice) {
+    const int i = choice->GetSelection();
+    return i <= 0 ? std::optional<int>() : std::optional<int>(i - 1);
+}
+
+int pain_index(const std::optional<int>& pain) {
+    return pain ? *pain + 1 : 0;
+}
+
+enum { id_undo = wxID_HIGHEST + 200, id_undo_button };
 
 }  // namespace
 
@@ -46,8 +68,136 @@ SessionEditorPanel::~SessionEditorPanel() {
     }
 }
 
+wxWindow* SessionEditorPanel::build_note_page(wxWindow* parent) {
+    auto* note = new wxPanel(parent);
+    auto* note_sizer = new wxBoxSizer(wxVERTICAL);
+    const char* labels[] = {"Subjective", "Objective", "Assessment", "Plan"};
+    for (int i = 0; i < 4; ++i) {
+        note_sizer->Add(new wxStaticText(note, wxID_ANY, wxGetTranslation(labels[i])), 0,
+                        wxLEFT | wxTOP, FromDIP(6));
+        soap_[i] = new wxTextCtrl(note, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                  FromDIP(wxSize(-1, 40)), wxTE_MULTILINE);
+        soap_[i]->SetName(wxString(labels[i]).Lower());
+        note_sizer->Add(soap_[i], 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
+        soap_[i]->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { note_changed(); });
+        soap_[i]->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+            flush_note();
+            e.Skip();
+        });
+    }
+    pain_before_ = new wxChoice(note, wxID_ANY);
+    pain_before_->SetName("pain-before");
+    pain_after_ = new wxChoice(note, wxID_ANY);
+    pain_after_->SetName("pain-after");
+    for (auto* c : {pain_before_, pain_after_}) {
+        fill_pain_choice(c);
+        c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { flush_note(); });
+    }
+    duration_ = new wxSpinCtrl(note, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                               FromDIP(wxSize(110, -1)), wxSP_ARROW_KEYS, 0, 600, 0);
+    duration_->SetName("duration");
+    duration_->Bind(wxEVT_SPINCTRL, [this](wxCommandEvent&) { note_changed(); });
+    // Label and control side by side, one pair a row: a narrow side panel must not squeeze
+    // them (GTK then draws them over each other).
+    auto* numbers = new wxFlexGridSizer(2, FromDIP(wxSize(6, 4)));
+    for (auto [label, control] :
+         {std::pair<wxString, wxWindow*>{_("Pain before (0-10)"), pain_before_},
+          {_("Pain after (0-10)"), pain_after_},
+          {_("Minutes"), duration_}}) {
+        numbers->Add(new wxStaticText(note, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+        numbers->Add(control);
+    }
+    note_sizer->Add(numbers, 0, wxALL, FromDIP(6));
+    note->SetSizer(note_sizer);
+    return note;
+}
+
+wxWindow* SessionEditorPanel::build_pressure_page(wxWindow* parent) {
+    auto* page = new wxPanel(parent);
+    pressure_table_ = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                     wxLC_REPORT | wxLC_SINGLE_SEL);
+    pressure_table_->SetName("pressure-table");
+    pressure_table_->AppendColumn(_("Region"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    for (auto s : core::side_choices)
+        pressure_table_->AppendColumn(utf8(sdk::to_text(s)), wxLIST_FORMAT_LEFT, FromDIP(64));
+    for (std::size_t i = 0; i < sdk::atlas_regions.size(); ++i)
+        pressure_table_->InsertItem(static_cast<long>(i), utf8(sdk::atlas_regions[i].name));
+    pressure_table_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                  wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    side_ = new wxChoice(page, wxID_ANY);
+    side_->SetName("pressure-side");
+    for (auto s : core::side_choices)
+        side_->Append(utf8(sdk::to_text(s)));
+    side_->SetSelection(core::side_choice_index(sdk::Side::bilateral));
+    pressure_ = new wxSlider(page, wxID_ANY, 5, 0, 10, wxDefaultPosition, wxDefaultSize,
+                             wxSL_HORIZONTAL | wxSL_LABELS | wxSL_AUTOTICKS);
+    pressure_->SetName("pressure");
+    clear_pressure_ = new wxButton(page, wxID_ANY, _("C&lear"));
+    clear_pressure_->SetName("clear-pressure");
+    clear_pressure_->SetToolTip(_("Back to not recorded for this region and side"));
+    pressure_word_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
+    pressure_word_->SetName("pressure-word");
+    pressure_warning_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
+    pressure_warning_->SetName("pressure-warning");
+    pressure_warning_->SetForegroundColour(wxColour(176, 0, 32));
+
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(new wxStaticText(page, wxID_ANY, _("Side")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+             FromDIP(6));
+    row->Add(side_, 0, wxALIGN_CENTER_VERTICAL);
+    row->Add(pressure_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
+    row->Add(clear_pressure_, 0, wxALIGN_CENTER_VERTICAL);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new wxStaticText(page, wxID_ANY,
+                                _("Pressure the client tolerates (0-10), per region and side")),
+               0, wxALL, FromDIP(6));
+    sizer->Add(pressure_table_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
+    sizer->Add(row, 0, wxEXPAND | wxALL, FromDIP(6));
+    sizer->Add(pressure_word_, 0, wxLEFT | wxRIGHT, FromDIP(6));
+    sizer->Add(pressure_warning_, 0, wxEXPAND | wxALL, FromDIP(6));
+    page->SetSizer(sizer);
+
+    pressure_table_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { refresh_pressure(); });
+    side_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh_pressure(); });
+    pressure_->Bind(wxEVT_SLIDER, [this](wxCommandEvent&) {
+        try {
+            editor_->set_pressure(
+                pressure_region(),
+                core::side_choices[static_cast<std::size_t>(std::max(0, side_->GetSelection()))],
+                pressure_->GetValue());
+        } catch (const std::exception& e) {
+            report(e);
+        }
+        refresh_pressure();
+        changed();
+    });
+    clear_pressure_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const auto region = pressure_region();
+        const auto side =
+            core::side_choices[static_cast<std::size_t>(std::max(0, side_->GetSelection()))];
+        for (const auto& r : editor_->session().pressure_readings) {
+            if (r.region == region && r.side == side) {
+                const auto reading = r;
+                try {
+                    editor_->remove_pressure(reading.id);
+                    undo_.pressure_removed(reading);
+                    deleted(undo_.last_description());
+                } catch (const std::exception& e) {
+                    report(e);
+                }
+                break;
+            }
+        }
+        refresh_pressure();
+        changed();
+    });
+    return page;
+}
+
 void SessionEditorPanel::build() {
-    title_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    title_ = new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                              wxST_ELLIPSIZE_END);
+    title_->SetName("session-title");
     title_->SetFont(title_->GetFont().Scaled(1.2f).Bold());
     sign_ = new wxButton(this, wxID_ANY, _("&Sign"));
     sign_->SetName("sign");
@@ -59,53 +209,29 @@ void SessionEditorPanel::build() {
     print_ = new wxButton(this, wxID_ANY, _("&Print preview"));
     print_->SetName("print-preview");
     print_->SetToolTip(_("Preview and print this note (Ctrl+P)"));
-    chart_panel_ = new BodyChartPanel(this);
+    pdf_ = new wxButton(this, wxID_ANY, _("Save as P&DF..."));
+    pdf_->SetName("save-pdf");
+    undo_bar_ = new wxInfoBarGeneric(this);
+    undo_bar_->SetName("undo-bar");
+    undo_bar_->AddButton(id_undo_button, _("&Undo (Ctrl+Z)"));
+    undo_bar_->Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { undo_last_delete(); }, id_undo_button);
+    conflicts_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    conflicts_->SetName("session-conflicts");
+    conflicts_->SetForegroundColour(wxColour(176, 0, 32));
+
+    splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                     wxSP_LIVE_UPDATE | wxSP_3D);
+    splitter_->SetName("chart-splitter");
+    splitter_->SetMinimumPaneSize(FromDIP(220));
+    splitter_->SetSashGravity(0.5);
+    chart_panel_ = new BodyChartPanel(splitter_);
+    chart_panel_->SetMinSize(FromDIP(wxSize(220, 260)));
     chart_ = chart_panel_->chart();
+    auto* side_tabs = new wxNotebook(splitter_, wxID_ANY);
+    side_tabs->SetName("session-tabs");
+    side_tabs->AddPage(build_note_page(side_tabs), _("Note"));
 
-    auto* side_tabs = new wxNotebook(this, wxID_ANY);
-    // Note: S/O/A/P, pain, duration.
-    auto* note = new wxPanel(side_tabs);
-    auto* note_sizer = new wxBoxSizer(wxVERTICAL);
-    const char* labels[] = {"Subjective", "Objective", "Assessment", "Plan"};
-    for (int i = 0; i < 4; ++i) {
-        note_sizer->Add(new wxStaticText(note, wxID_ANY, wxGetTranslation(labels[i])), 0,
-                        wxLEFT | wxTOP, FromDIP(6));
-        soap_[i] = new wxTextCtrl(note, wxID_ANY, wxEmptyString, wxDefaultPosition,
-                                  FromDIP(wxSize(-1, 60)), wxTE_MULTILINE);
-        soap_[i]->SetName(wxString(labels[i]).Lower());
-        note_sizer->Add(soap_[i], 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
-        soap_[i]->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { note_changed(); });
-        soap_[i]->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
-            flush_note();
-            e.Skip();
-        });
-    }
-    auto spin = [&](wxWindow* parent, int low, int high, const char* name) {
-        auto* s = new wxSpinCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
-                                 FromDIP(wxSize(120, -1)), wxSP_ARROW_KEYS, low, high, low);
-        s->SetName(name);
-        s->Bind(wxEVT_SPINCTRL, [this](wxCommandEvent&) { note_changed(); });
-        return s;
-    };
-    pain_before_ = spin(note, no_score, 10, "pain-before");
-    pain_after_ = spin(note, no_score, 10, "pain-after");
-    duration_ = spin(note, 0, 600, "duration");
-    // Two short rows: a narrow side panel must not squeeze the spin controls (GTK then draws
-    // them over each other).
-    auto* numbers = new wxFlexGridSizer(4, FromDIP(wxSize(6, 6)));
-    for (auto [label, control] : {std::pair<wxString, wxSpinCtrl*>{_("Pain before"), pain_before_},
-                                  {_("after"), pain_after_},
-                                  {_("Minutes"), duration_}}) {
-        numbers->Add(new wxStaticText(note, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-        numbers->Add(control);
-    }
-    note_sizer->Add(numbers, 0, wxALL, FromDIP(6));
-    note_sizer->Add(new wxStaticText(note, wxID_ANY, _("Pain -1 means not recorded.")), 0,
-                    wxLEFT | wxBOTTOM, FromDIP(6));
-    note->SetSizer(note_sizer);
-    side_tabs->AddPage(note, _("Note"));
-
-    // Knots, as a list beside the chart.
     knots_ = new wxListCtrl(side_tabs, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL);
     knots_->SetName("knot-list");
@@ -118,45 +244,7 @@ void SessionEditorPanel::build() {
         knots_->AppendColumn(wxGetTranslation(title), wxLIST_FORMAT_LEFT, FromDIP(width));
     }
     side_tabs->AddPage(knots_, _("Knots"));
-
-    // Pressure tolerated, per region and side.
-    auto* pressure_page = new wxPanel(side_tabs);
-    region_ = new wxChoice(pressure_page, wxID_ANY);
-    region_->SetName("pressure-region");
-    for (const auto& r : sdk::atlas_regions)
-        region_->Append(utf8(r.name));
-    region_->SetSelection(0);
-    side_ = new wxChoice(pressure_page, wxID_ANY);
-    for (auto s : pressure_sides)
-        side_->Append(utf8(sdk::to_text(s)));
-    side_->SetSelection(0);
-    pressure_ = new wxSlider(pressure_page, wxID_ANY, 5, 0, 10, wxDefaultPosition, wxDefaultSize,
-                             wxSL_HORIZONTAL | wxSL_LABELS | wxSL_AUTOTICKS);
-    pressure_->SetName("pressure");
-    pressure_word_ = new wxStaticText(pressure_page, wxID_ANY, wxEmptyString);
-    auto* pressure_sizer = new wxBoxSizer(wxVERTICAL);
-    pressure_sizer->Add(
-        new wxStaticText(pressure_page, wxID_ANY, _("Pressure the client tolerates (0-10)")), 0,
-        wxALL, FromDIP(6));
-    pressure_sizer->Add(region_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
-    pressure_sizer->Add(side_, 0, wxEXPAND | wxALL, FromDIP(6));
-    pressure_sizer->Add(pressure_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
-    pressure_sizer->Add(pressure_word_, 0, wxALL, FromDIP(6));
-    pressure_page->SetSizer(pressure_sizer);
-    side_tabs->AddPage(pressure_page, _("Pressure"));
-    region_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh_pressure(); });
-    side_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh_pressure(); });
-    pressure_->Bind(wxEVT_SLIDER, [this](wxCommandEvent&) {
-        try {
-            editor_->set_pressure(
-                std::string(
-                    sdk::atlas_regions[static_cast<std::size_t>(region_->GetSelection())].id),
-                pressure_sides[side_->GetSelection()], pressure_->GetValue());
-        } catch (const std::exception& e) {
-            report(e);
-        }
-        refresh_pressure();
-    });
+    side_tabs->AddPage(build_pressure_page(side_tabs), _("Pressure"));
 
     techniques_ = new TechniquePickerPanel(side_tabs, catalogue_);
     side_tabs->AddPage(techniques_, _("Techniques"));
@@ -167,28 +255,49 @@ void SessionEditorPanel::build() {
             report(e);
         }
         techniques_->show_uses(editor_->session().techniques);
+        changed();
     };
-    techniques_->on_remove = [this](sdk::Id id) {
+    techniques_->on_update = [this](const sdk::TechniqueUse& use) {
         try {
-            editor_->remove_technique(id);
+            editor_->update_technique(use);
         } catch (const std::exception& e) {
             report(e);
         }
         techniques_->show_uses(editor_->session().techniques);
+        changed();
     };
+    techniques_->on_remove = [this](sdk::Id id) {
+        for (const auto& t : editor_->session().techniques) {
+            if (t.id != id)
+                continue;
+            const auto use = t;
+            try {
+                editor_->remove_technique(id);
+                undo_.technique_removed(use, technique_name(use.technique_id));
+                deleted(undo_.last_description());
+            } catch (const std::exception& e) {
+                report(e);
+            }
+            break;
+        }
+        techniques_->show_uses(editor_->session().techniques);
+        changed();
+    };
+    splitter_->SplitVertically(chart_panel_, side_tabs);
 
-    auto* header = new wxBoxSizer(wxHORIZONTAL);
-    header->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
-    header->Add(questionnaire_, 0, wxLEFT, FromDIP(6));
-    header->Add(print_, 0, wxLEFT, FromDIP(6));
-    header->Add(amend_, 0, wxLEFT, FromDIP(6));
-    header->Add(sign_, 0, wxLEFT, FromDIP(6));
-    auto* body = new wxBoxSizer(wxHORIZONTAL);
-    body->Add(chart_panel_, 1, wxEXPAND | wxRIGHT, FromDIP(6));
-    body->Add(side_tabs, 1, wxEXPAND);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(questionnaire_, 0, wxRIGHT, FromDIP(6));
+    buttons->Add(print_, 0, wxRIGHT, FromDIP(6));
+    buttons->Add(pdf_, 0, wxRIGHT, FromDIP(6));
+    buttons->AddStretchSpacer();
+    buttons->Add(amend_, 0, wxLEFT, FromDIP(6));
+    buttons->Add(sign_, 0, wxLEFT, FromDIP(6));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(header, 0, wxEXPAND | wxALL, FromDIP(6));
-    sizer->Add(body, 1, wxEXPAND | wxALL, FromDIP(6));
+    sizer->Add(title_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(6));
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(6));
+    sizer->Add(undo_bar_, 0, wxEXPAND);
+    sizer->Add(conflicts_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
+    sizer->Add(splitter_, 1, wxEXPAND | wxALL, FromDIP(6));
     SetSizer(sizer);
 
     // The chart reports; we commit, then show what the database now holds.
@@ -201,6 +310,7 @@ void SessionEditorPanel::build() {
             report(ex);
         }
         refresh_knots();
+        changed();
     });
     // A knot moved (dragged, nudged) or given a referral area: the chart's knot, stored.
     const auto update_knot = [this](KnotChartEvent& e) {
@@ -210,6 +320,7 @@ void SessionEditorPanel::build() {
             report(ex);
         }
         refresh_knots();
+        changed();
     };
     chart_->Bind(EVT_KNOT_MOVED, update_knot);
     chart_->Bind(EVT_KNOT_REFERRAL, update_knot);
@@ -223,6 +334,7 @@ void SessionEditorPanel::build() {
             report(ex);
         }
         refresh_knots();
+        changed();
     });
     // The figure is the client's: kept with them, so every session of theirs shows it.
     chart_panel_->Bind(EVT_CHART_FIGURE, [this](wxCommandEvent& e) {
@@ -234,39 +346,74 @@ void SessionEditorPanel::build() {
         }
     });
     chart_->Bind(EVT_KNOT_DELETE, [this](KnotChartEvent& e) {
+        const auto knot = e.knot();
         try {
-            editor_->remove_knot(e.knot().id);
+            editor_->remove_knot(knot.id);
+            undo_.knot_removed(knot);
+            deleted(undo_.last_description());
         } catch (const std::exception& ex) {
             report(ex);
         }
         refresh_knots();
+        changed();
     });
     sign_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign(); });
     amend_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { amend(); });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { flush_note(); });
     questionnaire_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_questionnaire(); });
     print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_preview(); });
-    wxAcceleratorEntry accels[2];
+    pdf_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { choose_and_save_pdf(); });
+    wxAcceleratorEntry accels[3];
     accels[0].Set(wxACCEL_CTRL | wxACCEL_SHIFT, 'S', sign_->GetId());
     accels[1].Set(wxACCEL_CTRL, 'P', print_->GetId());
-    SetAcceleratorTable(wxAcceleratorTable(2, accels));
+    accels[2].Set(wxACCEL_CTRL, 'Z', id_undo);
+    SetAcceleratorTable(wxAcceleratorTable(3, accels));
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { print_preview(); }, print_->GetId());
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { sign(); }, sign_->GetId());
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { undo_last_delete(); }, id_undo);
 }
 
 void SessionEditorPanel::open(sdk::Id session_id) {
     if (editor_)
         flush_note();
     editor_ = std::make_unique<core::SessionEditor>(store_.database(), session_id);
+    undo_.clear();
+    if (undo_bar_->IsShown())
+        undo_bar_->Dismiss();
+    refresh_client_flags();
     refresh_all();
+}
+
+void SessionEditorPanel::refresh_client_flags() {
+    const auto intake = store_.current_intake(editor_->session().client_id);
+    flags_ = intake ? intake->health_flags : std::vector<std::string>();
+    techniques_->set_health_flags(flags_);
+    if (!loading_ && title_) {
+        refresh_pressure();
+        refresh_conflicts();
+    }
+}
+
+std::string SessionEditorPanel::technique_name(const std::string& technique_id) const {
+    const auto* t = catalogue_.find(technique_id);
+    return t ? t->technique.name : technique_id;
+}
+
+std::vector<core::ContraindicationConflict> SessionEditorPanel::conflicts() const {
+    return core::session_conflicts(flags_, editor_->session(), [this](const std::string& id) {
+        const auto* t = catalogue_.find(id);
+        return t ? t->technique.category : std::string();
+    });
 }
 
 void SessionEditorPanel::refresh_all() {
     loading_ = true;
     const auto& s = editor_->session();
-    wxString title = wxString::Format(_("Session of %s"), utf8(s.started_at.substr(0, 10)));
+    wxString title =
+        wxString::Format(_("Session of %s"), utf8(core::local_time_text(s.started_at)));
     if (s.amends_session_id)
         title += _(" (amendment)");
     title += s.signature ? wxString::Format(_(" - signed by %s"), utf8(s.signature->signer))
@@ -274,28 +421,30 @@ void SessionEditorPanel::refresh_all() {
     title_->SetLabel(title);
     const char* fields[] = {s.subjective.c_str(), s.objective.c_str(), s.assessment.c_str(),
                             s.plan.c_str()};
+    const bool read_only = editor_->read_only();
     for (int i = 0; i < 4; ++i) {
         soap_[i]->ChangeValue(wxString::FromUTF8(fields[i]));
-        soap_[i]->SetEditable(!editor_->read_only());
+        soap_[i]->SetEditable(!read_only);
     }
-    pain_before_->SetValue(s.pain_before.value_or(no_score));
-    pain_after_->SetValue(s.pain_after.value_or(no_score));
+    pain_before_->SetSelection(pain_index(s.pain_before));
+    pain_after_->SetSelection(pain_index(s.pain_after));
     duration_->SetValue(s.duration_minutes);
-    for (auto* control : {pain_before_, pain_after_, duration_})
-        control->Enable(!editor_->read_only());
-    region_->Enable(!editor_->read_only());
-    side_->Enable(!editor_->read_only());
-    pressure_->Enable(!editor_->read_only());
-    sign_->Show(!editor_->read_only());
-    amend_->Show(editor_->read_only());
-    chart_->set_read_only(editor_->read_only());
+    for (wxWindow* control :
+         std::initializer_list<wxWindow*>{pain_before_, pain_after_, duration_, side_, pressure_,
+                                          clear_pressure_, questionnaire_}) {
+        control->Enable(!read_only);
+    }
+    sign_->Show(!read_only);
+    amend_->Show(read_only);
+    chart_->set_read_only(read_only);
+    techniques_->set_read_only(read_only);
     chart_->set_earlier_knots(editor_->earlier_knots());
     if (const auto client = store_.client(s.client_id))
         chart_panel_->set_figure(client->chart_figure);
-    techniques_->set_read_only(editor_->read_only());
     techniques_->show_uses(s.techniques);
     refresh_knots();
     refresh_pressure();
+    refresh_conflicts();
     loading_ = false;
     Layout();
 }
@@ -317,19 +466,113 @@ void SessionEditorPanel::refresh_knots() {
     }
 }
 
-void SessionEditorPanel::refresh_pressure() {
-    const auto region = std::string(
-        sdk::atlas_regions[static_cast<std::size_t>(std::max(0, region_->GetSelection()))].id);
-    const auto side = pressure_sides[std::max(0, side_->GetSelection())];
-    for (const auto& r : editor_->session().pressure_readings) {
-        if (r.region == region && r.side == side) {
-            pressure_->SetValue(r.pressure);
-            pressure_word_->SetLabel(
-                wxString::Format(_("%d: %s"), r.pressure, utf8(sdk::pressure_word(r.pressure))));
-            return;
+std::string SessionEditorPanel::pressure_region() const {
+    const long row = pressure_table_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    return std::string(sdk::atlas_regions[static_cast<std::size_t>(std::max(0L, row))].id);
+}
+
+void SessionEditorPanel::select_pressure_region(const std::string& region) {
+    for (std::size_t i = 0; i < sdk::atlas_regions.size(); ++i) {
+        if (sdk::atlas_regions[i].id == region) {
+            pressure_table_->SetItemState(static_cast<long>(i),
+                                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+            pressure_table_->EnsureVisible(static_cast<long>(i));
         }
     }
-    pressure_word_->SetLabel(_("Not recorded for this region yet: move the slider to record it."));
+    refresh_pressure();
+}
+
+void SessionEditorPanel::refresh_pressure() {
+    const auto& readings = editor_->session().pressure_readings;
+    // The table: every region, a column per side, empty where nothing was recorded.
+    for (std::size_t i = 0; i < sdk::atlas_regions.size(); ++i) {
+        for (std::size_t c = 0; c < core::side_choices.size(); ++c) {
+            wxString cell;
+            for (const auto& r : readings) {
+                if (r.region == sdk::atlas_regions[i].id && r.side == core::side_choices[c])
+                    cell = wxString::Format("%d", r.pressure);
+            }
+            pressure_table_->SetItem(static_cast<long>(i), static_cast<int>(c) + 1, cell);
+        }
+    }
+    const auto region = pressure_region();
+    const auto side =
+        core::side_choices[static_cast<std::size_t>(std::max(0, side_->GetSelection()))];
+    std::optional<int> recorded;
+    for (const auto& r : readings) {
+        if (r.region == region && r.side == side)
+            recorded = r.pressure;
+    }
+    if (recorded) {
+        pressure_->SetValue(*recorded);
+        pressure_word_->SetLabel(
+            wxString::Format(_("%d: %s"), *recorded, utf8(sdk::pressure_word(*recorded))));
+    } else {
+        // Not the last region's value: an unrecorded region shows as unrecorded.
+        pressure_->SetValue(0);
+        pressure_word_->SetLabel(_("Not recorded: move the slider to record it."));
+    }
+    clear_pressure_->Enable(recorded.has_value() && !editor_->read_only());
+    const auto conflicts = recorded ? core::pressure_conflicts(flags_, region, *recorded)
+                                    : std::vector<core::ContraindicationConflict>();
+    pressure_warning_->SetLabel(
+        conflicts.empty() ? wxString()
+                          : wxString::FromUTF8("\xE2\x9A\xA0 " + core::conflict_text(conflicts)));
+    pressure_warning_->GetParent()->Layout();
+}
+
+void SessionEditorPanel::refresh_conflicts() {
+    const auto found = conflicts();
+    wxString text;
+    if (!found.empty()) {
+        text = wxString::FromUTF8("\xE2\x9A\xA0 ") +
+               _("This note conflicts with the client's contraindications:") + " " +
+               wxString::FromUTF8(core::conflict_text(found));
+        text.Replace("\n", "; ");
+        if (!editor_->session().conflict_acknowledgement.empty()) {
+            text += wxString::Format(_(" (acknowledged: %s)"),
+                                     utf8(editor_->session().conflict_acknowledgement));
+        }
+    }
+    if (conflicts_->GetLabel() != text) {
+        conflicts_->SetLabel(text);
+        conflicts_->Wrap(std::max(FromDIP(300), GetClientSize().x - FromDIP(12)));
+        Layout();
+    }
+}
+
+void SessionEditorPanel::changed() {
+    if (loading_)
+        return;
+    refresh_conflicts();
+    if (on_changed)
+        on_changed();
+}
+
+void SessionEditorPanel::deleted(const std::string& description) {
+    undo_bar_->ShowMessage(utf8(description), wxICON_NONE);
+    Layout();
+}
+
+void SessionEditorPanel::undo_last_delete() {
+    if (undo_.empty() || editor_->read_only())
+        return;
+    try {
+        undo_.undo(*editor_);
+    } catch (const std::exception& e) {
+        report(e);
+    }
+    if (undo_.empty()) {
+        undo_bar_->Dismiss();
+    } else {
+        undo_bar_->ShowMessage(utf8(undo_.last_description()), wxICON_NONE);
+    }
+    techniques_->show_uses(editor_->session().techniques);
+    refresh_knots();
+    refresh_pressure();
+    changed();
+    Layout();
 }
 
 void SessionEditorPanel::note_changed() {
@@ -347,11 +590,8 @@ void SessionEditorPanel::flush_note() {
     fields.objective = soap_[1]->GetValue().utf8_string();
     fields.assessment = soap_[2]->GetValue().utf8_string();
     fields.plan = soap_[3]->GetValue().utf8_string();
-    auto score = [](wxSpinCtrl* s) {
-        return s->GetValue() == no_score ? std::optional<int>() : std::optional<int>(s->GetValue());
-    };
-    fields.pain_before = score(pain_before_);
-    fields.pain_after = score(pain_after_);
+    fields.pain_before = pain_of(pain_before_);
+    fields.pain_after = pain_of(pain_after_);
     fields.duration_minutes = duration_->GetValue();
     const auto& now = editor_->session();
     if (fields.subjective == now.subjective && fields.objective == now.objective &&
@@ -365,12 +605,32 @@ void SessionEditorPanel::flush_note() {
     } catch (const std::exception& e) {
         report(e);
     }
+    changed();
 }
 
 void SessionEditorPanel::sign() {
     if (editor_->read_only())
         return;
     flush_note();
+    // 1. Conflicts with the contraindications are acknowledged, with a reason, first.
+    const auto found = conflicts();
+    if (!found.empty() && editor_->session().conflict_acknowledgement.empty()) {
+        ReasonDialog ask(this, _("Sign a note with contraindication conflicts"),
+                         _("Why was this treatment right for this client? (For example: "
+                           "cleared by their doctor on a date, or the work was kept light.) "
+                           "The reason is kept with the signed note and in its exports."),
+                         wxString::FromUTF8(core::conflict_text(found)),
+                         _("&Acknowledge and continue"));
+        if (ask.ShowModal() != wxID_OK || ask.reason().empty())
+            return;
+        try {
+            editor_->acknowledge_conflicts(ask.reason().utf8_string());
+        } catch (const std::exception& e) {
+            report(e);
+            return;
+        }
+    }
+    // 2. Who is charting, and they confirm.
     const auto practitioner = charting_practitioner(this, store_);
     if (!practitioner)
         return;
@@ -382,6 +642,7 @@ void SessionEditorPanel::sign() {
                                                         wxYES_NO | wxICON_QUESTION, this) == wxYES;
     if (!confirmed)
         return;
+    // 3. The signature, with the practitioner's unlocked key.
     const auto* key = key_for_signing(this, store_);
     if (!key)
         return;
@@ -390,56 +651,81 @@ void SessionEditorPanel::sign() {
     } catch (const std::exception& e) {
         report(e);
     }
+    undo_.clear();
+    if (undo_bar_->IsShown())
+        undo_bar_->Dismiss();
     refresh_all();
+    changed();
 }
 
 void SessionEditorPanel::amend() {
     if (!editor_->read_only())
         return;
-    wxString reason = wxGetTextFromUser(
-        _("What does this amendment correct? The reason is kept with the amendment and shown "
-          "wherever it is read."),
-        _("Amend a signed note"), wxEmptyString, this);
-    if (reason.Trim().Trim(false).empty())
+    ReasonDialog ask(this, _("Amend a signed note"),
+                     _("What does this amendment correct? The reason is kept with the amendment "
+                       "and shown wherever it is read, with its date."),
+                     wxEmptyString, _("&Start the amendment"));
+    if (ask.ShowModal() != wxID_OK || ask.reason().empty())
         return;
     try {
-        open(editor_->amend(reason.utf8_string()));
+        open(editor_->amend(ask.reason().utf8_string()));
     } catch (const std::exception& e) {
         report(e);
     }
+    changed();
 }
 
 void SessionEditorPanel::open_questionnaire() {
-    if (!questionnaires_ || !editor_)
-        return;
+    if (!questionnaires_ || !editor_ || editor_->read_only())
+        return;  // scores belong to the note: a signed note takes none
     flush_note();
     const auto& s = editor_->session();
     const auto client = store_.client(s.client_id);
-    const wxString name =
-        client ? wxString::FromUTF8(client->given_name + " " + client->family_name) : wxString();
+    const wxString name = client ? wxString::FromUTF8(core::client_full_name(*client)) : wxString();
     QuestionnaireDialog dialog(this, *questionnaires_, s.client_id, s.id, name);
     dialog.ShowModal();
+    changed();
 }
 
 void SessionEditorPanel::print_preview() {
     if (!editor_)
         return;
     flush_note();
-    const auto& s = editor_->session();
-    const auto client = store_.client(s.client_id);
-    if (!client)
+    SessionPrintout printout(this, store_, editor_->session(), catalogue_, chart_);
+    printout.show_preview();
+}
+
+bool SessionEditorPanel::save_pdf(const std::string& file) {
+    flush_note();
+    SessionPrintout printout(this, store_, editor_->session(), catalogue_, chart_);
+    try {
+        printout.save_pdf(file);
+        return true;
+    } catch (const std::exception& e) {
+        show_error(this, wxString::Format(_("Could not save %s."), wxString::FromUTF8(file)), e);
+        return false;
+    }
+}
+
+void SessionEditorPanel::choose_and_save_pdf() {
+    const auto client = store_.client(editor_->session().client_id);
+    const auto name = client ? core::client_full_name(*client) : std::string("session");
+    wxFileDialog dialog(
+        this, _("Save the session note as PDF"), wxEmptyString,
+        wxString::FromUTF8(name + " " + core::local_date_text(editor_->session().started_at) +
+                           ".pdf"),
+        _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK)
         return;
-    core::SessionNoteHtmlOptions options;
-    options.technique_name = [this](const std::string& id) {
-        const auto* t = catalogue_.find(id);
-        return t ? t->technique.name : std::string();
-    };
-    SessionPrintout::preview(this, s, *client, options);
+    if (save_pdf(dialog.GetPath().utf8_string()))
+        wxLogStatus(_("Saved %s"), dialog.GetPath());
 }
 
 void SessionEditorPanel::report(const std::exception& e) {
-    wxMessageBox(wxString::FromUTF8(e.what()), _("Could not save the change"), wxOK | wxICON_ERROR,
-                 this);
+    show_error(this,
+               _("Could not save the change. What was saved before is safe; the note now shows "
+                 "what is stored."),
+               e);
     editor_->reload();
 }
 

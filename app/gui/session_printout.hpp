@@ -1,16 +1,25 @@
-// session_printout.hpp — print and print preview of one session note.
+// session_printout.hpp — the printout of one session note a clinic files: print preview,
+// printing, and Save as PDF.
 //
-// The note is laid out by core::session_note_html (client, date, SOAP, pain, knots, pressure,
-// techniques, signature status) and printed with wxHtmlEasyPrinting: a header naming the note,
-// a footer "Page n of m". Page setup and printer choice are remembered for each top-level
-// window for as long as it lives, so the second print uses the paper chosen for the first.
-//   SessionPrintout::preview(this, session, client);   // a preview frame, with its Print button
-//   SessionPrintout::print(this, session, client);     // the print dialog, then the printer
-// Both return false when nothing was shown or printed (no printer, cancelled).
+// The note is laid out by core::session_note_html (client, local times, SOAP, pain, knots,
+// pressure, techniques, the therapist's credentials and registration, the client's
+// contraindications, the body chart with the knots, an amendment's date and reason, the
+// signature with its key fingerprint) and printed with wxHtmlEasyPrinting: a header naming the
+// note, a footer "Page n of m". Page setup and printer choice are remembered for each
+// top-level window for as long as it lives.
+//
+// save_pdf() writes the same pages to a PDF file without any dialog: wxHtmlDCRenderer draws
+// into a cairo PDF surface (A4), so the file is testable and needs no printer.
+//
+// The body chart comes from the chart widget on screen (HOOK: the body chart engineer's
+// render-to-bitmap function replaces chart_bitmap() when it lands).
 #pragma once
+
+#include <string>
 
 #include <knotnotes/sdk/records.hpp>
 
+#include <wx/bitmap.h>
 #include <wx/string.h>
 
 #include "core/session_note_html.hpp"
@@ -18,22 +27,28 @@
 class wxHtmlEasyPrinting;
 class wxWindow;
 
+namespace knotnotes::core {
+class RecordStore;
+class TechniqueCatalogue;
+}  // namespace knotnotes::core
+
 namespace knotnotes::gui {
+
+class BodyChartWidget;
 
 class SessionPrintout {
   public:
-    SessionPrintout(wxWindow* parent, const sdk::Session& session, const sdk::Client& client,
-                    const core::SessionNoteHtmlOptions& options = {});
+    // Reads what the note needs besides itself (client, therapist, intake, amended note).
+    SessionPrintout(wxWindow* parent, core::RecordStore& store, const sdk::Session& session,
+                    const core::TechniqueCatalogue& catalogue, BodyChartWidget* chart);
+    ~SessionPrintout();
 
     const wxString& html() const { return html_; }
     const wxString& title() const { return title_; }
     bool show_preview();
     bool send_to_printer();
-
-    static bool preview(wxWindow* parent, const sdk::Session& session, const sdk::Client& client,
-                        const core::SessionNoteHtmlOptions& options = {});
-    static bool print(wxWindow* parent, const sdk::Session& session, const sdk::Client& client,
-                      const core::SessionNoteHtmlOptions& options = {});
+    // Throws std::runtime_error naming the file when it cannot be written.
+    void save_pdf(const std::string& file);
 
   private:
     wxHtmlEasyPrinting& printing();
@@ -41,7 +56,11 @@ class SessionPrintout {
     wxWindow* parent_;
     wxString html_;
     wxString title_;
-    wxString header_;  // HTML
+    wxString header_;      // HTML
+    wxString chart_file_;  // the chart image in wx's memory file system, removed at the end
 };
+
+// The chart as it is drawn now (HOOK, see above); an invalid bitmap when it is not shown.
+wxBitmap chart_bitmap(BodyChartWidget& chart);
 
 }  // namespace knotnotes::gui

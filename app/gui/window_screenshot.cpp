@@ -4,7 +4,7 @@
 
 namespace knotnotes::gui {
 
-bool save_window_screenshot(wxWindow& window, const wxString& png_file) {
+wxBitmap window_bitmap(wxWindow& window) {
     window.Update();
     // The screen, not the window's own DC: under GTK 3 only the screen DC includes the native
     // widgets and the window decorations as the user sees them.
@@ -15,6 +15,11 @@ bool save_window_screenshot(wxWindow& window, const wxString& png_file) {
         wxMemoryDC memory(bitmap);
         memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
     }
+    return bitmap;
+}
+
+bool save_window_screenshot(wxWindow& window, const wxString& png_file) {
+    const wxBitmap bitmap = window_bitmap(window);
     if (!bitmap.ConvertToImage().SaveFile(png_file, wxBITMAP_TYPE_PNG)) {
         wxLogError(_("Could not write the screenshot %s"), png_file);
         return false;

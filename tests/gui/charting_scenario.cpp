@@ -241,13 +241,14 @@ void chart(core::RecordStore& store, gui::MainFrame& frame, const wxString& shot
     auto* tabs = dynamic_cast<wxNotebook*>(editor->pressure_slider()->GetParent()->GetParent());
     if (tabs)
         show_tab(*tabs, "Pressure");
-    editor->pressure_region()->SetSelection(2);  // atlas_regions[2] is "upper-back"
+    editor->select_pressure_region("upper-back");
     editor->pressure_slider()->SetFocus();
     settle();
     wxUIActionSimulator sim;
-    sim.Char(WXK_RIGHT);
-    settle(10);
-    sim.Char(WXK_RIGHT);
+    for (int i = 0; i < 7; ++i) {  // from "not recorded" (0) to 7
+        sim.Char(WXK_RIGHT);
+        settle(8);
+    }
     settle();
     const auto& readings = editor->editor().session().pressure_readings;
     check(readings.size() == 1 && readings[0].region == "upper-back" && readings[0].pressure == 7,
@@ -315,13 +316,20 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
     check(s.techniques.size() == 1, "the technique survived the SIGKILL");
 
     editor->set_sign_confirmation([](const wxString&) { return true; });
+    // Pressure 7 with anticoagulants conflicts (6 at most): signing first asks why, then for
+    // the passphrase (a wrong one is asked again).
     test::ModalInput input;
+    input.answer(test::reason_answer("Client asked for firm pressure; no bruising last time"));
     input.answer(test::passphrase_answer("wrong passphrase"));
     input.answer(test::passphrase_answer("correct horse battery"));
     editor->sign();
     settle();
-    check(input.shown() == 2, "a wrong passphrase is asked again");
+    check(input.shown() == 3 && input.titles()[0] == "Sign a note with contraindication conflicts",
+          "signing a note with a conflict asks for a reason, then the passphrase twice");
     check(editor->editor().read_only(), "signing locks the session");
+    check(editor->editor().session().conflict_acknowledgement ==
+              "Client asked for firm pressure; no bruising last time",
+          "the reason is kept with the signed note");
     const auto& signature = editor->editor().session().signature;
     check(signature && signature->algorithm == "ed25519" && signature->signer == "Alex Morgan",
           "the note is signed with Alex Morgan's Ed25519 key");
@@ -412,6 +420,7 @@ int main(int argc, char** argv) {
         host.load_enabled();
         core::RecordStore store(argv[1]);
         auto* frame = new gui::MainFrame(host, &store);
+        frame->set_backup_on_close(false);
         frame->SetSize(1280, 780);
         frame->Show();
         frame->Raise();

@@ -1,13 +1,18 @@
 // File > Export with the real exporter plugins, in a real window.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 
 #include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/radiobut.h>
 
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
+#include "core/session_editor.hpp"
 #include "export_dialog.hpp"
+#include "gui_test_support.hpp"
 #include "import_preview_dialog.hpp"
 #include "pch.hpp"
 #include "temp_dir.hpp"
@@ -64,7 +69,8 @@ TEST_CASE("opening an export previews what it holds and imports it on request", 
         source.add_demo_data({2, 2, 3});
         gui::ExportDialog dialog(nullptr, host, source, 0, "");
         for (unsigned i = 0; i < dialog.formats()->GetCount(); ++i) {
-            if (dialog.formats()->GetString(i).Contains("(xml)")) dialog.formats()->SetSelection(i);
+            if (dialog.formats()->GetString(i).Contains("(xml)"))
+                dialog.formats()->SetSelection(i);
         }
         dialog.destination()->SetValue(wxString::FromUTF8(file.string()));
         REQUIRE(dialog.run());
@@ -81,4 +87,53 @@ TEST_CASE("opening an export previews what it holds and imports it on request", 
     gui::ImportPreviewDialog broken(nullptr, host, target, dir / "broken.knotnotes.xml");
     CHECK_FALSE(broken.can_import());
     CHECK(broken.summary().Contains("malformed XML"));
+}
+
+TEST_CASE("the export date range is in local days", "[gui][export][local-time]") {
+    // Kolkata is UTC+5:30: a session at 23:30 UTC on the 25th is on the 26th there.
+    const char* old = std::getenv("TZ");
+    const std::string saved = old ? old : "";
+    ::setenv("TZ", "Asia/Kolkata", 1);
+    ::tzset();
+    TempDir dir;
+    core::PluginHost host({{KNOTNOTES_BUILTIN_PLUGIN_DIR}, dir / "config"});
+    host.discover();
+    host.load_enabled();
+    core::RecordStore store(dir / "k.db");
+    sdk::Client c;
+    c.given_name = "Late";
+    c.family_name = "Evening";
+    const auto client = store.add_client(c);
+    const auto id = core::SessionEditor::start_session(store.database(), client,
+                                                       test::charting_with_unlocked_key(store).id);
+    core::SessionEditor editor(store.database(), id);
+    auto fields = editor.session();
+    fields.started_at = "2026-11-25T23:30:00.000Z";
+    editor.update_note(fields);
+
+    gui::ExportDialog dialog(nullptr, host, store, 0, "");
+    for (unsigned i = 0; i < dialog.formats()->GetCount(); ++i) {
+        if (dialog.formats()->GetString(i).Contains("(xml)"))
+            dialog.formats()->SetSelection(i);
+    }
+    dialog.date_range()->SetValue(true);
+    auto export_day = [&](int day, const char* name) {
+        wxDateTime date(static_cast<wxDateTime::wxDateTime_t>(day), wxDateTime::Nov, 2026);
+        dialog.since()->SetValue(date);
+        dialog.until()->SetValue(date);
+        const auto out = dir / name;
+        dialog.destination()->SetValue(wxString::FromUTF8(out.string()));
+        REQUIRE(dialog.run());
+        std::ifstream in(out);
+        const std::string xml((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+        return xml.find("2026-11-25T23:30:00.000Z") != std::string::npos;
+    };
+    CHECK(export_day(26, "local-26.xml"));
+    CHECK_FALSE(export_day(25, "local-25.xml"));
+    if (old)
+        ::setenv("TZ", saved.c_str(), 1);
+    else
+        ::unsetenv("TZ");
+    ::tzset();
 }

@@ -1,18 +1,35 @@
 // Catch2 main for GUI tests: a real wxApp on the X display (Xvfb under CTest), as wxWidgets'
-// own how-to-write-unit-tests.md does it.
+// own how-to-write-unit-tests.md does it. Like the real app, it reports an exception that
+// escapes an event handler and keeps running (gui/error_dialog.hpp); settings live in memory
+// so no test sees another's window layout or last client, nor the user's.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include <wx/config.h>
+#include <wx/memconf.h>
+
+#include "error_dialog.hpp"
 #include "pch.hpp"
 
+namespace {
+
+class TestApp : public wxApp {
+  public:
+    bool OnExceptionInMainLoop() override { return knotnotes::gui::report_current_exception(); }
+};
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    wxApp::SetInstance(new wxApp());
+    wxApp::SetInstance(new TestApp());
     int wx_argc = 1;
     if (!wxEntryStart(wx_argc, argv)) {
         std::fprintf(stderr, "cannot initialise wxWidgets (is DISPLAY set? run under xvfb-run)\n");
         return 1;
     }
     wxTheApp->CallOnInit();
+    wxInitAllImageHandlers();
+    delete wxConfigBase::Set(new wxMemoryConfig);
     const int result = Catch::Session().run(argc, argv);
     wxTheApp->OnExit();
     wxEntryCleanup();

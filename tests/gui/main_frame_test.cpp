@@ -12,6 +12,7 @@
 #include "client_pane.hpp"
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
+#include "core/user_paths.hpp"
 #include "main_frame.hpp"
 #include "pch.hpp"
 #include "temp_dir.hpp"
@@ -41,20 +42,26 @@ wxButton* find_button(wxWindow& parent, const wxString& label) {
 
 }  // namespace
 
-TEST_CASE("a first run offers demo data, and one click fills the client list", "[gui][main]") {
+TEST_CASE("an empty database offers the demo database and never gets demo clients itself",
+          "[gui][main][demo]") {
     TempDir dir;
+    ::setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);
     core::PluginHost host({{}, dir / "config"});
-    core::RecordStore store(dir / "data" / "knotnotes.db");
+    core::RecordStore store(dir / "mine" / "knotnotes.db");
     auto* frame = new gui::MainFrame(host, &store);
+    frame->set_backup_on_close(false);
+    std::vector<std::filesystem::path> opened;
+    frame->open_database = [&](const std::filesystem::path& f) { opened.push_back(f); };
     frame->Show();
     let_events_run();
 
-    auto* offer = wxWindow::FindWindowByName("demo-offer", frame);
+    auto* offer = wxWindow::FindWindowByName("empty-offer", frame);
     REQUIRE(offer);
     CHECK(offer->IsShown());
-    CHECK(frame->client_list()->list()->GetItemCount() == 0);
+    CHECK_FALSE(frame->is_demo());
+    CHECK(wxWindow::FindWindowByName("demo-marker", frame) == nullptr);
 
-    auto* button = find_button(*offer, "Create demo data");
+    auto* button = find_button(*offer, "Open the demo database");
     REQUIRE(button);
     wxUIActionSimulator sim;
     sim.MouseMove(button->GetScreenRect().GetPosition() + wxPoint(10, 8));
@@ -62,11 +69,28 @@ TEST_CASE("a first run offers demo data, and one click fills the client list", "
     sim.MouseClick();
     let_events_run(100);
 
-    CHECK(store.client_count() == core::DemoOptions{}.clients);
-    CHECK(frame->client_list()->list()->GetItemCount() == store.client_count());
-    CHECK_FALSE(offer->IsShown());
+    REQUIRE(opened.size() == 1);
+    CHECK(opened[0] == core::demo_database_path());
+    CHECK(store.client_count() == 0);  // the user's database: no synthetic people
     frame->Destroy();
     let_events_run();
+
+    // The demo database window says so, in a marker and the title.
+    core::RecordStore demo(opened[0]);
+    CHECK(demo.client_count() == core::DemoOptions{}.clients);
+    auto* demo_frame = new gui::MainFrame(host, &demo);
+    demo_frame->set_backup_on_close(false);
+    demo_frame->Show();
+    let_events_run();
+    CHECK(demo_frame->is_demo());
+    auto* marker = wxWindow::FindWindowByName("demo-marker", demo_frame);
+    REQUIRE(marker);
+    CHECK(marker->IsShownOnScreen());
+    CHECK(demo_frame->GetTitle().Contains("DEMO"));
+    CHECK_FALSE(wxWindow::FindWindowByName("empty-offer", demo_frame)->IsShown());
+    demo_frame->Destroy();
+    let_events_run();
+    ::unsetenv("XDG_DATA_HOME");
 }
 
 TEST_CASE("typing in the client search filters the list and picking a client shows it",
@@ -81,6 +105,7 @@ TEST_CASE("typing in the client search filters the list and picking a client sho
     const auto id = store.add_client(amara);
 
     auto* frame = new gui::MainFrame(host, &store);
+    frame->set_backup_on_close(false);
     frame->Show();
     frame->Raise();
     let_events_run();

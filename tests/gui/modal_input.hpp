@@ -99,6 +99,11 @@ inline ModalAnswer profile_answer(const std::string& name, const std::string& pa
             "Who is charting"};
 }
 
+// The reason dialog (gui/reason_dialog.hpp: amending, signing with conflicts), answered.
+inline ModalAnswer reason_answer(const std::string& reason) {
+    return {{{"reason", reason}}, ""};
+}
+
 inline ModalAnswer passphrase_answer(const std::string& passphrase) {
     return {{{"", passphrase}}, "Sign"};
 }

@@ -11,6 +11,7 @@
 #include "core/plugin_host.hpp"
 #include "core/questionnaire_service.hpp"
 #include "core/record_store.hpp"
+#include "core/technique_catalogue.hpp"
 #include "db/practitioner_repository.hpp"
 #include "db/questionnaire_repository.hpp"
 #include "db/session_repository.hpp"
@@ -78,11 +79,12 @@ TEST_CASE("NPRS filled in with the keyboard is scored and stored with the sessio
     CHECK(slider->GetMax() == 10);
     CHECK_FALSE(dialog->answered_box("pain")->GetValue());
 
-    // Scoring with nothing answered: the plugin's message, nothing stored.
+    // Scoring with nothing answered: which question to answer, in its words; nothing stored.
     wxUIActionSimulator sim;
     click(sim, *dialog->score_button());
     CHECK_FALSE(dialog->saved());
-    CHECK(dialog->error_message().Contains("not answered"));
+    CHECK(dialog->error_message().StartsWith("Please answer question 1, "));
+    CHECK_FALSE(dialog->error_message().Contains("plugin"));
     CHECK(db::QuestionnaireRepository(store.database()).for_client(client_id).empty());
 
     // Seven presses of the right arrow on the slider: 7.
@@ -162,10 +164,14 @@ TEST_CASE("every built-in questionnaire builds its form with its item kinds",
 }
 
 TEST_CASE("the session printout's html parses in wxHtml and paginates", "[gui][note]") {
+    TempDir dir;
+    core::RecordStore store(dir / "k.db");
     sdk::Client client;
     client.given_name = wxString::FromUTF8("Zoë").utf8_string();
     client.family_name = "Smith";
+    client.id = store.add_client(client);
     sdk::Session session;
+    session.client_id = client.id;
     session.started_at = "2026-11-25T09:30:00.000Z";
     session.subjective = "Neck <tension> & stiffness";
     session.plan = "Rebook";
@@ -173,9 +179,10 @@ TEST_CASE("the session printout's html parses in wxHtml and paginates", "[gui][n
     knot.muscle_id = "upper-trapezius";
     knot.tenderness = 7;
     session.knots = {knot, knot};
+    const core::TechniqueCatalogue catalogue(std::vector<core::CatalogueTechnique>{});
 
     auto* frame = new wxFrame(nullptr, wxID_ANY, "printout");
-    gui::SessionPrintout printout(frame, session, client);
+    gui::SessionPrintout printout(frame, store, session, catalogue, nullptr);
     CHECK(printout.title().Contains(wxString::FromUTF8("Zoë Smith")));
     auto* html = new wxHtmlWindow(frame);
     frame->Show();

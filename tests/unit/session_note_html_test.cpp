@@ -1,7 +1,9 @@
 // The session note as HTML for printing: everything in it, and every text escaped.
 #include <catch2/catch.hpp>
 
+#include "core/local_time.hpp"
 #include "core/session_note_html.hpp"
+#include "core/signing/key_fingerprint.hpp"
 
 using namespace knotnotes;
 
@@ -98,7 +100,8 @@ TEST_CASE("the session note html shows who signed it, and an empty note", "[unit
     session.signature = sdk::Signature{"Alex <Morgan>", "2026-11-25T10:45:00.000Z", "ab12cd"};
     const auto html = core::session_note_html(session, sample_client());
     CHECK(contains(html, "Signed by Alex &lt;Morgan&gt;"));
-    CHECK(contains(html, "2026-11-25 10:45 UTC"));
+    CHECK(contains(html, core::local_time_text("2026-11-25T10:45:00.000Z")));  // local time
+    CHECK(contains(html, "Signing key fingerprint: none"));
     CHECK(contains(html, "ab12cd"));
     CHECK_FALSE(contains(html, "Unsigned draft"));
 
@@ -106,4 +109,30 @@ TEST_CASE("the session note html shows who signed it, and an empty note", "[unit
     CHECK(contains(empty, "No knots charted"));
     CHECK(contains(empty, "No techniques recorded"));
     CHECK(contains(empty, "not recorded"));
+}
+
+TEST_CASE("the filed note names the therapist, contraindications, amendment and key",
+          "[unit][note]") {
+    auto session = sample_session();
+    session.amends_session_id = 7;
+    session.amendment_reason = "Wrong side <left> charted";
+    session.conflict_acknowledgement = "Cleared by GP";
+    session.signature = sdk::Signature{"Alex Morgan", "2026-11-25T10:45:00.000Z", "ab12cd"};
+    session.signature->public_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    core::SessionNoteHtmlOptions options;
+    options.practitioner = sdk::Practitioner{1, "Alex Morgan", "RMT"};
+    options.practitioner->registration = "CMTO-12345";
+    options.contraindications = {"Anticoagulant medication: light to medium pressure"};
+    options.chart_image = "memory:chart.png";
+    options.amended_started_at = "2026-11-18T09:00:00.000Z";
+    const auto html = core::session_note_html(session, sample_client(), options);
+    CHECK(contains(html, "<b>Therapist:</b> Alex Morgan, RMT"));
+    CHECK(contains(html, "CMTO-12345"));
+    CHECK(contains(html, "Anticoagulant medication: light to medium pressure"));
+    CHECK(contains(html, "<img src=\"memory:chart.png\""));
+    CHECK(contains(html, core::local_time_text("2026-11-18T09:00:00.000Z")));
+    CHECK(contains(html, "Wrong side &lt;left&gt; charted"));
+    CHECK(contains(html, "Cleared by GP"));
+    CHECK(contains(html, core::key_fingerprint(session.signature->public_key)));
+    CHECK_FALSE(contains(html, "#7"));
 }

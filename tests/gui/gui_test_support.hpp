@@ -1,0 +1,79 @@
+// gui_test_support.hpp — what the GUI tests share: letting events run, real clicks and keys,
+// finding windows by name, and a modal-dialog hook that answers the dialogs the app opens
+// (as a user would, but without blocking the test), recording each one's title.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <wx/modalhook.h>
+#include <wx/uiaction.h>
+
+#include "core/record_store.hpp"
+#include "pch.hpp"
+#include "sample_records.hpp"
+
+namespace knotnotes::test {
+
+inline void let_events_run(int rounds = 20) {
+    for (int i = 0; i < rounds; ++i) {
+        wxYield();
+        wxMilliSleep(10);
+    }
+}
+
+inline void click(wxWindow* window, wxPoint at = wxDefaultPosition) {
+    wxUIActionSimulator sim;
+    const auto size = window->GetClientSize();
+    sim.MouseMove(
+        window->ClientToScreen(at == wxDefaultPosition ? wxPoint(size.x / 2, size.y / 2) : at));
+    let_events_run(5);
+    sim.MouseClick();
+    let_events_run();
+}
+
+// Who is charting in `store`, with their key already unlocked for this app session (as after
+// the "Who is charting?" dialog and the passphrase): new sessions and Sign go ahead at once.
+inline sdk::Practitioner charting_with_unlocked_key(core::RecordStore& store) {
+    sdk::Practitioner p{0, "Alex Morgan", "RMT"};
+    p.registration = "CMTO-12345";
+    p.id = db::PractitionerRepository(store.database()).add(p);
+    store.signing_session().keep(test_signing_key(store.database(), p.id));
+    return *store.current_practitioner();
+}
+
+// A label as one line: wxStaticText::Wrap breaks long labels with newlines.
+inline wxString unwrapped(const wxWindow* label) {
+    auto text = label->GetLabel();
+    text.Replace("\n", " ");
+    return text;
+}
+
+template <typename T = wxWindow>
+T* find_named(wxWindow* parent, const wxString& name) {
+    return dynamic_cast<T*>(wxWindow::FindWindowByName(name, parent));
+}
+
+// Every modal dialog the app opens while this lives is answered by `answer` (default: Cancel)
+// instead of waiting for a person; `shown` lists their titles in order.
+class DialogAnswers : public wxModalDialogHook {
+  public:
+    using Answer = std::function<int(wxDialog&)>;
+    explicit DialogAnswers(Answer answer = {}) : answer_(std::move(answer)) { Register(); }
+    ~DialogAnswers() override { Unregister(); }
+
+    void answer_with(Answer answer) { answer_ = std::move(answer); }
+    std::vector<wxString> shown;
+
+  protected:
+    int Enter(wxDialog* dialog) override {
+        shown.push_back(dialog->GetTitle());
+        return answer_ ? answer_(*dialog) : wxID_CANCEL;
+    }
+
+  private:
+    Answer answer_;
+};
+
+}  // namespace knotnotes::test
