@@ -42,15 +42,7 @@ struct SealedRecord {
         use.session_id = r.session;
         use.technique_id = "org.knotnotes.techniques.deep-tissue/stripping";
         technique = entries.add_technique_use(use);
-        db::QuestionnaireRepository(db).add({0,
-                                             r.client,
-                                             r.session,
-                                             "org.knotnotes.questionnaires/nprs",
-                                             "1.0",
-                                             "",
-                                             {{"pain", 6, ""}},
-                                             6,
-                                             "moderate"});
+        test::add_sample_nprs(db, r);
         core::sign_note(db, r.session, *test::test_signing_key(db, r.practitioner));
         sdk::Client other;
         other.family_name = "Other";

@@ -10,6 +10,7 @@
 #include "db/database.hpp"
 #include "db/intake_repository.hpp"
 #include "db/practitioner_repository.hpp"
+#include "db/questionnaire_repository.hpp"
 #include "db/session_repository.hpp"
 #include "db/signing_key_repository.hpp"
 
@@ -64,6 +65,19 @@ inline SampleRecords add_sample_records(db::Database& db) {
     session.pain_before = 6;
     r.session = db::SessionRepository(db).create_draft(session);
     return r;
+}
+
+// An NPRS score of 6 answered in the sample session.
+inline sdk::Id add_sample_nprs(db::Database& db, const SampleRecords& r) {
+    return db::QuestionnaireRepository(db).add({0,
+                                                r.client,
+                                                r.session,
+                                                "org.knotnotes.questionnaires/nprs",
+                                                "1.0",
+                                                "",
+                                                {{"pain", 6, ""}},
+                                                6,
+                                                "moderate"});
 }
 
 }  // namespace knotnotes::test

@@ -197,15 +197,7 @@ TEST_CASE("a signed note verifies, and only with the signer's key over what is s
     db::Database database(dir / "k.db");
     const auto r = test::add_sample_records(database);
     db::ChartEntryRepository(database).add_knot(test::sample_knot(r.session));
-    db::QuestionnaireRepository(database).add({0,
-                                               r.client,
-                                               r.session,
-                                               "org.knotnotes.questionnaires/nprs",
-                                               "1.0",
-                                               "",
-                                               {{"pain", 6, ""}},
-                                               6,
-                                               "moderate"});
+    test::add_sample_nprs(database, r);
     const auto key = test::test_signing_key(database, r.practitioner);
     const auto signature = core::sign_note(database, r.session, *key);
     CHECK(signature.algorithm == "ed25519");
