@@ -25,12 +25,14 @@
 #include "new_client_dialog.hpp"
 #include "pch.hpp"
 #include "plugins_dialog.hpp"
+#include "signing_flow.hpp"
 
 namespace knotnotes::gui {
 namespace {
 
 enum MenuId {
     id_plugins = wxID_HIGHEST + 1,
+    id_switch_practitioner,
     id_open_demo,
     id_search,
     id_shortcuts,
@@ -170,6 +172,8 @@ void MainFrame::build_menus() {
     client->Append(id_new_session, _("New &session\tCtrl+Shift+N"));
     client->Append(id_edit_intake, _("Edit &intake...\tCtrl+I"));
     auto* tools = new wxMenu;
+    tools->Append(id_switch_practitioner, _("S&witch practitioner...\tCtrl+Shift+W"),
+                  _("Who is charting and signing notes on this computer"));
     tools->Append(id_plugins, wxString::FromUTF8("&Plugins…\tCtrl+Shift+P"),
                   _("Every plugin found and its status"));
     auto* help = new wxMenu;
@@ -198,6 +202,10 @@ void MainFrame::bind_menus() {
     on(id_export, [this] { export_records(); });
     on(id_import, [this] { import_records(); });
     on(id_plugins, [this] { show_plugins_dialog(); });
+    on(id_switch_practitioner, [this] {
+        if (store_ && switch_practitioner(this, *store_))
+            update_status();
+    });
     on(id_search, [this] {
         if (clients_)
             clients_->focus_search();

@@ -1,7 +1,7 @@
-// practitioner_profile_dialog.hpp — "Who is charting?": the first run (and Practitioner > New
-// profile) asks the therapist for their name, credentials and registration number and a
-// passphrase that protects their signing key, then creates their profile. Notes are signed as
-// this practitioner; demo data never is.
+// practitioner_profile_dialog.hpp — "Who is charting?": the first charting (and Tools > Switch
+// practitioner > A new practitioner profile) asks the therapist for their name, credentials and
+// registration number and a passphrase that protects their signing key, then creates their profile.
+// Notes are signed as this practitioner; demo data never is.
 #pragma once
 
 #include <optional>

@@ -1,5 +1,6 @@
 #include "signing_flow.hpp"
 
+#include <wx/choicdlg.h>
 #include <wx/textdlg.h>
 
 #include "core/practitioner_profiles.hpp"
@@ -18,6 +19,42 @@ std::optional<sdk::Practitioner> charting_practitioner(wxWindow* parent, core::R
     if (dialog.ShowModal() != wxID_OK)
         return std::nullopt;
     return dialog.created();
+}
+
+bool switch_practitioner(wxWindow* parent, core::RecordStore& store) {
+    core::PractitionerProfiles profiles(store.database());
+    const auto all = profiles.profiles();
+    const auto current = profiles.current();
+    wxArrayString names;
+    int selected = 0;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto& p = all[i];
+        names.Add(wxString::FromUTF8(p.name + (p.credentials.empty() ? "" : ", " + p.credentials) +
+                                     (p.registration.empty() ? "" : " (" + p.registration + ")")));
+        if (current && current->id == p.id)
+            selected = static_cast<int>(i);
+    }
+    names.Add(_("A new practitioner profile..."));
+    wxSingleChoiceDialog choose(parent,
+                                _("Who is charting now? Notes are signed as the practitioner "
+                                  "chosen here, with their own passphrase."),
+                                _("Switch practitioner"), names);
+    choose.SetName("switch-practitioner");
+    choose.SetSelection(selected);
+    if (choose.ShowModal() != wxID_OK)
+        return false;
+    const auto index = static_cast<std::size_t>(choose.GetSelection());
+    if (index == all.size()) {
+        PractitionerProfileDialog dialog(parent, profiles);
+        if (dialog.ShowModal() != wxID_OK)
+            return false;  // create_profile made the new one current
+    } else if (current && current->id == all[index].id) {
+        return false;
+    } else {
+        profiles.choose(all[index].id);
+    }
+    store.signing_session().forget();
+    return true;
 }
 
 const core::UnlockedKey* key_for_signing(wxWindow* parent, core::RecordStore& store) {

@@ -19,6 +19,11 @@ namespace knotnotes::gui {
 // The practitioner charting now; asks who it is when nobody is yet. None if the user cancels.
 std::optional<sdk::Practitioner> charting_practitioner(wxWindow* parent, core::RecordStore& store);
 
+// Practitioner > Switch practitioner: a shared computer's therapists choose who charts now
+// (or make a new profile). The key unlocked for the previous one is forgotten, so notes are
+// never signed with it. True if the practitioner changed.
+bool switch_practitioner(wxWindow* parent, core::RecordStore& store);
+
 // Their key, unlocked: kept in the store's signing session, so asked for once. Null if the
 // user cancels.
 const core::UnlockedKey* key_for_signing(wxWindow* parent, core::RecordStore& store);

@@ -11,10 +11,13 @@
 #include "client_list_panel.hpp"
 #include "client_pane.hpp"
 #include "core/plugin_host.hpp"
+#include "core/practitioner_profiles.hpp"
 #include "core/record_store.hpp"
 #include "core/user_paths.hpp"
 #include "main_frame.hpp"
+#include "modal_input.hpp"
 #include "pch.hpp"
+#include "scoped_env.hpp"
 #include "temp_dir.hpp"
 
 using namespace knotnotes;
@@ -167,4 +170,37 @@ TEST_CASE("the last client shown is remembered for each database on its own", "[
     CHECK(open_and_close(clinic, 0) == chosen);
 
     delete wxConfigBase::Set(previous.release());
+}
+
+TEST_CASE("Tools > Switch practitioner changes who charts and forgets the other's key",
+          "[gui][main]") {
+    TempDir dir;
+    test::ScopedEnv config("XDG_CONFIG_HOME", (dir / "config").string());
+    core::PluginHost host({{}, dir / "plugins-config"});
+    core::RecordStore store(dir / "k.db");
+    core::PractitionerProfiles profiles(store.database());
+    profiles.create_profile({"Alex Morgan", "RMT", "R-1"}, "alex passphrase");
+    const auto sam = profiles.create_profile({"Sam Rivera", "LMT", ""}, "sam passphrase!");
+    store.signing_session().keep(profiles.unlock(sam.id, "sam passphrase!"));
+    REQUIRE(store.current_practitioner()->name == "Sam Rivera");
+
+    auto* frame = new gui::MainFrame(host, &store);
+    frame->Show();
+    frame->Raise();
+    let_events_run();
+    test::ModalInput input;
+    // The list opens on who charts now (Sam); one step up is Alex; OK.
+    input.answer({{{"listBox", ""}}, "Switch practitioner", {WXK_UP}});
+    auto* bar = frame->GetMenuBar();
+    const int id = bar->FindMenuItem(_("Tools"), _("Switch practitioner..."));
+    REQUIRE(id != wxNOT_FOUND);
+    bar->GetMenu(static_cast<size_t>(bar->FindMenu(_("Tools"))))->SendEvent(id);
+    let_events_run(40);
+
+    CHECK(input.shown() == 1);
+    CHECK(store.current_practitioner()->name == "Alex Morgan");
+    CHECK(store.database().actor().find("Alex Morgan") == 0);
+    CHECK(store.signing_session().key() == nullptr);  // Sam's key is not Alex's to sign with
+    frame->Destroy();
+    let_events_run();
 }

@@ -28,6 +28,7 @@ inline void settle_events(int rounds = 20) {
 struct ModalAnswer {
     std::vector<std::pair<std::string, std::string>> typed;
     std::string expect_title;  // if set, the dialog's title must contain it (else: Escape)
+    std::vector<int> keys{};   // keys pressed after the typing (e.g. WXK_UP in a list)
 };
 
 class ModalInput : public wxModalDialogHook {
@@ -71,6 +72,10 @@ class ModalInput : public wxModalDialogHook {
             }
             settle_events(5);
             sim.Text(text.c_str());
+            settle_events(5);
+        }
+        for (const int key : a.keys) {
+            sim.Char(key);
             settle_events(5);
         }
         if (auto* ok = dialog.FindWindow(wxID_OK)) {
