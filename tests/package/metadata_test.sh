@@ -60,14 +60,18 @@ done < <(xmllint --xpath '//screenshot/image' "$metainfo" |
 # ---- MIME type: matches the records schema's namespace and root element ---------------------
 section=$failures
 xmllint --noout "$mime" || fail "$mime is not well-formed"
-ns=$(xmllint --xpath 'string(/*[local-name()="schema"]/@targetNamespace)' \
-     "$src/sdk/schema/records-1.xsd")
-root=$(xmllint --xpath 'string(//*[local-name()="root-XML"]/@localName)' "$mime")
-root_ns=$(xmllint --xpath 'string(//*[local-name()="root-XML"]/@namespaceURI)' "$mime")
-[ "$root_ns" = "$ns" ] || fail "MIME root-XML namespace '$root_ns' is not the schema's '$ns'"
-xmllint --xpath "/*[local-name()='schema']/*[local-name()='element'][@name='$root']" \
-    "$src/sdk/schema/records-1.xsd" >/dev/null 2>&1 ||
-    fail "records-1.xsd has no top-level element '$root'"
+# Each records schema (format 2, and format 1 that 1.0 wrote) has its root-XML rule and its magic.
+for schema in records-2.xsd records-1.xsd; do
+    ns=$(xmllint --xpath 'string(/*[local-name()="schema"]/@targetNamespace)' \
+         "$src/sdk/schema/$schema")
+    root=$(xmllint --xpath "string(//*[local-name()='root-XML'][@namespaceURI='$ns']/@localName)" \
+           "$mime")
+    [ -n "$root" ] || fail "$mime has no root-XML rule for $schema's namespace '$ns'"
+    grep -q "value=\"$ns\"" "$mime" || fail "$mime's magic does not match $schema's namespace '$ns'"
+    xmllint --xpath "/*[local-name()='schema']/*[local-name()='element'][@name='$root']" \
+        "$src/sdk/schema/$schema" >/dev/null 2>&1 ||
+        fail "$schema has no top-level element '$root'"
+done
 grep -q "type=\"$mime_type\"" "$mime" && grep -q 'pattern="\*\.knotnotes\.xml"' "$mime" ||
     fail "$mime does not define $mime_type with the glob *.knotnotes.xml"
 [ $failures -eq "$section" ] && pass "MIME type $mime_type ($root in $ns, *.knotnotes.xml)"
