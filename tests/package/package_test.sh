@@ -233,20 +233,26 @@ as_user knotnotes-cli --db "$db" plugins list | grep -qE '^org\.example\.hello +
     die "hello_exporter installed into ~/.local/share/knotnotes/plugins is not loaded"
 ok "hello_exporter built with find_package(KnotNotesSDK), loaded from --plugin-path and from ~/.local"
 
+# The SDK package carries the SDK's own version (its ABI, abi.h), not KnotNotes' version.
+abi_h="$source_dir/sdk/include/knotnotes/sdk/abi.h"
+sdk_major=$(sed -nE 's/^#define KNOTNOTES_SDK_ABI_MAJOR ([0-9]+)$/\1/p' "$abi_h")
+sdk_minor=$(sed -nE 's/^#define KNOTNOTES_SDK_ABI_MINOR ([0-9]+)$/\1/p' "$abi_h")
+sdk_version=$sdk_major.$sdk_minor.0
 mkdir -p "$work/version_probe"
 cat >"$work/version_probe/CMakeLists.txt" <<EOF
 cmake_minimum_required(VERSION 3.16)
 project(version_probe LANGUAGES CXX)
-find_package(KnotNotesSDK $version EXACT REQUIRED)
+find_package(KnotNotesSDK $sdk_version EXACT REQUIRED)
 file(WRITE \${CMAKE_BINARY_DIR}/found.txt "\${KnotNotesSDK_VERSION} \${KNOTNOTES_SDK_SCHEMA_DIR}")
 EOF
 as_user cmake -S "$work/version_probe" -B "$work/version_probe/build" >"$work/probe.log" 2>&1 ||
-    { cat "$work/probe.log"; die "find_package(KnotNotesSDK $version EXACT)"; }
-[ "$(cat "$work/version_probe/build/found.txt")" = "$version /usr/share/knotnotes/schema" ] ||
+    { cat "$work/probe.log"; die "find_package(KnotNotesSDK $sdk_version EXACT)"; }
+[ "$(cat "$work/version_probe/build/found.txt")" = "$sdk_version /usr/share/knotnotes/schema" ] ||
     die "KnotNotesSDK: $(cat "$work/version_probe/build/found.txt")"
-grep -q "KNOTNOTES_VERSION_STRING \"$version\"" /usr/include/knotnotes/sdk/abi_version.hpp ||
-    die "abi_version.hpp does not say $version"
-ok "find_package(KnotNotesSDK $version EXACT), schemas in /usr/share/knotnotes/schema"
+grep -q "^#define KNOTNOTES_SDK_ABI_MAJOR $sdk_major\$" /usr/include/knotnotes/sdk/abi.h &&
+    grep -q "^#define KNOTNOTES_SDK_ABI_MINOR $sdk_minor\$" /usr/include/knotnotes/sdk/abi.h ||
+    die "the installed abi.h does not say ABI $sdk_major.$sdk_minor"
+ok "find_package(KnotNotesSDK $sdk_version EXACT) (the SDK's own version), schemas in /usr/share/knotnotes/schema"
 
 # ---------------------------------------------------------------------------------------------
 step "5. The installed knotnotes under Xvfb"
