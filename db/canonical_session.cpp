@@ -1,6 +1,7 @@
 #include "canonical_session.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "json_text.hpp"
@@ -25,9 +26,11 @@ class Writer {
     void value(int v) { out += std::to_string(v); }
     void value(double v) {
         // Chart positions are normalised 0..1; six decimals is finer than any screen.
+        // Without the locale: the same text as 1.0's "%.6f" in the C locale, so its seals verify.
         char text[32];
-        std::snprintf(text, sizeof text, "%.6f", v);
-        out += text;
+        const auto end =
+            std::to_chars(text, text + sizeof text, v, std::chars_format::fixed, 6).ptr;
+        out.append(text, end);
     }
     template <typename T>
     void value(const std::optional<T>& v) {

@@ -1,4 +1,5 @@
 // Patient, Practitioner, Consent and QuestionnaireResponse entries, and the bundle plumbing.
+#include <charconv>
 #include <cstdio>
 #include <random>
 
@@ -6,6 +7,17 @@
 #include "fhir_time.hpp"
 
 namespace knotnotes::fhir {
+namespace {
+
+// A FHIR decimal without the locale: ten significant digits, as "%.10g" in the C locale.
+std::string decimal_text(double value) {
+    char digits[32];
+    const auto end =
+        std::to_chars(digits, digits + sizeof digits, value, std::chars_format::general, 10).ptr;
+    return std::string(digits, end);
+}
+
+}  // namespace
 
 Urls::Urls() {
     std::random_device device;
@@ -132,11 +144,7 @@ void write_questionnaire_response(XmlWriter& w, const Urls& urls, const People& 
         if (a.value || !a.text.empty()) {
             if (a.value) {
                 w.open("answer");
-                w.value("valueDecimal", [&] {
-                    char number[32];
-                    std::snprintf(number, sizeof number, "%.10g", *a.value);
-                    return std::string(number);
-                }());
+                w.value("valueDecimal", decimal_text(*a.value));
                 w.close("answer");
             }
             if (!a.text.empty()) {
@@ -152,9 +160,7 @@ void write_questionnaire_response(XmlWriter& w, const Urls& urls, const People& 
         w.value("linkId", "score");
         w.value("text", r.interpretation.empty() ? "Score" : "Score: " + r.interpretation);
         w.open("answer");
-        char number[32];
-        std::snprintf(number, sizeof number, "%.10g", *r.score);
-        w.value("valueDecimal", number);
+        w.value("valueDecimal", decimal_text(*r.score));
         w.close("answer");
         w.close("item");
     }
