@@ -73,7 +73,7 @@ done
 [ "$(dpkg-deb -f "$sdk_deb" Package)" = knotnotes-sdk-dev ] || die "SDK package name"
 depends=$(dpkg-deb -f "$app_deb" Depends)
 depend_names=$(tr ',' '\n' <<<"$depends" | sed -E 's/^ *([^ ]+).*/\1/')
-for lib in libc6 libstdc++6 libsqlite3-0 libpugixml1v5 libwxgtk3.2-1; do
+for lib in libc6 libstdc++6 libssl3 libpugixml1v5 libwxgtk3.2-1; do
     grep -qxF "$lib" <<<"$depend_names" || die "knotnotes Depends lacks $lib: $depends"
 done
 ok "versions $version-*, fields, Depends from dpkg-shlibdeps: $depends"
