@@ -112,7 +112,8 @@ run_app() {
         if [ ! -e "$demo_db" ]; then
             log "First run: creating the demo database $demo_db (synthetic clients)"
             mkdir -p "$data_dir"
-            "$BUILD_DIR/bin/knotnotes-cli" --db "$demo_db" demo --clients 200 \
+            # Synthetic clients only, so unencrypted on purpose (real databases are encrypted).
+            "$BUILD_DIR/bin/knotnotes-cli" --db "$demo_db" --unencrypted demo --clients 200 \
                 --sessions-per-client 8 >/dev/null
         fi
         set -- --db "$demo_db" "$@"

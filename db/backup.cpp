@@ -11,6 +11,7 @@
 #include <ctime>
 
 #include "database.hpp"
+#include "encryption.hpp"
 #include "file_identity.hpp"
 #include "migrations.hpp"
 
@@ -48,13 +49,23 @@ void copy_pages(sqlite3* from, sqlite3* to, const std::filesystem::path& what,
     }
 }
 
+// A connection of its own; with a key, the file is (or, when `new_file`, becomes) encrypted.
 struct Connection {
     sqlite3* db = nullptr;
-    Connection(const std::filesystem::path& file, int flags) {
+    Connection(const std::filesystem::path& file, int flags, const DatabaseKey& key = {},
+               bool new_file = false) {
         if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {
             const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
             sqlite3_close_v2(db);
             throw DatabaseError(file.string() + ": cannot open: " + message);
+        }
+        if (!key.empty()) {
+            try {
+                key_connection(db, "main", key, new_file);
+            } catch (...) {
+                sqlite3_close_v2(db);
+                throw;
+            }
         }
     }
     ~Connection() { sqlite3_close_v2(db); }
@@ -109,7 +120,9 @@ void backup_database(Database& db, const std::filesystem::path& destination,
         }
         ::close(fd);
         {
-            Connection out(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+            // Encrypted with the database's own key (a new salt of its own): a backup is no
+            // easier to read than the database.
+            Connection out(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, db.key(), true);
             copy_pages(db.handle(), out.db, destination, progress);
             // A backup is one self-contained file: no -wal beside it to lose on the way.
             sqlite3_exec(out.db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
@@ -166,18 +179,41 @@ std::filesystem::path rotate_backups(Database& db, const std::filesystem::path& 
 }
 
 std::filesystem::path restore_database(const std::filesystem::path& backup,
-                                       const std::filesystem::path& target) {
+                                       const std::filesystem::path& target,
+                                       const DatabaseKey& key) {
     const auto identity = identify_database_file(backup);
-    if (identity.kind != FileKind::knotnotes) {
+    const bool encrypted = identity.kind == FileKind::encrypted;
+    if (identity.kind != FileKind::knotnotes && !encrypted) {
         throw DatabaseRefused(backup.string() +
                               ": not a KnotNotes database, so it cannot be restored; nothing "
                               "was changed");
     }
-    if (identity.schema_version > latest_schema_version()) {
+    if (encrypted && key.empty()) {
+        throw DatabaseLocked(backup.string() +
+                             ": this backup is encrypted and no key was given to open it; "
+                             "nothing was changed");
+    }
+    Connection source(backup, SQLITE_OPEN_READONLY, encrypted ? key : DatabaseKey{});
+    int schema_version = identity.schema_version;
+    if (encrypted) {
+        sqlite3_stmt* stmt = nullptr;
+        const bool readable =
+            sqlite3_prepare_v2(source.db, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW;
+        if (readable)
+            schema_version = sqlite3_column_int(stmt, 0);
+        sqlite3_finalize(stmt);
+        if (!readable) {
+            throw DatabaseLocked(backup.string() +
+                                 ": this backup is encrypted and the key given does not open it "
+                                 "(it may have been made before the key was changed); nothing "
+                                 "was changed");
+        }
+    }
+    if (schema_version > latest_schema_version()) {
         throw DatabaseRefused(backup.string() +
                               ": written by a newer KnotNotes; update KnotNotes to restore it");
     }
-    Connection source(backup, SQLITE_OPEN_READONLY);
     if (const auto verdict = quick_check(source.db); verdict != "ok") {
         throw DatabaseRefused(backup.string() + ": the backup is damaged (" + verdict +
                               "); nothing was changed");
@@ -185,16 +221,43 @@ std::filesystem::path restore_database(const std::filesystem::path& backup,
 
     std::filesystem::path kept;
     if (std::filesystem::exists(target)) {
-        Database current(target, OpenMode::existing_only);
+        // Kept encrypted with the current database's own key, like any backup of it.
+        Database current(target, OpenMode::existing_only, -1, key);
         kept = target.string() + ".before-restore-" + compact_utc_now();
         backup_database(current, kept);
     }
-    {
+    if (encrypted) {
+        // An encrypted backup cannot be copied page by page over a file under another salt:
+        // the copy is made beside the target, then renamed over it.
+        const std::filesystem::path partial = target.string() + ".restoring";
+        remove_partial(partial);
+        try {
+            const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (fd < 0)
+                throw DatabaseError(target.string() + ": cannot restore: " + std::strerror(errno));
+            ::close(fd);
+            {
+                Connection destination(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, key,
+                                       true);
+                copy_pages(source.db, destination.db, target, {});
+            }
+            std::error_code ec;
+            std::filesystem::rename(partial, target, ec);
+            if (ec)
+                throw DatabaseError(target.string() + ": cannot restore: " + ec.message());
+            for (const char* suffix : {"-wal", "-shm", "-journal"})
+                std::filesystem::remove(target.string() + suffix, ec);
+        } catch (...) {
+            remove_partial(partial);
+            throw;
+        }
+    } else {
         Connection destination(target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         sqlite3_busy_timeout(destination.db, 3000);
         copy_pages(source.db, destination.db, target, {});
     }
-    Database migrated(target, OpenMode::existing_only);  // brings an older backup up to date
+    // Brings an older backup up to date.
+    Database migrated(target, OpenMode::existing_only, -1, encrypted ? key : DatabaseKey{});
     return kept;
 }
 

@@ -1,6 +1,7 @@
 // backup.hpp — copies of the database made with SQLite's online backup API (consistent even
 // while the app is writing), rotating automatic backups, and restore.
 //
+// Copies of an encrypted database are encrypted with the same key (each with its own salt).
 // - backup_database() writes a complete copy to `destination` (replacing it atomically: the
 //   copy is made beside it and renamed into place), in steps so `progress` can report.
 // - rotate_backups() makes a timestamped copy in `folder` and keeps the newest `keep`; a failed
@@ -14,6 +15,8 @@
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "database_key.hpp"
 
 namespace knotnotes::db {
 
@@ -34,8 +37,10 @@ std::string check_database(Database& db);
 std::filesystem::path rotate_backups(Database& db, const std::filesystem::path& folder, int keep);
 std::vector<std::filesystem::path> list_backups(const std::filesystem::path& folder);
 
-// Returns where the replaced database was kept (empty if there was none).
+// Returns where the replaced database was kept (empty if there was none). `key` opens an
+// encrypted backup and the encrypted target (the same key: the one backups are made with).
 std::filesystem::path restore_database(const std::filesystem::path& backup,
-                                       const std::filesystem::path& target);
+                                       const std::filesystem::path& target,
+                                       const DatabaseKey& key = {});
 
 }  // namespace knotnotes::db

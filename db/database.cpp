@@ -7,10 +7,12 @@
 
 #include <cstdlib>
 
+#include "encryption.hpp"
 #include "file_identity.hpp"
 #include "migrations.hpp"
 #include "sha256.hpp"
 #include "uid.hpp"
+#include "unlocked_keys.hpp"
 
 namespace knotnotes::db {
 namespace {
@@ -19,6 +21,69 @@ std::string default_actor() {
     if (const char* user = std::getenv("USER"); user && *user)
         return user;
     return "knotnotes";
+}
+
+void refuse_if_schema_unknown(const std::string& name, int schema_version, OpenMode mode) {
+    if (schema_version > latest_schema_version()) {
+        throw DatabaseRefused(name +
+                              ": this database was written by a newer KnotNotes (schema version " +
+                              std::to_string(schema_version) + "; this KnotNotes knows up to " +
+                              std::to_string(latest_schema_version()) +
+                              "). It has not been changed. Update KnotNotes to open it.");
+    }
+    if (mode == OpenMode::read_only && schema_version < latest_schema_version()) {
+        throw DatabaseRefused(
+            name + ": this database has schema version " + std::to_string(schema_version) +
+            " of an older KnotNotes (now " + std::to_string(latest_schema_version()) +
+            "). It has not been changed; KnotNotes upgrades it the next time it opens it "
+            "(for instance knotnotes-cli --db FILE backup -o COPY).");
+    }
+}
+
+// Reads one integer PRAGMA; false (with SQLite's code in `rc`) when the file cannot be read.
+bool read_pragma(sqlite3* db, const char* sql, int& out, int& rc) {
+    sqlite3_stmt* stmt = nullptr;
+    rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            out = sqlite3_column_int(stmt, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_OK;
+}
+
+// The key has been given: does it open the file, and is the file one we may open?
+void check_encrypted_contents(sqlite3* db, const std::string& name, OpenMode mode) {
+    int count = 0;
+    int rc = SQLITE_OK;
+    if (!read_pragma(db, "SELECT count(*) FROM sqlite_master", count, rc)) {
+        if ((rc & 0xff) == SQLITE_NOTADB) {
+            throw DatabaseLocked(name +
+                                 ": this database is encrypted and the key given does not open "
+                                 "it (a wrong passphrase or key, or its first page is "
+                                 "damaged). It has not been changed.");
+        }
+        throw DatabaseDamaged(name + ": this encrypted KnotNotes database is damaged (" +
+                              sqlite3_errstr(rc) +
+                              "). It has not been changed. Restore it from a backup with "
+                              "knotnotes-cli restore.");
+    }
+    int application_id = 0;
+    int schema_version = 0;
+    if (!read_pragma(db, "PRAGMA application_id", application_id, rc) ||
+        !read_pragma(db, "PRAGMA user_version", schema_version, rc)) {
+        throw DatabaseDamaged(name + ": this encrypted KnotNotes database is damaged (" +
+                              sqlite3_errstr(rc) + "). It has not been changed.");
+    }
+    if (application_id != knotnotes_application_id) {
+        throw DatabaseRefused(name +
+                              ": this encrypted file is not a KnotNotes database (application_id " +
+                              std::to_string(application_id) + "). It has not been changed.");
+    }
+    refuse_if_schema_unknown(name, schema_version, mode);
 }
 
 void refuse_if_not_ours(const std::filesystem::path& file, OpenMode mode) {
@@ -38,22 +103,10 @@ void refuse_if_not_ours(const std::filesystem::path& file, OpenMode mode) {
             }
             return;
         case FileKind::knotnotes:
-            if (identity.schema_version > latest_schema_version()) {
-                throw DatabaseRefused(
-                    name + ": this database was written by a newer KnotNotes (schema version " +
-                    std::to_string(identity.schema_version) + "; this KnotNotes knows up to " +
-                    std::to_string(latest_schema_version()) +
-                    "). It has not been changed. Update KnotNotes to open it.");
-            }
-            if (mode == OpenMode::read_only && identity.schema_version < latest_schema_version()) {
-                throw DatabaseRefused(
-                    name + ": this database has schema version " +
-                    std::to_string(identity.schema_version) + " of an older KnotNotes (now " +
-                    std::to_string(latest_schema_version()) +
-                    "). It has not been changed; KnotNotes upgrades it the next time it opens it "
-                    "(for instance knotnotes-cli --db FILE backup -o COPY).");
-            }
+            refuse_if_schema_unknown(name, identity.schema_version, mode);
             return;
+        case FileKind::encrypted:
+            return;  // its key opens it first: see open_encrypted()
         case FileKind::damaged:
             throw DatabaseDamaged(name + ": this KnotNotes database is damaged (" +
                                   identity.problem +
@@ -95,9 +148,22 @@ void sql_new_uid(sqlite3_context* context, int, sqlite3_value**) {
 
 }  // namespace
 
-Database::Database(const std::filesystem::path& file, OpenMode mode, int schema_target)
+Database::Database(const std::filesystem::path& file, OpenMode mode, int schema_target,
+                   DatabaseKey key)
     : file_(file), actor_(default_actor()) {
     refuse_if_not_ours(file_, mode);
+    const auto kind = identify_database_file(file_).kind;
+    const bool new_file = kind == FileKind::missing || kind == FileKind::empty;
+    if (kind == FileKind::encrypted) {
+        key_ = key.empty() ? remembered_key(file_) : std::move(key);
+        if (key_.empty()) {
+            throw DatabaseLocked(file_.string() +
+                                 ": this database is encrypted and no key was given to open it. "
+                                 "It has not been changed.");
+        }
+    } else if (new_file) {
+        key_ = std::move(key);  // empty: a plain database, on purpose
+    }
     if (mode == OpenMode::create_if_missing) {
         if (file_.has_parent_path()) {
             // A first run: the default data folder may not exist yet.
@@ -122,6 +188,11 @@ Database::Database(const std::filesystem::path& file, OpenMode mode, int schema_
     }
     try {
         sqlite3_extended_result_codes(db_, 1);
+        if (!key_.empty()) {
+            key_connection(db_, "main", key_, new_file);
+            if (!new_file)
+                check_encrypted_contents(db_, file_.string(), mode);
+        }
         register_functions();
         if (read_only) {
             sqlite3_busy_timeout(db_, 3000);
@@ -133,6 +204,8 @@ Database::Database(const std::filesystem::path& file, OpenMode mode, int schema_
         } else {
             migrate_to(*this, schema_target);
         }
+        if (!key_.empty())
+            remember_key(file_, key_);
     } catch (...) {
         statements_.clear();
         sqlite3_close_v2(db_);
@@ -163,6 +236,11 @@ void Database::configure_connection() {
     // an edit the app has acknowledged survives a crash or a power cut.
     exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = FULL");
+}
+
+void Database::replace_key(DatabaseKey key) {
+    key_ = std::move(key);
+    remember_key(file_, key_);
 }
 
 int Database::schema_version() {

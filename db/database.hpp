@@ -7,6 +7,12 @@
 // a busy timeout), the schema is migrated to the current version (each migration in its own
 // transaction), and the reference data (muscle atlas) is brought up to date.
 //
+// Encryption (encryption.hpp): given a key, a new file is created encrypted; an encrypted file
+// needs its key (or one this process already opened it with: unlocked_keys.hpp), else
+// DatabaseLocked, and the file is left as it is. A plain file opens plain whatever the key.
+// The application id and schema version of an encrypted file are checked, once its key has
+// opened it, before anything is written.
+//
 // The connection registers the SQL functions the schema's triggers and migrations use:
 //   kn_sha256(text)  lower-case hex SHA-256 (audit hash chain, row content hashes)
 //   kn_actor()       who is making the change (set_actor), recorded in the audit log
@@ -22,6 +28,7 @@
 #include <unordered_map>
 
 #include "database_error.hpp"
+#include "database_key.hpp"
 #include "statement.hpp"
 
 struct sqlite3;
@@ -36,7 +43,11 @@ class Database {
   public:
     // `schema_target` is for tests of the migration path only: stop migrating at that version.
     explicit Database(const std::filesystem::path& file,
-                      OpenMode mode = OpenMode::create_if_missing, int schema_target = -1);
+                      OpenMode mode = OpenMode::create_if_missing, int schema_target = -1,
+                      DatabaseKey key = {});
+    Database(const std::filesystem::path& file, DatabaseKey key,
+             OpenMode mode = OpenMode::create_if_missing)
+        : Database(file, mode, -1, std::move(key)) {}
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -44,6 +55,11 @@ class Database {
     sqlite3* handle() const { return db_; }
     const std::filesystem::path& file() const { return file_; }
     int schema_version();
+    bool encrypted() const { return !key_.empty(); }
+    // The key this connection was opened with (empty: a plain database). For copies that must
+    // be encrypted the same way (backups) and for rekey.
+    const DatabaseKey& key() const { return key_; }
+    void replace_key(DatabaseKey key);
 
     // Runs SQL with no results (may hold several statements).
     void exec(std::string_view sql);
@@ -64,6 +80,7 @@ class Database {
     std::filesystem::path file_;
     sqlite3* db_ = nullptr;
     std::string actor_;
+    DatabaseKey key_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 

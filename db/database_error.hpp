@@ -5,6 +5,8 @@
 //   DatabaseRefused  the file is not one we may open: not SQLite, another application's, or
 //                    written by a newer KnotNotes. Thrown before anything is written.
 //   DatabaseDamaged  (a DatabaseRefused) the file is a damaged database
+//   DatabaseLocked   (a DatabaseRefused) the file is an encrypted KnotNotes database and no key,
+//                    or not the right one, was given. Nothing was changed.
 //   DatabaseBusy     another program holds the write lock longer than we wait.
 //   RecordLocked     the change touches a signed session (or another record that is never
 //                    changed): make an amendment instead.
@@ -27,6 +29,12 @@ class DatabaseRefused : public DatabaseError {
 
 // The file is ours (or SQLite) but damaged: SQLite cannot read it, or its checks fail.
 class DatabaseDamaged : public DatabaseRefused {
+  public:
+    using DatabaseRefused::DatabaseRefused;
+};
+
+// Encrypted, and the key given (or none) does not open it; `file()` names the database.
+class DatabaseLocked : public DatabaseRefused {
   public:
     using DatabaseRefused::DatabaseRefused;
 };

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "encryption.hpp"
+
 namespace knotnotes::db {
 
 std::string read_only_uri(const std::filesystem::path& file) {
@@ -53,6 +55,11 @@ FileIdentity identify_database_file(const std::filesystem::path& file) {
     in.read(header, sizeof header);
     const bool sqlite_magic = in.gcount() >= 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
     const bool our_id = in.gcount() >= 72 && std::memcmp(header + 68, "KNOT", 4) == 0;
+    if (in.gcount() >= 16 &&
+        starts_with_encrypted_marker(std::string_view(header, static_cast<std::size_t>(16)))) {
+        identity.kind = FileKind::encrypted;
+        return identity;
+    }
     if (!sqlite_magic) {
         identity.kind = our_id ? FileKind::damaged : FileKind::not_sqlite;
         if (our_id)

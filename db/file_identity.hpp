@@ -5,7 +5,8 @@
 // through SQLite rather than from the header bytes, because in WAL mode the newest header may
 // still be in the -wal file). A file whose header says KnotNotes ("KNOT" at byte 68) or SQLite
 // but which SQLite cannot read, or whose magic is broken but still carries our application id,
-// is damaged, not foreign.
+// is damaged, not foreign. An encrypted KnotNotes database starts with its own marker instead of
+// the SQLite magic (encryption.hpp); without its key only that much is known about it.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,7 @@ enum class FileKind {
     missing,       // no file: a new database may be created there
     empty,         // a 0-byte file: SQLite treats it as a new database
     knotnotes,     // a KnotNotes database (see schema_version)
+    encrypted,     // an encrypted KnotNotes database: its key tells the rest (database.hpp)
     other_sqlite,  // an SQLite database of another application
     not_sqlite,    // anything else
     damaged,       // a KnotNotes or SQLite file that SQLite cannot read as a database

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "database_error.hpp"
+#include "encryption.hpp"
 
 namespace knotnotes::db {
 
@@ -19,6 +20,14 @@ void throw_sqlite_error(sqlite3* db, int code, std::string_view context) {
                            ": the database is busy: another program is writing to it; try again "
                            "in a moment (" +
                            message + ")");
+    }
+    // SQLCipher reports a page that fails its HMAC check (damage, or tampering) as out of
+    // memory: in an encrypted database that is damage, not a full memory.
+    if (primary == SQLITE_NOMEM && !encryption_key_id(where).empty()) {
+        throw DatabaseDamaged(where +
+                              ": the encrypted database is damaged (a page fails its "
+                              "authentication check, or memory ran out). Restore it from a "
+                              "backup with knotnotes-cli restore.");
     }
     if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
         throw DatabaseDamaged(where + ": the database is damaged (" + message +

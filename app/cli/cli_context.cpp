@@ -35,4 +35,12 @@ std::filesystem::path CliContext::database_path() const {
     return db.empty() ? core::default_database_path() : db;
 }
 
+db::DatabaseKey CliContext::database_key(db::OpenMode mode) const {
+    return database_key_for(database_path(), key_options, mode == db::OpenMode::create_if_missing);
+}
+
+db::DatabaseKey CliContext::key_of(const std::filesystem::path& file) const {
+    return database_key_for(file, key_options, false);
+}
+
 }  // namespace knotnotes::cli

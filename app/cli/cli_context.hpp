@@ -6,12 +6,15 @@
 #include <vector>
 
 #include "core/plugin_host.hpp"
+#include "database_key_source.hpp"
+#include "db/database.hpp"
 
 namespace knotnotes::cli {
 
 struct CliContext {
     std::filesystem::path db;                         // --db PATH (empty: the default file)
     std::vector<std::filesystem::path> plugin_paths;  // --plugin-path DIR, repeatable
+    KeyOptions key_options;                           // --passphrase-file, --unencrypted
 
     // A plugin host over the default folders plus --plugin-path, with the user's settings;
     // reports plugins that crashed the previous run on stderr.
@@ -19,6 +22,11 @@ struct CliContext {
 
     // --db, or the default database in the user's data folder.
     std::filesystem::path database_path() const;
+    // The key that opens (or creates) database_path(): database_key_source.hpp.
+    // Only a database that may be created (create_if_missing) is new: the others must exist.
+    db::DatabaseKey database_key(db::OpenMode mode = db::OpenMode::create_if_missing) const;
+    // The key of another existing file (a backup to restore), from the same sources.
+    db::DatabaseKey key_of(const std::filesystem::path& file) const;
 };
 
 }  // namespace knotnotes::cli

@@ -29,7 +29,7 @@ void add_demo(CLI::App& app, const CliContext& context, int& exit_code) {
     demo->add_option("--seed", options->seed, "Random seed: the same seed gives the same data")
         ->capture_default_str();
     demo->callback([&context, &exit_code, options] {
-        db::Database database(context.database_path());
+        db::Database database(context.database_path(), context.database_key());
         TerminalProgress bar("Creating demo clients");
         const auto summary = core::generate_demo_data(
             database, *options, [&](int done, int total) { bar.update(done, total); });
@@ -48,7 +48,9 @@ void add_verify(CLI::App& app, const CliContext& context, int& exit_code) {
         // Read-only: verify never creates, changes or migrates a file; damage is exit 4.
         db::VerifyReport report;
         try {
-            db::Database database(context.database_path(), db::OpenMode::read_only);
+            db::Database database(context.database_path(),
+                                  context.database_key(db::OpenMode::read_only),
+                                  db::OpenMode::read_only);
             report = core::verify_record(database);
         } catch (const db::DatabaseDamaged& e) {
             std::cerr << "FAILED: " << e.what() << "\n";
@@ -84,7 +86,9 @@ void add_backup(CLI::App& app, const CliContext& context, int& exit_code) {
     backup->callback([&context, &exit_code, output, keep, rotate, force] {
         if (!output->empty())
             core::check_output_path(*output, context.database_path(), *force);
-        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        db::Database database(context.database_path(),
+                              context.database_key(db::OpenMode::existing_only),
+                              db::OpenMode::existing_only);
         if (rotate->count() > 0) {
             const auto path = db::rotate_backups(database, core::default_backup_dir(), *keep);
             std::cout << "Backed up to " << path.string() << "\n";
@@ -106,7 +110,10 @@ void add_restore(CLI::App& app, const CliContext& context, int& exit_code) {
         "restore", "Replace the database with a backup (the current one is kept beside it)");
     restore->add_option("FILE", *file, "A backup made by `knotnotes-cli backup`")->required();
     restore->callback([&context, &exit_code, file] {
-        const auto kept = db::restore_database(*file, context.database_path());
+        auto key = context.key_of(*file);
+        if (key.empty())
+            key = context.database_key(db::OpenMode::existing_only);
+        const auto kept = db::restore_database(*file, context.database_path(), key);
         std::cout << "Restored " << context.database_path().string() << " from " << *file << "\n";
         if (!kept.empty())
             std::cout << "The previous database was kept as " << kept.string() << "\n";

@@ -77,7 +77,9 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
         // An existing folder is the exporter's to judge (it must be empty); a file is ours.
         if (!std::filesystem::is_directory(options->output))
             core::check_output_path(options->output, context.database_path(), options->force);
-        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        db::Database database(context.database_path(),
+                              context.database_key(db::OpenMode::existing_only),
+                              db::OpenMode::existing_only);
         TerminalProgress bar("Exporting");
         const auto counts =
             core::export_records(database, exporter, options->output, options->scope,
@@ -87,7 +89,9 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
                                  });
         std::cout << "Exported " << counts.clients << " clients, " << counts.sessions
                   << " sessions and " << counts.questionnaire_responses
-                  << " questionnaire responses to " << options->output << "\n";
+                  << " questionnaire responses to " << options->output << "\n"
+                  << "The export is not encrypted (an open format, private to you: mode 0600); "
+                     "keep it safe and delete it when it is no longer needed.\n";
         exit_code = exit_ok;
     });
 }
@@ -114,7 +118,7 @@ void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
             exit_code = exit_failure;
             return;
         }
-        db::Database database(context.database_path());
+        db::Database database(context.database_path(), context.database_key());
         try {
             const auto counts = core::import_records(database, importer, *file, *host);
             std::cout << "Imported " << counts.clients << " clients, " << counts.intakes

@@ -4,16 +4,18 @@
 namespace knotnotes::cli {
 
 enum ExitCode : int {
-    exit_ok = 0,            // the command did what was asked
-    exit_failure = 1,       // it could not (a file, database or plugin problem, named on stderr)
-    exit_usage = 2,         // the command line was wrong
-    exit_check_failed = 3,  // `plugins check` found problems in the plugin
-    exit_verify_failed = 4  // `verify` found the database damaged or tampered with
+    exit_ok = 0,             // the command did what was asked
+    exit_failure = 1,        // it could not (a file, database or plugin problem, named on stderr)
+    exit_usage = 2,          // the command line was wrong
+    exit_check_failed = 3,   // `plugins check` found problems in the plugin
+    exit_verify_failed = 4,  // `verify` found the database damaged or tampered with
+    exit_locked = 5          // the database is encrypted and no key, or not its key, was given
 };
 
 inline constexpr const char* exit_codes_help =
     "Exit status: 0 success; 1 failure (the problem and the file are named on stderr); "
     "2 wrong command line; 3 `plugins check` found problems; 4 `verify` found the database "
-    "damaged or tampered with.";
+    "damaged or tampered with; 5 the database is encrypted and no passphrase, or a wrong one, was "
+    "given (the file was not changed).";
 
 }  // namespace knotnotes::cli

@@ -10,6 +10,8 @@
 #include "cli_context.hpp"
 #include "core/private_files.hpp"
 #include "database_commands.hpp"
+#include "db/database_error.hpp"
+#include "encryption_commands.hpp"
 #include "exchange_commands.hpp"
 #include "exit_codes.hpp"
 #include "plugins_command.hpp"
@@ -32,6 +34,12 @@ int main(int argc, char** argv) {
                    "Also look for plugins in DIR (repeatable; so does KNOTNOTES_PLUGIN_PATH)")
         ->type_name("DIR")
         ->allow_extra_args(false);
+    app.add_option("--passphrase-file", context.key_options.passphrase_file,
+                   "A private file whose first line is the database's passphrase (so does "
+                   "KNOTNOTES_PASSPHRASE_FILE; without either, it is asked for on the terminal)")
+        ->type_name("FILE");
+    app.add_flag("--unencrypted", context.key_options.unencrypted,
+                 "Create a new database unencrypted, on purpose (new databases are encrypted)");
     app.require_subcommand(1);
 
     add_plugins_command(app, context, exit_code);
@@ -39,6 +47,7 @@ int main(int argc, char** argv) {
     add_exchange_commands(app, context, exit_code);
     add_catalogue_commands(app, context, exit_code);
     add_practitioner_commands(app, context, exit_code);
+    add_encryption_commands(app, context, exit_code);
 
     try {
         app.parse(argc, argv);
@@ -51,6 +60,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         app.exit(e);
         return exit_usage;
+    } catch (const knotnotes::db::DatabaseLocked& e) {
+        std::cerr << "error: " << e.what()
+                  << ". Give its passphrase with --passphrase-file FILE (a private file whose "
+                     "first line is the passphrase) or KNOTNOTES_PASSPHRASE_FILE, or type it when "
+                     "asked on a terminal.\n";
+        return exit_locked;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";
         return exit_failure;

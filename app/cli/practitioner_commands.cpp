@@ -30,7 +30,7 @@ void add_add(CLI::App& group, const CliContext& context, int& exit_code) {
                     "A private file whose first line is the new signing passphrase")
         ->required();
     add->callback([&context, &exit_code, options] {
-        db::Database database(context.database_path());
+        db::Database database(context.database_path(), context.database_key());
         core::PractitionerProfiles profiles(database);
         const auto p = profiles.create_profile(options->details,
                                                read_passphrase_file(options->passphrase_file));
@@ -44,7 +44,9 @@ void add_add(CLI::App& group, const CliContext& context, int& exit_code) {
 void add_list(CLI::App& group, const CliContext& context, int& exit_code) {
     auto* list = group.add_subcommand("list", "The practitioners, their keys, who is charting");
     list->callback([&context, &exit_code] {
-        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        db::Database database(context.database_path(),
+                              context.database_key(db::OpenMode::existing_only),
+                              db::OpenMode::existing_only);
         core::PractitionerProfiles profiles(database);
         const auto current = profiles.current();
         for (const auto& p : profiles.profiles()) {
@@ -66,7 +68,9 @@ void add_use(CLI::App& group, const CliContext& context, int& exit_code) {
     auto* use = group.add_subcommand("use", "Chart and sign as this practitioner from now on");
     use->add_option("ID", *id, "The practitioner's id (see `practitioners list`)")->required();
     use->callback([&context, &exit_code, id] {
-        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        db::Database database(context.database_path(),
+                              context.database_key(db::OpenMode::existing_only),
+                              db::OpenMode::existing_only);
         core::PractitionerProfiles profiles(database);
         profiles.choose(*id);
         std::cout << "Now charting as " << profiles.current()->name << "\n";
@@ -89,7 +93,9 @@ void add_passphrase(CLI::App& group, const CliContext& context, int& exit_code) 
         ->required();
     change->add_option("--id", options->id, "The practitioner (default: who is charting)");
     change->callback([&context, &exit_code, options] {
-        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        db::Database database(context.database_path(),
+                              context.database_key(db::OpenMode::existing_only),
+                              db::OpenMode::existing_only);
         core::PractitionerProfiles profiles(database);
         auto id = options->id;
         if (id == 0) {
@@ -119,7 +125,9 @@ void add_sign(CLI::App& app, const CliContext& context, int& exit_code) {
                      "A private file whose first line is the signing passphrase")
         ->required();
     sign->callback([&context, &exit_code, options] {
-        db::Database database(context.database_path(), db::OpenMode::existing_only);
+        db::Database database(context.database_path(),
+                              context.database_key(db::OpenMode::existing_only),
+                              db::OpenMode::existing_only);
         core::PractitionerProfiles profiles(database);
         profiles.act_as_current();
         const auto current = profiles.current();

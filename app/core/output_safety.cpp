@@ -32,7 +32,8 @@ void check_output_path(const std::filesystem::path& destination,
     if (!std::filesystem::exists(destination, ec))
         return;
     const auto identity = db::identify_database_file(destination);
-    if (identity.kind == db::FileKind::knotnotes || identity.kind == db::FileKind::damaged) {
+    if (identity.kind == db::FileKind::knotnotes || identity.kind == db::FileKind::encrypted ||
+        identity.kind == db::FileKind::damaged) {
         throw OutputRefused(name +
                             " is a KnotNotes database: it is never overwritten, not even with "
                             "--force. Choose another file name, or move that database first.");

@@ -89,7 +89,8 @@ int main() {
     std::filesystem::remove(dir + "/imported.db");
     std::filesystem::remove(dir + "/imported.db-wal");
     std::filesystem::remove(dir + "/imported.db-shm");
-    const auto import = run({cli, "--db", dir + "/imported.db", "import", dir + "/export.xml"});
+    const auto import =
+        run({cli, "--db", dir + "/imported.db", "--unencrypted", "import", dir + "/export.xml"});
     fail_if(import.status != 0, "native XML import");
 
     report("native XML export time", xml.seconds, "s", dump.seconds,

@@ -141,7 +141,7 @@ TEST_CASE(
     TempDir home;
     const std::string dir = std::string(KNOTNOTES_TEST_BROKEN_PLUGINS_DIR) + "/../crash-export";
     const auto db = (home / "a.db").string();
-    REQUIRE(cli(home, {"--db", db, "demo", "--clients", "1"}).exit_code == 0);
+    REQUIRE(cli(home, {"--db", db, "--unencrypted", "demo", "--clients", "1"}).exit_code == 0);
     const auto out = home / "out.txt";
     auto crashed = cli(home, {"--plugin-path", dir, "--db", db, "export", "--format", "test-crash",
                               "-o", out.string()});

@@ -195,9 +195,15 @@ TEST_CASE("under umask 022 every file the CLI writes is private to the therapist
     std::filesystem::create_directories(data);
     std::filesystem::permissions(data, std::filesystem::perms(0755));  // an old, open folder
     const auto file = data / "k.db";
+    // An encrypted database (the default), so its backups are checked as they are made.
+    const auto passphrase = dir / "passphrase";
+    std::ofstream(passphrase) << "umask test passphrase\n";
+    std::filesystem::permissions(passphrase, std::filesystem::perms(0600));
     const auto shell = [&](const std::string& args) {
-        return test::run_process({"sh", "-c", "umask 022; exec \"$0\" --db \"$1\" " + args,
-                                  KNOTNOTES_CLI, file.string()},
+        return test::run_process({"sh", "-c",
+                                  "umask 022; exec \"$0\" --db \"$1\" --passphrase-file \"$2\" " +
+                                      args,
+                                  KNOTNOTES_CLI, file.string(), passphrase.string()},
                                  {{"XDG_DATA_HOME", (dir / "data").string()},
                                   {"XDG_CONFIG_HOME", (dir / "config").string()}});
     };

@@ -29,9 +29,11 @@ class Workspace {
                                   {"XDG_DATA_HOME", (dir / "data").string()},
                                   {"KNOTNOTES_PLUGIN_PATH", ""}});
     }
-    // knotnotes-cli --db <dir>/<db> args...
+    // knotnotes-cli --db <dir>/<db> --unencrypted args...: these tests look into the database
+    // with the sqlite3 shell (state()), so they create plain ones on purpose; the encrypted
+    // path has tests of its own (tests/integration/encryption_test.cpp).
     ProcessResult on(const std::string& db, std::vector<std::string> args) const {
-        args.insert(args.begin(), {"--db", (dir / db).string()});
+        args.insert(args.begin(), {"--db", (dir / db).string(), "--unencrypted"});
         return cli(args);
     }
     std::string path(const std::string& name) const { return (dir / name).string(); }

@@ -1,0 +1,157 @@
+// encryption_bench — issue 13's targets: the same 10,000-client benchmark database, plain and
+// encrypted (SQLCipher 4 defaults), measured in one run:
+//   knot edit (durable) p99, encrypted / plain        <= 1.3x
+//   type-ahead client search p99, encrypted / plain   <= 1.3x
+//   native XML export (knotnotes-cli), encrypted / plain <= 1.3x
+//   open + list the first 100 clients, encrypted, key derivation included <= 100 ms
+//     (with a passphrase: PBKDF2-HMAC-SHA512, 256,000 iterations; with a raw keyring key: none)
+// The encrypted copies are made once from the plain one (knotnotes-cli encrypt's code) and kept.
+#include <cstdlib>
+#include <fstream>
+#include <random>
+
+#include <sys/stat.h>
+
+#include "bench_database.hpp"
+#include "bench_support.hpp"
+#include "db/chart_entry_repository.hpp"
+#include "db/client_repository.hpp"
+#include "db/database.hpp"
+#include "db/encryption.hpp"
+#include "db/session_repository.hpp"
+
+using namespace knotnotes;
+using namespace knotnotes::bench;
+
+namespace {
+
+const char* const passphrase = "benchmark passphrase";
+// A fixed raw key, standing in for the random one the keyring would hold.
+const char* const raw_key_hex = "8f1e0a6b5c4d3e2f718293a4b5c6d7e8f90112233445566778899aabbccddeef";
+
+std::filesystem::path encrypted_copy(const std::filesystem::path& plain, const std::string& name,
+                                     const db::DatabaseKey& key) {
+    const auto file = plain.parent_path() / name;
+    if (std::filesystem::exists(file))
+        return file;
+    std::printf("Making the encrypted copy %s...\n", file.c_str());
+    std::fflush(stdout);
+    const auto start = Clock::now();
+    const auto partial = plain.parent_path() / (name + ".plain");
+    std::filesystem::copy_file(plain, partial, std::filesystem::copy_options::overwrite_existing);
+    db::encrypt_database_file(partial, key);
+    std::filesystem::rename(partial, file);
+    std::printf("  made in %.1f s\n", elapsed_ms(start) / 1000.0);
+    return file;
+}
+
+Samples open_and_list(const std::filesystem::path& file, const db::DatabaseKey& key) {
+    return time_each(16, [&](int) {
+        db::Database database(file, key, db::OpenMode::existing_only);
+        if (db::ClientRepository(database).list(0, 100).size() != 100)
+            std::abort();
+    });
+}
+
+Samples search(const std::filesystem::path& file, const db::DatabaseKey& key) {
+    db::Database database(file, key, db::OpenMode::existing_only);
+    db::ClientRepository clients(database);
+    const std::vector<std::string> names{"Smith",   "Nakamura", "Okafor",   "Garcia",   "Müller",
+                                         "O'Brien", "Lee",      "Kowalski", "Andersen", "Nguyen"};
+    std::mt19937 random(7);
+    return time_each(2000, [&](int i) {
+        const auto& name = names[static_cast<std::size_t>(i) % names.size()];
+        clients.search_names(name.substr(0, 1 + static_cast<std::size_t>(random() % 4)), 50);
+    });
+}
+
+Samples knot_edits(const std::filesystem::path& file, const db::DatabaseKey& key) {
+    db::Database database(file, key, db::OpenMode::existing_only);
+    sdk::Session s;
+    s.client_id = 1;
+    s.practitioner_id = 1;
+    s.subjective = "benchmark session";
+    const auto session = db::SessionRepository(database).create_draft(s);
+    db::ChartEntryRepository entries(database);
+    auto samples = time_each(400, [&](int i) {
+        sdk::Knot k;
+        k.session_id = session;
+        k.muscle_id = "upper-trapezius";
+        k.x = 0.3 + (i % 40) / 100.0;
+        k.y = 0.2;
+        k.tenderness = 3;
+        entries.add_knot(k);
+    });
+    db::SessionRepository(database).delete_draft(session);
+    return samples;
+}
+
+double export_seconds(const std::filesystem::path& file, const std::string& key_args) {
+    const std::string out = (file.parent_path() / "encryption-bench-export.xml").string();
+    const std::string command = std::string(KNOTNOTES_CLI) + " --db '" + file.string() + "' " +
+                                key_args + " export --force --format xml -o '" + out +
+                                "' >/dev/null";
+    const auto start = Clock::now();
+    if (std::system(command.c_str()) != 0) {
+        std::fprintf(stderr, "benchmark step failed: %s\n", command.c_str());
+        std::exit(1);
+    }
+    const double seconds = elapsed_ms(start) / 1000.0;
+    std::filesystem::remove(out);
+    return seconds;
+}
+
+}  // namespace
+
+int main() {
+    const auto plain = ensure_bench_database();
+    const auto with_passphrase = db::DatabaseKey::from_passphrase(passphrase);
+    const auto raw = db::DatabaseKey::from_raw_hex(raw_key_hex);
+    const auto encrypted = encrypted_copy(plain, "demo-10k-encrypted.db", with_passphrase);
+    const auto encrypted_raw = encrypted_copy(plain, "demo-10k-encrypted-raw.db", raw);
+    std::printf(
+        "\nEncryption benchmark: %s (plain) vs %s (SQLCipher 4, passphrase) and %s (raw "
+        "key)\n",
+        plain.c_str(), encrypted.c_str(), encrypted_raw.c_str());
+
+    const auto open_plain = open_and_list(plain, {});
+    const auto open_pass = open_and_list(encrypted, with_passphrase);
+    const auto open_raw = open_and_list(encrypted_raw, raw);
+    report("open + list 100 clients, plain, p50", open_plain.percentile(50), "ms", 100);
+    report("open + list 100 clients, encrypted, passphrase (PBKDF2), p50", open_pass.percentile(50),
+           "ms", 100);
+    report("open + list 100 clients, encrypted, passphrase (PBKDF2), max",
+           open_pass.percentile(100), "ms", 100);
+    report("open + list 100 clients, encrypted, raw keyring key, p50", open_raw.percentile(50),
+           "ms", 100);
+    report("open + list 100 clients, encrypted, raw keyring key, max", open_raw.percentile(100),
+           "ms", 100);
+
+    const auto search_plain = search(plain, {});
+    const auto search_encrypted = search(encrypted, with_passphrase);
+    report("type-ahead search p99, plain", search_plain.percentile(99), "ms", 10);
+    report("type-ahead search p99, encrypted", search_encrypted.percentile(99), "ms", 10);
+    report("type-ahead search p99, encrypted / plain",
+           search_encrypted.percentile(99) / search_plain.percentile(99), "x", 1.3);
+
+    const auto edit_plain = knot_edits(plain, {});
+    const auto edit_encrypted = knot_edits(encrypted, with_passphrase);
+    report("knot edit (durable) p99, plain", edit_plain.percentile(99), "ms", 5);
+    report("knot edit (durable) p99, encrypted", edit_encrypted.percentile(99), "ms", 5);
+    report("knot edit p99, encrypted / plain",
+           edit_encrypted.percentile(99) / edit_plain.percentile(99), "x", 1.3);
+
+    const auto pass_file = plain.parent_path() / "encryption-bench.pass";
+    {
+        std::ofstream out(pass_file);
+        out << passphrase << "\n";
+    }
+    ::chmod(pass_file.c_str(), 0600);
+    const double export_plain = export_seconds(plain, "");
+    const double export_encrypted =
+        export_seconds(encrypted, "--passphrase-file '" + pass_file.string() + "'");
+    report("native XML export, plain", export_plain, "s", export_plain * 1.3);
+    report("native XML export, encrypted", export_encrypted, "s", export_plain * 1.3);
+    report("native XML export, encrypted / plain", export_encrypted / export_plain, "x", 1.3);
+    return 0;
+}
