@@ -9,19 +9,21 @@
 #include "db/backup.hpp"
 #include "db/installation.hpp"
 #include "db/intake_repository.hpp"
-#include "db/transaction.hpp"
 #include "db/practitioner_repository.hpp"
+#include "db/transaction.hpp"
 
 namespace knotnotes::core {
 
-RecordStore::RecordStore(const std::filesystem::path& file)
-    : database_([&] {
-          // The default location's folder may not exist on a first run.
-          std::error_code ec;
-          if (file.has_parent_path())
-              std::filesystem::create_directories(file.parent_path(), ec);
-          return file;
-      }()) {
+RecordStore::RecordStore(const std::filesystem::path& file, db::DatabaseKey key)
+    : database_(
+          [&] {
+              // The default location's folder may not exist on a first run.
+              std::error_code ec;
+              if (file.has_parent_path())
+                  std::filesystem::create_directories(file.parent_path(), ec);
+              return file;
+          }(),
+          std::move(key)) {
     PractitionerProfiles(database_).act_as_current();
 }
 

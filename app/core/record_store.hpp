@@ -24,7 +24,9 @@ namespace knotnotes::core {
 
 class RecordStore {
   public:
-    explicit RecordStore(const std::filesystem::path& file);
+    // `key`: the key of an encrypted database, or the key a new one is created with (empty: a
+    // plain database; see db/database.hpp).
+    explicit RecordStore(const std::filesystem::path& file, db::DatabaseKey key = {});
     // Closing signs the audit head when a key is unlocked and there were changes since the last
     // anchor (audit_anchor.hpp), so a rewritten history after the last signing is caught too.
     ~RecordStore();

@@ -7,6 +7,7 @@
 #include "core/private_files.hpp"
 #include "core/record_store.hpp"
 #include "core/user_paths.hpp"
+#include "database_key_dialog.hpp"
 #include "error_dialog.hpp"
 #include "import_preview_dialog.hpp"
 #include "main_frame.hpp"
@@ -41,13 +42,22 @@ class KnotNotesApp : public wxApp {
         const std::filesystem::path db_file =
             db_.empty() ? core::default_database_path() : std::filesystem::path(db_.utf8_string());
         std::string open_problem;
+        const bool unattended = !screenshot_.empty() || quit_when_ready_;
+        auto unlock = database_key_for_window(nullptr, db_file, unattended);
         try {
-            store_ = std::make_unique<core::RecordStore>(db_file);
+            if (unlock.cancelled) {
+                open_problem = db_file.string() +
+                               ": no passphrase was given, so the database was not opened (and "
+                               "no new one was created). Open it again with File > Open database.";
+            } else {
+                store_ = std::make_unique<core::RecordStore>(db_file, std::move(unlock.key));
+            }
         } catch (const std::exception& e) {
             open_problem = e.what();  // shown once the window is up; the app keeps running
         }
 
         auto* frame = make_frame();
+        show_key_note(frame, unlock.note);
         report_crashed_plugins(*frame);
         if (!open_problem.empty() && screenshot_.empty()) {
             show_error(frame, _("Could not open the database."), wxString::FromUTF8(open_problem));
@@ -146,8 +156,11 @@ class KnotNotesApp : public wxApp {
     void switch_database(const std::filesystem::path& file) {
         auto* old_frame = wxDynamicCast(GetTopWindow(), MainFrame);
         std::unique_ptr<core::RecordStore> store;
+        auto unlock = database_key_for_window(old_frame, file, false);
+        if (unlock.cancelled)
+            return;  // the person chose not to open it: the database they had stays open
         try {
-            store = std::make_unique<core::RecordStore>(file);
+            store = std::make_unique<core::RecordStore>(file, std::move(unlock.key));
         } catch (const std::exception& e) {
             show_error(old_frame,
                        wxString::Format(_("Could not open %s; the database you had open stays "
@@ -161,9 +174,16 @@ class KnotNotesApp : public wxApp {
             retired_.push_back(std::move(store_));
         store_ = std::move(store);
         auto* frame = make_frame();
+        show_key_note(frame, unlock.note);
         SetTopWindow(frame);
         if (old_frame)
             old_frame->Destroy();
+    }
+
+    // Where a new database's key is kept, in the status bar once the window has filled it.
+    void show_key_note(MainFrame* frame, const wxString& note) {
+        if (!note.empty() && store_)
+            CallAfter([frame, note] { frame->SetStatusText(note, 0); });
     }
 
     MainFrame* make_frame() {

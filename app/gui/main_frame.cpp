@@ -26,6 +26,7 @@
 #include "pch.hpp"
 #include "plugins_dialog.hpp"
 #include "signing_flow.hpp"
+#include "window_lock_panel.hpp"
 
 namespace knotnotes::gui {
 namespace {
@@ -46,6 +47,7 @@ enum MenuId {
     id_import,
     id_backup,
     id_new_database,
+    id_lock,
 };
 
 wxString path_text(const std::filesystem::path& p) {
@@ -72,6 +74,7 @@ wxString MainFrame::shortcuts_text() {
         "Ctrl+Z\tUndo the last delete in the session editor (knot, technique, pressure)\n"
         "Body chart\tclick: place a knot; drag: move; right-click or Enter: edit; "
         "Delete: remove\n"
+        "Ctrl+L\tLock the window (the records are hidden until your passphrase is typed)\n"
         "Ctrl+Shift+P\tPlugins\n"
         "Ctrl+Q\tQuit\n"
         "F1\tThis list");
@@ -129,6 +132,7 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
         pane_->set_questionnaires(questionnaires_.get());
         splitter_->SplitVertically(clients_, pane_, FromDIP(240));
         outer->Add(splitter_, 1, wxEXPAND);
+        lock_ = new WindowLockPanel(*this, *splitter_, *store_);
         clients_->Bind(EVT_CLIENT_SELECTED,
                        [this](wxCommandEvent& e) { pane_->show_client(e.GetExtraLong()); });
     } else {
@@ -168,6 +172,9 @@ void MainFrame::build_menus() {
     view->Append(id_tab_intake, _("&Intake\tCtrl+2"));
     view->Append(id_tab_sessions, _("&Sessions\tCtrl+3"));
     view->Append(id_tab_progress, _("&Progress\tCtrl+4"));
+    view->AppendSeparator();
+    view->Append(id_lock, _("&Lock window\tCtrl+L"),
+                 _("Hide every client detail until your passphrase is typed"));
     auto* client = new wxMenu;
     client->Append(id_new_session, _("New &session\tCtrl+Shift+N"));
     client->Append(id_edit_intake, _("Edit &intake...\tCtrl+I"));
@@ -210,6 +217,10 @@ void MainFrame::bind_menus() {
         if (clients_)
             clients_->focus_search();
     });
+    on(id_lock, [this] {
+        if (lock_)
+            lock_->lock();
+    });
     on(id_new_session, [this] { new_session(); });
     on(id_edit_intake, [this] {
         if (pane_)
@@ -236,7 +247,7 @@ void MainFrame::bind_menus() {
     }
     for (int id :
          {static_cast<int>(wxID_NEW), static_cast<int>(id_search), static_cast<int>(id_backup),
-          static_cast<int>(id_export), static_cast<int>(id_import)}) {
+          static_cast<int>(id_export), static_cast<int>(id_import), static_cast<int>(id_lock)}) {
         Bind(
             wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(store_ != nullptr); }, id);
     }

@@ -7,7 +7,8 @@
 // Every menu item has a handler and, where it has one, a shortcut (F1 lists them):
 // File: Ctrl+N new client, Ctrl+O open database, Ctrl+Shift+D new database, open the demo
 // database, Ctrl+B back up, Ctrl+E export, Ctrl+Shift+I import, Ctrl+Q quit. View: Ctrl+F
-// search clients, Ctrl+1..4 Overview/Intake/Sessions/Progress. Client: Ctrl+Shift+N new
+// search clients, Ctrl+1..4 Overview/Intake/Sessions/Progress, Ctrl+L lock the window
+// (window_lock_panel.hpp; also after an idle time). Client: Ctrl+Shift+N new
 // session, Ctrl+I edit intake. Tools: Ctrl+Shift+P plugins. Help: F1 shortcuts, About.
 // Export, import and backup run on a worker (progress, Cancel); so does the automatic backup
 // when the window closes.
@@ -35,6 +36,7 @@ namespace knotnotes::gui {
 
 class ClientListPanel;
 class ClientPane;
+class WindowLockPanel;
 
 class MainFrame : public wxFrame {
   public:
@@ -66,6 +68,7 @@ class MainFrame : public wxFrame {
 
     ClientListPanel* client_list() const { return clients_; }
     ClientPane* client_pane() const { return pane_; }
+    WindowLockPanel* window_lock() const { return lock_; }  // null without a database
     // The same text F1 shows: every shortcut.
     static wxString shortcuts_text();
 
@@ -91,6 +94,7 @@ class MainFrame : public wxFrame {
     ClientListPanel* clients_ = nullptr;
     ClientPane* pane_ = nullptr;
     wxStaticText* no_database_ = nullptr;
+    WindowLockPanel* lock_ = nullptr;
 };
 
 }  // namespace knotnotes::gui

@@ -21,6 +21,7 @@
 #include "main_frame.hpp"
 #include "session_editor_panel.hpp"
 #include "temp_dir.hpp"
+#include "window_lock_panel.hpp"
 
 using namespace knotnotes;
 using knotnotes::test::DialogAnswers;
@@ -101,6 +102,10 @@ struct Menus {
 
     // A starting point from which every item has something to change.
     void reset() {
+        // View > Lock window locked it (its effect: the passphrase field has the focus); this
+        // database has no passphrase and nobody with a signing key, so an empty one unlocks.
+        if (auto* lock = frame->window_lock(); lock && lock->locked())
+            REQUIRE(lock->unlock(""));
         frame->client_pane()->tabs()->SetSelection(3);  // Progress
         frame->client_list()->list()->SetFocus();
         let_events_run(10);
