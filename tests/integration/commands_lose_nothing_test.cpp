@@ -200,12 +200,11 @@ TEST_CASE("under umask 022 every file the CLI writes is private to the therapist
     std::ofstream(passphrase) << "umask test passphrase\n";
     std::filesystem::permissions(passphrase, std::filesystem::perms(0600));
     const auto shell = [&](const std::string& args) {
-        return test::run_process({"sh", "-c",
-                                  "umask 022; exec \"$0\" --db \"$1\" --passphrase-file \"$2\" " +
-                                      args,
-                                  KNOTNOTES_CLI, file.string(), passphrase.string()},
-                                 {{"XDG_DATA_HOME", (dir / "data").string()},
-                                  {"XDG_CONFIG_HOME", (dir / "config").string()}});
+        return test::run_process(
+            {"sh", "-c", "umask 022; exec \"$0\" --db \"$1\" --passphrase-file \"$2\" " + args,
+             KNOTNOTES_CLI, file.string(), passphrase.string()},
+            {{"XDG_DATA_HOME", (dir / "data").string()},
+             {"XDG_CONFIG_HOME", (dir / "config").string()}});
     };
     REQUIRE(shell("demo --clients 2").exit_code == 0);
     REQUIRE(shell("backup --rotate").exit_code == 0);

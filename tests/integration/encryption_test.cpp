@@ -153,8 +153,8 @@ TEST_CASE("the key comes from --passphrase-file, KNOTNOTES_PASSPHRASE_FILE or th
     SECTION("typed at a terminal (script(1) gives the CLI a real pseudo-terminal)") {
         // Typed a second after the start, once the prompt is up (and echo off), as a person does.
         const std::string command =
-            std::string("(sleep 1; printf 'tuesday clinic\\n') | script -qec \"") +
-                                    KNOTNOTES_CLI + " --db " + db_file + " verify\" /dev/null";
+            std::string("(sleep 1; printf 'tuesday clinic\\n') | script -qec \"") + KNOTNOTES_CLI +
+            " --db " + db_file + " verify\" /dev/null";
         auto r = test::run_process({"sh", "-c", command}, {{"HOME", ws.dir.path().string()},
                                                            {"KNOTNOTES_PASSPHRASE_FILE", ""}});
         CHECK(r.exit_code == 0);
