@@ -32,6 +32,20 @@ LockSecret lock_secret(RecordStore& store) {
     return LockSecret::none;
 }
 
+bool unlock_signing_with_database_passphrase(RecordStore& store) {
+    const auto& key = store.database().key();
+    const auto current = store.current_practitioner();
+    if (key.empty() || key.is_raw() || !current)
+        return false;
+    try {
+        store.signing_session().keep(
+            PractitionerProfiles(store.database()).unlock(current->id, key.sqlcipher_key()));
+        return true;
+    } catch (const std::exception&) {
+        return false;  // another passphrase (or no key): asked for when signing, as before
+    }
+}
+
 bool passphrase_unlocks(RecordStore& store, const std::string& passphrase) {
     if (database_passphrase_is(store, passphrase))
         return true;

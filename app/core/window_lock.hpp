@@ -20,6 +20,11 @@ enum class LockSecret {
 
 LockSecret lock_secret(RecordStore& store);
 
+// One secret at start-up: when the practitioner charting chose the same passphrase for their
+// signing key as for the database, the database's passphrase unlocks the signing key too (kept
+// in the signing session), so signing does not ask again. False, changing nothing, otherwise.
+bool unlock_signing_with_database_passphrase(RecordStore& store);
+
 // True when `passphrase` is the database's passphrase or the current practitioner's signing
 // passphrase (whose key is then kept in the signing session).
 bool passphrase_unlocks(RecordStore& store, const std::string& passphrase);

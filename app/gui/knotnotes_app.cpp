@@ -7,6 +7,7 @@
 #include "core/private_files.hpp"
 #include "core/record_store.hpp"
 #include "core/user_paths.hpp"
+#include "core/window_lock.hpp"
 #include "database_key_dialog.hpp"
 #include "error_dialog.hpp"
 #include "import_preview_dialog.hpp"
@@ -51,6 +52,7 @@ class KnotNotesApp : public wxApp {
                                "no new one was created). Open it again with File > Open database.";
             } else {
                 store_ = std::make_unique<core::RecordStore>(db_file, std::move(unlock.key));
+                core::unlock_signing_with_database_passphrase(*store_);  // one secret
             }
         } catch (const std::exception& e) {
             open_problem = e.what();  // shown once the window is up; the app keeps running
@@ -161,6 +163,7 @@ class KnotNotesApp : public wxApp {
             return;  // the person chose not to open it: the database they had stays open
         try {
             store = std::make_unique<core::RecordStore>(file, std::move(unlock.key));
+            core::unlock_signing_with_database_passphrase(*store);  // one secret
         } catch (const std::exception& e) {
             show_error(old_frame,
                        wxString::Format(_("Could not open %s; the database you had open stays "
