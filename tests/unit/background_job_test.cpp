@@ -7,7 +7,10 @@
 
 #include "core/background_job.hpp"
 #include "core/database_jobs.hpp"
+#include "db/backup.hpp"
 #include "db/database.hpp"
+#include "db/file_identity.hpp"
+#include "db/unlocked_keys.hpp"
 #include "sample_records.hpp"
 #include "temp_dir.hpp"
 
@@ -76,4 +79,25 @@ TEST_CASE("a backup on its own connection, and a cancelled one leaves nothing", 
     CHECK_THROWS_AS(early.finish(), core::JobCancelled);
     CHECK_FALSE(std::filesystem::exists(dir / "never.db"));
     CHECK_FALSE(std::filesystem::exists(dir / "never.db.partial"));
+}
+
+TEST_CASE("a window's jobs on an encrypted database use the key it was opened with",
+          "[core][jobs][encryption]") {
+    TempDir dir;
+    const auto file = dir / "k.db";
+    // The window's connection: the key is given once, to it (the passphrase dialog, the keyring).
+    db::Database window(file, db::DatabaseKey::from_passphrase("window passphrase"));
+    test::add_sample_records(window);
+    REQUIRE(db::identify_database_file(file).kind == db::FileKind::encrypted);
+    core::BackgroundJob job([&](core::JobControl& control) {
+        core::backup_job(file, dir / "copy.db", control);  // its own connection, no key passed
+        return std::string("done");
+    });
+    CHECK(job.finish() == "done");
+    CHECK(db::identify_database_file(dir / "copy.db").kind == db::FileKind::encrypted);
+    db::Database copy(dir / "copy.db", db::DatabaseKey::from_passphrase("window passphrase"),
+                      db::OpenMode::existing_only);
+    CHECK(db::check_database(copy) == "ok");
+    db::forget_key(file);
+    CHECK_THROWS_AS(db::Database(file, db::OpenMode::existing_only), db::DatabaseLocked);
 }
