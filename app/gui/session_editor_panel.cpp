@@ -691,13 +691,15 @@ void SessionEditorPanel::print_preview() {
     if (!editor_)
         return;
     flush_note();
-    SessionPrintout printout(this, store_, editor_->session(), catalogue_, chart_);
+    SessionPrintout printout(this, store_, editor_->session(), catalogue_,
+                             editor_->earlier_knots());
     printout.show_preview();
 }
 
 bool SessionEditorPanel::save_pdf(const std::string& file) {
     flush_note();
-    SessionPrintout printout(this, store_, editor_->session(), catalogue_, chart_);
+    SessionPrintout printout(this, store_, editor_->session(), catalogue_,
+                             editor_->earlier_knots());
     try {
         printout.save_pdf(file);
         return true;

@@ -182,7 +182,7 @@ TEST_CASE("the session printout's html parses in wxHtml and paginates", "[gui][n
     const core::TechniqueCatalogue catalogue(std::vector<core::CatalogueTechnique>{});
 
     auto* frame = new wxFrame(nullptr, wxID_ANY, "printout");
-    gui::SessionPrintout printout(frame, store, session, catalogue, nullptr);
+    gui::SessionPrintout printout(frame, store, session, catalogue);
     CHECK(printout.title().Contains(wxString::FromUTF8("Zoë Smith")));
     auto* html = new wxHtmlWindow(frame);
     frame->Show();
