@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "charting_fixture.hpp"
@@ -76,8 +77,15 @@ TEST_CASE("the PDF of a signed amendment carries everything a clinic files, char
             image_rows.push_back(line);
     }
     REQUIRE(image_rows.size() == 1);
-    CHECK(image_rows[0].find(" 1640  1280 ") != std::string::npos);
-    CHECK(image_rows[0].find(" 246 ") != std::string::npos);  // pixels per inch: 1640 / 480 pt
+    std::istringstream columns(image_rows[0]);  // page num type width height ... x-ppi y-ppi
+    std::vector<std::string> column{std::istream_iterator<std::string>(columns),
+                                    std::istream_iterator<std::string>()};
+    REQUIRE(column.size() >= 14);
+    CHECK(column[3] == "1640");
+    CHECK(column[4] == "1280");
+    // 246 pixels per inch (1640 pixels on 480 points) both ways: drawn at its own aspect.
+    CHECK(column[12] == "246");
+    CHECK(column[13] == "246");
 
     const auto text = output_of("pdftotext -layout '" + pdf + "' -");
     INFO(text);
