@@ -124,3 +124,43 @@ TEST_CASE("a birth date typed 12/03/1980 is refused in words; 1980-03-12 is kept
     CHECK(stored->family_name == "Lind");
     CHECK(stored->birth_date == "1980-03-12");
 }
+
+TEST_CASE("the birth date picker opens on the typed date, arrows and Enter pick another",
+          "[gui][new-client]") {
+    Charting t(std::vector<std::string>{});
+    wxString after_picking;
+    std::string calendar_title;
+    test::DialogScript script([&](wxDialog& d) {
+        if (d.GetTitle() == "Birth date") {  // the picker, opened from the New client dialog
+            calendar_title = d.GetTitle().utf8_string();
+            auto* calendar = d.FindWindow("birth-date-calendar");
+            REQUIRE(calendar);
+            calendar->SetFocus();
+            test::settle_events();
+            wxUIActionSimulator sim;
+            sim.Char(WXK_RIGHT);  // the next day
+            test::settle_events(5);
+            sim.Char(WXK_DOWN);  // a week later
+            test::settle_events(5);
+            sim.Char(WXK_RETURN);
+            test::settle_events();
+            return;
+        }
+        if (d.GetTitle() != "New client")
+            return;
+        type_into(d.FindWindow("given-name"), "Rosa");
+        type_into(d.FindWindow("birth-date"), "1980-03-12");
+        click(d.FindWindow("birth-date-pick"));
+        after_picking = static_cast<wxTextCtrl*>(d.FindWindow("birth-date"))->GetValue();
+        click(d.FindWindow(wxID_OK));
+    });
+    wxUIActionSimulator sim;
+    sim.Char('n', wxMOD_CONTROL);
+    let_events_run(30);
+    CHECK(calendar_title == "Birth date");
+    CHECK(after_picking == "1980-03-20");
+    const auto stored = t.store.client(t.frame->client_pane()->client());
+    REQUIRE(stored);
+    CHECK(stored->given_name == "Rosa");
+    CHECK(stored->birth_date == "1980-03-20");
+}
