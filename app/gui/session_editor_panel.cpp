@@ -19,9 +19,7 @@
 #include "knot_edit_dialog.hpp"
 #include "pch.hpp"
 #include "questionnaire_dialog.hpp"
-#include "reason_dialog.hpp"
 #include "session_editor_helpers.hpp"
-#include "session_printout.hpp"
 #include "signing_flow.hpp"
 #include "technique_picker_panel.hpp"
 

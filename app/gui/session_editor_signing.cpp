@@ -4,31 +4,13 @@
 #include "session_editor_panel.hpp"
 
 #include <wx/infobar.h>
-#include <wx/listctrl.h>
-#include <wx/notebook.h>
-#include <wx/spinctrl.h>
-#include <wx/splitter.h>
 
-#include <knotnotes/sdk/muscle_atlas.hpp>
-
-#include "body_chart_panel.hpp"
-#include "body_chart_widget.hpp"
-#include "core/client_header.hpp"
-#include "core/local_time.hpp"
+#include "core/contraindication_rules.hpp"
 #include "core/record_store.hpp"
-#include "core/side_choices.hpp"
-#include "core/technique_catalogue.hpp"
-#include "error_dialog.hpp"
-#include "knot_edit_dialog.hpp"
 #include "pch.hpp"
-#include "questionnaire_dialog.hpp"
 #include "reason_dialog.hpp"
 #include "session_editor_helpers.hpp"
-#include "session_printout.hpp"
 #include "signing_flow.hpp"
-#include "technique_picker_panel.hpp"
-
-#include "session_editor_helpers.hpp"
 
 namespace knotnotes::gui {
 using namespace session_editor_detail;
