@@ -136,6 +136,8 @@ std::string session_note_html(const sdk::Session& session, const sdk::Client& cl
         h << "<h3>Body chart</h3>\n<p><img src=\"" << e(options.chart_image) << "\"";
         if (options.chart_width > 0)
             h << " width=\"" << options.chart_width << "\"";
+        if (options.chart_height > 0)
+            h << " height=\"" << options.chart_height << "\"";
         h << "></p>\n";
     }
 

@@ -32,7 +32,8 @@ struct SessionNoteHtmlOptions {
     // <img> source of the body chart with the knots (e.g. "memory:chart.png"); no chart
     // when empty.
     std::string chart_image;
-    int chart_width = 0;  // pixels, for the <img> width; 0: the image's own
+    int chart_width = 0;   // pixels, for the <img> width; 0: the image's own
+    int chart_height = 0;  // and its height: wxHtml does not keep the aspect from a width alone
     // When the note amends another: that note's start time (UTC), shown as a local date.
     std::string amended_started_at;
 };

@@ -32,6 +32,7 @@ ExportDialog::ExportDialog(wxWindow* parent, core::PluginHost& host, core::Recor
                                      wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
     date_range_ = new wxRadioButton(this, wxID_ANY, _("Sessions in a date range"));
     everything_ = new wxRadioButton(this, wxID_ANY, _("Everything"));
+    everything_->SetName("export-everything");
     this_client_->Enable(client != 0);
     (client ? this_client_ : everything_)->SetValue(true);
     since_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today().Subtract(wxDateSpan::Year()));

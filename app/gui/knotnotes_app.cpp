@@ -8,6 +8,7 @@
 #include "core/record_store.hpp"
 #include "core/user_paths.hpp"
 #include "core/window_lock.hpp"
+#include "crash_reporting_app.hpp"
 #include "database_key_dialog.hpp"
 #include "error_dialog.hpp"
 #include "import_preview_dialog.hpp"
@@ -17,7 +18,8 @@
 
 namespace knotnotes::gui {
 
-class KnotNotesApp : public wxApp {
+// Its crash handlers are CrashReportingApp's.
+class KnotNotesApp : public CrashReportingApp {
   public:
     bool OnInit() override {
         core::keep_files_private();  // before anything is written
@@ -99,27 +101,6 @@ class KnotNotesApp : public wxApp {
         retired_.clear();
         host_.reset();
         return exit_code_;
-    }
-
-    // An exception that escaped an event handler: tell the user in words, keep running.
-    // Every edit is committed as it is made, so nothing on screen is lost.
-    bool OnExceptionInMainLoop() override { return report_current_exception(); }
-
-    // Escaped from somewhere that is not an event handler (the app must then end): log it.
-    void OnUnhandledException() override {
-        try {
-            throw;
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "knotnotes: unhandled error: %s\n", e.what());
-        } catch (...) {
-            std::fprintf(stderr, "knotnotes: unhandled error of an unknown kind\n");
-        }
-    }
-
-    void OnFatalException() override {
-        std::fprintf(stderr,
-                     "knotnotes: crashed (fatal signal). Every committed edit is in the "
-                     "database; start KnotNotes again.\n");
     }
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {

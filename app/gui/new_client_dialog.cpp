@@ -1,5 +1,8 @@
 #include "new_client_dialog.hpp"
 
+#include <wx/calctrl.h>
+#include <wx/generic/calctrlg.h>
+
 #include "core/intake_service.hpp"
 #include "pch.hpp"
 
@@ -8,18 +11,30 @@ namespace knotnotes::gui {
 NewClientDialog::NewClientDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, _("New client")) {
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
     grid->AddGrowableCol(1);
-    auto field = [&](const wxString& label, const char* name) {
+    // `beside`: a button after the field, in the same cell.
+    auto field = [&](const wxString& label, const char* name, wxButton** beside = nullptr) {
         grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
         auto* text = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                     FromDIP(wxSize(260, -1)));
         text->SetName(name);
-        grid->Add(text, 1, wxEXPAND);
+        if (!beside) {
+            grid->Add(text, 1, wxEXPAND);
+            return text;
+        }
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        row->Add(text, 1, wxALIGN_CENTER_VERTICAL);
+        *beside = new wxButton(this, wxID_ANY, _("&Pick..."));
+        row->Add(*beside, 0, wxLEFT | wxALIGN_CENTER_VERTICAL, FromDIP(6));
+        grid->Add(row, 1, wxEXPAND);
         return text;
     };
     given_ = field(_("&Given name"), "given-name");
     family_ = field(_("&Family name"), "family-name");
-    birth_date_ = field(_("&Birth date (YYYY-MM-DD)"), "birth-date");
+    wxButton* pick = nullptr;
+    birth_date_ = field(_("&Birth date (YYYY-MM-DD)"), "birth-date", &pick);
     birth_date_->SetHint(_("e.g. 1980-03-12"));
+    pick->SetName("birth-date-pick");
+    pick->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { pick_birth_date(); });
     phone_ = field(_("&Phone"), "phone");
     email_ = field(_("&Email"), "email");
     // "12/03/1980" is refused where it is typed: the 12th of March or the 3rd of December?
@@ -47,6 +62,28 @@ NewClientDialog::NewClientDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, 
                                                     "1980-03-12."));
         Layout();
     });
+}
+
+void NewClientDialog::pick_birth_date() {
+    // The calendar opens on the date in the field, or today; it writes the date back as ISO.
+    wxDateTime initial = wxDateTime::Today();
+    wxDateTime typed;
+    if (birth_date_ok() && typed.ParseISODate(wxString(birth_date_->GetValue()).Trim()))
+        initial = typed;
+    wxDialog picker(this, wxID_ANY, _("Birth date"));
+    // The generic calendar: month and year are chosen above the days (a birth year is decades
+    // away), arrows move the day, Enter or a double-click picks it.
+    auto* calendar = new wxGenericCalendarCtrl(&picker, wxID_ANY, initial);
+    calendar->SetName("birth-date-calendar");
+    calendar->Bind(wxEVT_CALENDAR_DOUBLECLICKED,
+                   [&picker](wxCalendarEvent&) { picker.EndModal(wxID_OK); });
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(calendar, 1, wxEXPAND | wxALL, FromDIP(12));
+    sizer->Add(picker.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
+    picker.SetSizerAndFit(sizer);
+    calendar->SetFocus();
+    if (picker.ShowModal() == wxID_OK)
+        birth_date_->SetValue(calendar->GetDate().FormatISODate());
 }
 
 bool NewClientDialog::birth_date_ok() const {

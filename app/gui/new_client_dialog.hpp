@@ -1,5 +1,6 @@
 // new_client_dialog.hpp — "New client" (Ctrl+N): the few fields needed to start charting; the
-// rest lives in the intake.
+// rest lives in the intake. The birth date is typed as YYYY-MM-DD (anything else is refused in
+// words where it is typed) or picked from a calendar.
 #pragma once
 
 #include <wx/dialog.h>
@@ -18,6 +19,9 @@ class NewClientDialog : public wxDialog {
     bool birth_date_ok() const;  // empty, or a real date written YYYY-MM-DD
 
   private:
+    // "Pick...": a calendar for the birth date, which writes it in the field as YYYY-MM-DD.
+    void pick_birth_date();
+
     wxTextCtrl* given_ = nullptr;
     wxTextCtrl* family_ = nullptr;
     wxTextCtrl* birth_date_ = nullptr;

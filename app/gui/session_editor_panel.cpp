@@ -19,33 +19,13 @@
 #include "knot_edit_dialog.hpp"
 #include "pch.hpp"
 #include "questionnaire_dialog.hpp"
-#include "reason_dialog.hpp"
-#include "session_printout.hpp"
+#include "session_editor_helpers.hpp"
 #include "signing_flow.hpp"
 #include "technique_picker_panel.hpp"
 
 namespace knotnotes::gui {
+using namespace session_editor_detail;
 namespace {
-
-wxString utf8(std::string_view s) {
-    return wxString::FromUTF8(std::string(s));
-}
-
-// Pain choices: "not recorded" first (an empty state, not a number), then 0..10.
-void fill_pain_choice(wxChoice* choice) {
-    choice->Append(_("not recorded"));
-    for (int i = 0; i <= 10; ++i)
-        choice->Append(wxString::Format("%d", i));
-}
-
-std::optional<int> pain_of(const wxChoice* choice) {
-    const int i = choice->GetSelection();
-    return i <= 0 ? std::optional<int>() : std::optional<int>(i - 1);
-}
-
-int pain_index(const std::optional<int>& pain) {
-    return pain ? *pain + 1 : 0;
-}
 
 enum { id_undo = wxID_HIGHEST + 200, id_undo_button };
 
@@ -66,132 +46,6 @@ SessionEditorPanel::~SessionEditorPanel() {
     } catch (...) {
         // Closing must not throw; anything committed before is on disk.
     }
-}
-
-wxWindow* SessionEditorPanel::build_note_page(wxWindow* parent) {
-    auto* note = new wxPanel(parent);
-    auto* note_sizer = new wxBoxSizer(wxVERTICAL);
-    const char* labels[] = {"Subjective", "Objective", "Assessment", "Plan"};
-    for (int i = 0; i < 4; ++i) {
-        note_sizer->Add(new wxStaticText(note, wxID_ANY, wxGetTranslation(labels[i])), 0,
-                        wxLEFT | wxTOP, FromDIP(6));
-        soap_[i] = new wxTextCtrl(note, wxID_ANY, wxEmptyString, wxDefaultPosition,
-                                  FromDIP(wxSize(-1, 40)), wxTE_MULTILINE);
-        soap_[i]->SetName(wxString(labels[i]).Lower());
-        note_sizer->Add(soap_[i], 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
-        soap_[i]->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { note_changed(); });
-        soap_[i]->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
-            flush_note();
-            e.Skip();
-        });
-    }
-    pain_before_ = new wxChoice(note, wxID_ANY);
-    pain_before_->SetName("pain-before");
-    pain_after_ = new wxChoice(note, wxID_ANY);
-    pain_after_->SetName("pain-after");
-    for (auto* c : {pain_before_, pain_after_}) {
-        fill_pain_choice(c);
-        c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { flush_note(); });
-    }
-    duration_ = new wxSpinCtrl(note, wxID_ANY, wxEmptyString, wxDefaultPosition,
-                               FromDIP(wxSize(110, -1)), wxSP_ARROW_KEYS, 0, 600, 0);
-    duration_->SetName("duration");
-    duration_->Bind(wxEVT_SPINCTRL, [this](wxCommandEvent&) { note_changed(); });
-    // Label and control side by side, one pair a row: a narrow side panel must not squeeze
-    // them (GTK then draws them over each other).
-    auto* numbers = new wxFlexGridSizer(2, FromDIP(wxSize(6, 4)));
-    for (auto [label, control] :
-         {std::pair<wxString, wxWindow*>{_("Pain before (0-10)"), pain_before_},
-          {_("Pain after (0-10)"), pain_after_},
-          {_("Minutes"), duration_}}) {
-        numbers->Add(new wxStaticText(note, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-        numbers->Add(control);
-    }
-    note_sizer->Add(numbers, 0, wxALL, FromDIP(6));
-    note->SetSizer(note_sizer);
-    return note;
-}
-
-wxWindow* SessionEditorPanel::build_pressure_page(wxWindow* parent) {
-    auto* page = new wxPanel(parent);
-    pressure_table_ = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                     wxLC_REPORT | wxLC_SINGLE_SEL);
-    pressure_table_->SetName("pressure-table");
-    pressure_table_->AppendColumn(_("Region"), wxLIST_FORMAT_LEFT, FromDIP(120));
-    for (auto s : core::side_choices)
-        pressure_table_->AppendColumn(utf8(sdk::to_text(s)), wxLIST_FORMAT_LEFT, FromDIP(64));
-    for (std::size_t i = 0; i < sdk::atlas_regions.size(); ++i)
-        pressure_table_->InsertItem(static_cast<long>(i), utf8(sdk::atlas_regions[i].name));
-    pressure_table_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                  wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-    side_ = new wxChoice(page, wxID_ANY);
-    side_->SetName("pressure-side");
-    for (auto s : core::side_choices)
-        side_->Append(utf8(sdk::to_text(s)));
-    side_->SetSelection(core::side_choice_index(sdk::Side::bilateral));
-    pressure_ = new wxSlider(page, wxID_ANY, 5, 0, 10, wxDefaultPosition, wxDefaultSize,
-                             wxSL_HORIZONTAL | wxSL_LABELS | wxSL_AUTOTICKS);
-    pressure_->SetName("pressure");
-    clear_pressure_ = new wxButton(page, wxID_ANY, _("C&lear"));
-    clear_pressure_->SetName("clear-pressure");
-    clear_pressure_->SetToolTip(_("Back to not recorded for this region and side"));
-    pressure_word_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
-    pressure_word_->SetName("pressure-word");
-    pressure_warning_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
-    pressure_warning_->SetName("pressure-warning");
-    pressure_warning_->SetForegroundColour(wxColour(176, 0, 32));
-
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
-    row->Add(new wxStaticText(page, wxID_ANY, _("Side")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
-             FromDIP(6));
-    row->Add(side_, 0, wxALIGN_CENTER_VERTICAL);
-    row->Add(pressure_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
-    row->Add(clear_pressure_, 0, wxALIGN_CENTER_VERTICAL);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(page, wxID_ANY,
-                                _("Pressure the client tolerates (0-10), per region and side")),
-               0, wxALL, FromDIP(6));
-    sizer->Add(pressure_table_, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(6));
-    sizer->Add(row, 0, wxEXPAND | wxALL, FromDIP(6));
-    sizer->Add(pressure_word_, 0, wxLEFT | wxRIGHT, FromDIP(6));
-    sizer->Add(pressure_warning_, 0, wxEXPAND | wxALL, FromDIP(6));
-    page->SetSizer(sizer);
-
-    pressure_table_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { refresh_pressure(); });
-    side_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh_pressure(); });
-    pressure_->Bind(wxEVT_SLIDER, [this](wxCommandEvent&) {
-        try {
-            editor_->set_pressure(
-                pressure_region(),
-                core::side_choices[static_cast<std::size_t>(std::max(0, side_->GetSelection()))],
-                pressure_->GetValue());
-        } catch (const std::exception& e) {
-            report(e);
-        }
-        refresh_pressure();
-        changed();
-    });
-    clear_pressure_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const auto region = pressure_region();
-        const auto side =
-            core::side_choices[static_cast<std::size_t>(std::max(0, side_->GetSelection()))];
-        for (const auto& r : editor_->session().pressure_readings) {
-            if (r.region == region && r.side == side) {
-                const auto reading = r;
-                try {
-                    editor_->remove_pressure(reading.id);
-                    undo_.pressure_removed(reading);
-                    deleted(undo_.last_description());
-                } catch (const std::exception& e) {
-                    report(e);
-                }
-                break;
-            }
-        }
-        refresh_pressure();
-        changed();
-    });
-    return page;
 }
 
 void SessionEditorPanel::build() {
@@ -466,62 +320,6 @@ void SessionEditorPanel::refresh_knots() {
     }
 }
 
-std::string SessionEditorPanel::pressure_region() const {
-    const long row = pressure_table_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    return std::string(sdk::atlas_regions[static_cast<std::size_t>(std::max(0L, row))].id);
-}
-
-void SessionEditorPanel::select_pressure_region(const std::string& region) {
-    for (std::size_t i = 0; i < sdk::atlas_regions.size(); ++i) {
-        if (sdk::atlas_regions[i].id == region) {
-            pressure_table_->SetItemState(static_cast<long>(i),
-                                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-            pressure_table_->EnsureVisible(static_cast<long>(i));
-        }
-    }
-    refresh_pressure();
-}
-
-void SessionEditorPanel::refresh_pressure() {
-    const auto& readings = editor_->session().pressure_readings;
-    // The table: every region, a column per side, empty where nothing was recorded.
-    for (std::size_t i = 0; i < sdk::atlas_regions.size(); ++i) {
-        for (std::size_t c = 0; c < core::side_choices.size(); ++c) {
-            wxString cell;
-            for (const auto& r : readings) {
-                if (r.region == sdk::atlas_regions[i].id && r.side == core::side_choices[c])
-                    cell = wxString::Format("%d", r.pressure);
-            }
-            pressure_table_->SetItem(static_cast<long>(i), static_cast<int>(c) + 1, cell);
-        }
-    }
-    const auto region = pressure_region();
-    const auto side =
-        core::side_choices[static_cast<std::size_t>(std::max(0, side_->GetSelection()))];
-    std::optional<int> recorded;
-    for (const auto& r : readings) {
-        if (r.region == region && r.side == side)
-            recorded = r.pressure;
-    }
-    if (recorded) {
-        pressure_->SetValue(*recorded);
-        pressure_word_->SetLabel(
-            wxString::Format(_("%d: %s"), *recorded, utf8(sdk::pressure_word(*recorded))));
-    } else {
-        // Not the last region's value: an unrecorded region shows as unrecorded.
-        pressure_->SetValue(0);
-        pressure_word_->SetLabel(_("Not recorded: move the slider to record it."));
-    }
-    clear_pressure_->Enable(recorded.has_value() && !editor_->read_only());
-    const auto conflicts = recorded ? core::pressure_conflicts(flags_, region, *recorded)
-                                    : std::vector<core::ContraindicationConflict>();
-    pressure_warning_->SetLabel(
-        conflicts.empty() ? wxString()
-                          : wxString::FromUTF8("\xE2\x9A\xA0 " + core::conflict_text(conflicts)));
-    pressure_warning_->GetParent()->Layout();
-}
-
 void SessionEditorPanel::refresh_conflicts() {
     const auto found = conflicts();
     wxString text;
@@ -575,106 +373,6 @@ void SessionEditorPanel::undo_last_delete() {
     Layout();
 }
 
-void SessionEditorPanel::note_changed() {
-    if (loading_ || editor_->read_only())
-        return;
-    note_timer_.StartOnce(400);  // commit when typing pauses
-}
-
-void SessionEditorPanel::flush_note() {
-    note_timer_.Stop();
-    if (!editor_ || editor_->read_only() || loading_)
-        return;
-    auto fields = editor_->session();
-    fields.subjective = soap_[0]->GetValue().utf8_string();
-    fields.objective = soap_[1]->GetValue().utf8_string();
-    fields.assessment = soap_[2]->GetValue().utf8_string();
-    fields.plan = soap_[3]->GetValue().utf8_string();
-    fields.pain_before = pain_of(pain_before_);
-    fields.pain_after = pain_of(pain_after_);
-    fields.duration_minutes = duration_->GetValue();
-    const auto& now = editor_->session();
-    if (fields.subjective == now.subjective && fields.objective == now.objective &&
-        fields.assessment == now.assessment && fields.plan == now.plan &&
-        fields.pain_before == now.pain_before && fields.pain_after == now.pain_after &&
-        fields.duration_minutes == now.duration_minutes) {
-        return;  // nothing new to write
-    }
-    try {
-        editor_->update_note(fields);
-    } catch (const std::exception& e) {
-        report(e);
-    }
-    changed();
-}
-
-void SessionEditorPanel::sign() {
-    if (editor_->read_only())
-        return;
-    flush_note();
-    // 1. Conflicts with the contraindications are acknowledged, with a reason, first.
-    const auto found = conflicts();
-    if (!found.empty() && editor_->session().conflict_acknowledgement.empty()) {
-        ReasonDialog ask(this, _("Sign a note with contraindication conflicts"),
-                         _("Why was this treatment right for this client? (For example: "
-                           "cleared by their doctor on a date, or the work was kept light.) "
-                           "The reason is kept with the signed note and in its exports."),
-                         wxString::FromUTF8(core::conflict_text(found)),
-                         _("&Acknowledge and continue"));
-        if (ask.ShowModal() != wxID_OK || ask.reason().empty())
-            return;
-        try {
-            editor_->acknowledge_conflicts(ask.reason().utf8_string());
-        } catch (const std::exception& e) {
-            report(e);
-            return;
-        }
-    }
-    // 2. Who is charting, and they confirm.
-    const auto practitioner = charting_practitioner(this, store_);
-    if (!practitioner)
-        return;
-    const auto question = wxString::Format(_("Sign this session as %s?\n\nA signed note can no "
-                                             "longer be changed; corrections become amendments."),
-                                           utf8(practitioner->name));
-    const bool confirmed = confirm_sign_ ? confirm_sign_(question)
-                                         : wxMessageBox(question, _("Sign session"),
-                                                        wxYES_NO | wxICON_QUESTION, this) == wxYES;
-    if (!confirmed)
-        return;
-    // 3. The signature, with the practitioner's unlocked key.
-    const auto* key = key_for_signing(this, store_);
-    if (!key)
-        return;
-    try {
-        editor_->sign(*key);
-    } catch (const std::exception& e) {
-        report(e);
-    }
-    undo_.clear();
-    if (undo_bar_->IsShown())
-        undo_bar_->Dismiss();
-    refresh_all();
-    changed();
-}
-
-void SessionEditorPanel::amend() {
-    if (!editor_->read_only())
-        return;
-    ReasonDialog ask(this, _("Amend a signed note"),
-                     _("What does this amendment correct? The reason is kept with the amendment "
-                       "and shown wherever it is read, with its date."),
-                     wxEmptyString, _("&Start the amendment"));
-    if (ask.ShowModal() != wxID_OK || ask.reason().empty())
-        return;
-    try {
-        open(editor_->amend(ask.reason().utf8_string()));
-    } catch (const std::exception& e) {
-        report(e);
-    }
-    changed();
-}
-
 void SessionEditorPanel::open_questionnaire() {
     if (!questionnaires_ || !editor_ || editor_->read_only())
         return;  // scores belong to the note: a signed note takes none
@@ -685,40 +383,6 @@ void SessionEditorPanel::open_questionnaire() {
     QuestionnaireDialog dialog(this, *questionnaires_, s.client_id, s.id, name);
     dialog.ShowModal();
     changed();
-}
-
-void SessionEditorPanel::print_preview() {
-    if (!editor_)
-        return;
-    flush_note();
-    SessionPrintout printout(this, store_, editor_->session(), catalogue_, chart_);
-    printout.show_preview();
-}
-
-bool SessionEditorPanel::save_pdf(const std::string& file) {
-    flush_note();
-    SessionPrintout printout(this, store_, editor_->session(), catalogue_, chart_);
-    try {
-        printout.save_pdf(file);
-        return true;
-    } catch (const std::exception& e) {
-        show_error(this, wxString::Format(_("Could not save %s."), wxString::FromUTF8(file)), e);
-        return false;
-    }
-}
-
-void SessionEditorPanel::choose_and_save_pdf() {
-    const auto client = store_.client(editor_->session().client_id);
-    const auto name = client ? core::client_full_name(*client) : std::string("session");
-    wxFileDialog dialog(
-        this, _("Save the session note as PDF"), wxEmptyString,
-        wxString::FromUTF8(name + " " + core::local_date_text(editor_->session().started_at) +
-                           ".pdf"),
-        _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK)
-        return;
-    if (save_pdf(dialog.GetPath().utf8_string()))
-        wxLogStatus(_("Saved %s"), dialog.GetPath());
 }
 
 void SessionEditorPanel::report(const std::exception& e) {

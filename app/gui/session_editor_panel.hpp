@@ -11,6 +11,10 @@
 // (Ctrl+Shift+S) locks the session; a note with conflicts first asks why they were right (kept
 // with the note). A signed session is read-only, with Amend (which asks what it corrects).
 // Print preview (Ctrl+P) and Save as PDF give the note a clinic files.
+//
+// The panel's code is split by concept: session_editor_panel.cpp (layout, refreshing, undo),
+// session_editor_note_form.cpp, session_editor_pressure_page.cpp, session_editor_signing.cpp
+// and session_editor_printing.cpp.
 #pragma once
 
 #include <functional>

@@ -15,6 +15,7 @@
 
 #include <knotnotes/sdk/contraindications.hpp>
 
+#include "body_chart_drawing.hpp"
 #include "body_chart_widget.hpp"
 #include "core/client_header.hpp"
 #include "core/contraindication_banner.hpp"
@@ -22,7 +23,6 @@
 #include "core/record_store.hpp"
 #include "core/technique_catalogue.hpp"
 #include "pch.hpp"
-#include "window_screenshot.hpp"
 
 namespace knotnotes::gui {
 namespace {
@@ -44,15 +44,10 @@ void ensure_memory_fs() {
 
 }  // namespace
 
-wxBitmap chart_bitmap(BodyChartWidget& chart) {
-    if (!chart.IsShownOnScreen())
-        return wxBitmap();
-    return window_bitmap(chart);
-}
-
 SessionPrintout::SessionPrintout(wxWindow* parent, core::RecordStore& store,
                                  const sdk::Session& session,
-                                 const core::TechniqueCatalogue& catalogue, BodyChartWidget* chart)
+                                 const core::TechniqueCatalogue& catalogue,
+                                 const std::vector<sdk::Knot>& earlier_knots)
     : parent_(parent ? wxGetTopLevelParent(parent) : nullptr) {
     const auto client = store.client(session.client_id).value_or(sdk::Client{});
     core::SessionNoteHtmlOptions options;
@@ -71,16 +66,20 @@ SessionPrintout::SessionPrintout(wxWindow* parent, core::RecordStore& store,
                 options.amended_started_at = s.started_at;
         }
     }
-    if (chart) {
-        const auto bitmap = chart_bitmap(*chart);
-        if (bitmap.IsOk()) {
-            ensure_memory_fs();
-            static int counter = 0;
-            chart_file_ = wxString::Format("knotnotes-chart-%d.png", ++counter);
-            wxMemoryFSHandler::AddFile(chart_file_, bitmap.ConvertToImage(), wxBITMAP_TYPE_PNG);
-            options.chart_image = ("memory:" + chart_file_).utf8_string();
-            options.chart_width = std::min(640, bitmap.GetWidth());
-        }
+    if (!session.knots.empty()) {
+        // Drawn from the note's knots at print resolution (2 pixels per DIP), with the client's
+        // figure: the same drawing as the chart on screen, whether or not it is shown.
+        const auto bitmap =
+            render_body_chart(session.knots, earlier_knots, core::ChartLook{client.chart_figure},
+                              BodyChartWidget::all_views(), wxSize(820, 640), 2.0);
+        ensure_memory_fs();
+        static int counter = 0;
+        chart_file_ = wxString::Format("knotnotes-chart-%d.png", ++counter);
+        wxMemoryFSHandler::AddFile(chart_file_, bitmap.ConvertToImage(), wxBITMAP_TYPE_PNG);
+        options.chart_image = ("memory:" + chart_file_).utf8_string();
+        // 480 of the 483 points between an A4 page's margins (save_pdf): 1640 pixels, 246 dpi.
+        options.chart_width = 480;
+        options.chart_height = 480 * bitmap.GetHeight() / bitmap.GetWidth();
     }
     const auto name = core::client_full_name(client);
     html_ = wxString::FromUTF8(core::session_note_html(session, client, options));

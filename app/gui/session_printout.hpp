@@ -11,15 +11,16 @@
 // save_pdf() writes the same pages to a PDF file without any dialog: wxHtmlDCRenderer draws
 // into a cairo PDF surface (A4), so the file is testable and needs no printer.
 //
-// The body chart comes from the chart widget on screen (HOOK: the body chart engineer's
-// render-to-bitmap function replaces chart_bitmap() when it lands).
+// The body chart is drawn from the note's knots with the client's figure by render_body_chart
+// (body_chart_drawing.hpp) at print resolution, never captured from the screen, so it is in the
+// printout whether or not the chart is shown; a note without knots has no chart.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <knotnotes/sdk/records.hpp>
 
-#include <wx/bitmap.h>
 #include <wx/string.h>
 
 #include "core/session_note_html.hpp"
@@ -34,13 +35,13 @@ class TechniqueCatalogue;
 
 namespace knotnotes::gui {
 
-class BodyChartWidget;
-
 class SessionPrintout {
   public:
     // Reads what the note needs besides itself (client, therapist, intake, amended note).
+    // `earlier_knots`: the previous session's, to which the chart links knots charted again.
     SessionPrintout(wxWindow* parent, core::RecordStore& store, const sdk::Session& session,
-                    const core::TechniqueCatalogue& catalogue, BodyChartWidget* chart);
+                    const core::TechniqueCatalogue& catalogue,
+                    const std::vector<sdk::Knot>& earlier_knots = {});
     ~SessionPrintout();
 
     const wxString& html() const { return html_; }
@@ -59,8 +60,5 @@ class SessionPrintout {
     wxString header_;      // HTML
     wxString chart_file_;  // the chart image in wx's memory file system, removed at the end
 };
-
-// The chart as it is drawn now (HOOK, see above); an invalid bitmap when it is not shown.
-wxBitmap chart_bitmap(BodyChartWidget& chart);
 
 }  // namespace knotnotes::gui

@@ -59,6 +59,7 @@ TechniquePickerPanel::TechniquePickerPanel(wxWindow* parent,
     pressure_->SetName("technique-pressure");
     minutes_ = new wxSpinCtrlDouble(this, wxID_ANY, "1", wxDefaultPosition, wxDefaultSize,
                                     wxSP_ARROW_KEYS, 0, 120, 1, 0.5);
+    minutes_->SetName("technique-minutes");
     tool_ = new wxChoice(this, wxID_ANY);
     for (auto t : tools)
         tool_->Append(word(sdk::to_text(t)));
@@ -68,6 +69,7 @@ TechniquePickerPanel::TechniquePickerPanel(wxWindow* parent,
         direction_->Append(word(sdk::to_text(d)));
     direction_->SetSelection(0);
     response_ = new wxTextCtrl(this, wxID_ANY);
+    response_->SetName("technique-response");
     add_ = new wxButton(this, wxID_ANY, _("&Add technique"));
     add_->SetName("add-technique");
     warning_ = new wxStaticText(this, wxID_ANY, wxEmptyString);

@@ -1,22 +1,21 @@
 // Catch2 main for GUI tests: a real wxApp on the X display (Xvfb under CTest), as wxWidgets'
-// own how-to-write-unit-tests.md does it. Like the real app, it reports an exception that
-// escapes an event handler and keeps running (gui/error_dialog.hpp); settings live in memory
-// so no test sees another's window layout or last client, nor the user's.
+// own how-to-write-unit-tests.md does it. Its app is the real app's base
+// (gui/crash_reporting_app.hpp), so an exception that escapes an event handler is handled as in
+// the app; settings live in memory so no test sees another's window layout or last client, nor
+// the user's.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
 #include <wx/config.h>
 #include <wx/memconf.h>
 
-#include "error_dialog.hpp"
+#include "crash_reporting_app.hpp"
 #include "pch.hpp"
 
 namespace {
 
-class TestApp : public wxApp {
-  public:
-    bool OnExceptionInMainLoop() override { return knotnotes::gui::report_current_exception(); }
-};
+// The app's own crash handlers (OnExceptionInMainLoop, OnUnhandledException, OnFatalException).
+class TestApp : public knotnotes::gui::CrashReportingApp {};
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <wx/modalhook.h>
+#include <wx/msgdlg.h>
 #include <wx/uiaction.h>
 
 #include "pch.hpp"
@@ -92,6 +93,47 @@ class ModalInput : public wxModalDialogHook {
     std::deque<ModalAnswer> answers_;
     int shown_ = 0;
     std::vector<std::string> titles_;
+};
+
+// Plays a script with real input inside each modal dialog's own modal loop (the dialog is shown
+// for real); a dialog the script leaves open is then cancelled, so a test never hangs on it,
+// unless the script called let_dialog_run(): then input it queued is handled by the dialog's own
+// loop (work that runs nested event loops, such as a progress dialog, needs that: they cannot
+// run inside the script's wxYield). Message boxes are not shown: their text is kept in
+// `messages` and they are answered OK. `titles` lists every dialog, in order.
+class DialogScript : public wxModalDialogHook {
+  public:
+    using Script = std::function<void(wxDialog&)>;
+    explicit DialogScript(Script script) : script_(std::move(script)) { Register(); }
+    ~DialogScript() override { Unregister(); }
+    void let_dialog_run() { let_run_ = true; }
+    std::vector<std::string> titles;
+    std::vector<std::string> messages;
+
+  protected:
+    int Enter(wxDialog* dialog) override {
+        titles.push_back(dialog->GetTitle().utf8_string());
+        if (auto* box = dynamic_cast<wxMessageDialogBase*>(dialog)) {
+            messages.push_back(box->GetMessage().utf8_string());
+            return wxID_OK;
+        }
+        dialog->CallAfter([this, dialog] {
+            settle_events();
+            let_run_ = false;
+            script_(*dialog);
+            if (let_run_)
+                return;
+            settle_events();
+            if (dialog->IsModal())
+                dialog->EndModal(wxID_CANCEL);
+        });
+        return wxID_NONE;
+    }
+    void Exit(wxDialog*) override {}
+
+  private:
+    Script script_;
+    bool let_run_ = false;
 };
 
 // The "Who is charting?" dialog of a first run, answered.

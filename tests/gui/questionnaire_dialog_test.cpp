@@ -182,7 +182,7 @@ TEST_CASE("the session printout's html parses in wxHtml and paginates", "[gui][n
     const core::TechniqueCatalogue catalogue(std::vector<core::CatalogueTechnique>{});
 
     auto* frame = new wxFrame(nullptr, wxID_ANY, "printout");
-    gui::SessionPrintout printout(frame, store, session, catalogue, nullptr);
+    gui::SessionPrintout printout(frame, store, session, catalogue);
     CHECK(printout.title().Contains(wxString::FromUTF8("Zoë Smith")));
     auto* html = new wxHtmlWindow(frame);
     frame->Show();
@@ -201,8 +201,11 @@ TEST_CASE("the session printout's html parses in wxHtml and paginates", "[gui][n
     renderer.SetDC(&dc);
     renderer.SetSize(800, 1100);
     renderer.SetHtmlText(printout.html());
-    CHECK(renderer.GetTotalHeight() > 200);
-    CHECK(renderer.GetTotalHeight() < 1100);
+    // The note and its body chart (drawn from the knots, with no chart on screen): more than
+    // the text alone, within two pages.
+    CHECK(printout.html().Contains("<img src=\"memory:knotnotes-chart-"));
+    CHECK(renderer.GetTotalHeight() > 600);
+    CHECK(renderer.GetTotalHeight() < 2 * 1100);
     frame->Destroy();
     let_events_run();
 }
