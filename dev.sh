@@ -35,6 +35,10 @@ PACKAGES=(
     libcairo2-dev poppler-utils tzdata
     desktop-file-utils appstream groff-base
 )
+# For the FHIR checks with outside validators (tests/fhir-validators, installed by `npm ci`):
+# Debian's node and npm, unless a node with npm is already installed (NodeSource's nodejs has
+# its own npm, and Debian's npm package would conflict with it).
+NODE_TOOLS=(nodejs npm)
 # Only for ./dev.sh package and package-test.
 PACKAGE_TOOLS=(dpkg-dev file librsvg2-bin)
 PACKAGE_TEST_TOOLS=(lintian man-db shared-mime-info libglib2.0-bin)
@@ -136,6 +140,9 @@ processes_of_run() {
 }
 
 run_tests() {
+    if ! command -v npm >/dev/null; then
+        install_packages "${NODE_TOOLS[@]}"
+    fi
     build
     log "Running tests"
     local run_id status=0

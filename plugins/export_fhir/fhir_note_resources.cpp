@@ -199,6 +199,9 @@ void write_composition(XmlWriter& w, const Export& x, const sdk::Session& s,
                 w.reference("entry", url);
         }
         if (section.text.empty() && !has_entries) {
+            // A section needs text, entries or sections (cmp-1): the generated text says it is
+            // empty, and emptyReason says so as a code.
+            w.narrative("generated", "Nothing recorded.");
             w.open("emptyReason");
             w.coding("http://terminology.hl7.org/CodeSystem/list-empty-reason", "nilknown",
                      "Nil Known");

@@ -264,18 +264,23 @@ TEST_CASE("FHIR export: the clinical shape a FHIR reader expects", "[integration
     }
     CHECK(amended > 0);
 
-    // Sections: the therapist's text as "additional", an emptyReason where nothing was written.
+    // Sections: the therapist's text as "additional"; where nothing was written, a generated
+    // text that says so (cmp-1) and an emptyReason.
     int empty_sections = 0, written_sections = 0;
     for (const auto& c : compositions) {
         for (const auto& section : c.children("section")) {
-            if (section.child("text")) {
-                CHECK(value_of(section, "text/status") == "additional");
-                ++written_sections;
-            } else if (!section.child("entry")) {
+            if (section.child("emptyReason")) {
                 CHECK(has_coding(section.child("emptyReason"),
                                  "http://terminology.hl7.org/CodeSystem/list-empty-reason",
                                  "nilknown"));
+                CHECK(value_of(section, "text/status") == "generated");
+                CHECK_FALSE(section.child("entry"));
                 ++empty_sections;
+            } else if (section.child("text")) {
+                CHECK(value_of(section, "text/status") == "additional");
+                ++written_sections;
+            } else {
+                CHECK(section.child("entry"));
             }
         }
     }
