@@ -174,7 +174,13 @@ std::string record_key(const std::string& uid, sdk::Id id) {
 Identity::Identity(std::string installation_id) : installation_(std::move(installation_id)) {}
 
 std::string Identity::resource_id(Kind kind, const std::string& key) const {
-    return name_based_uuid(installation_ + "/" + name_of(kind) + "/" + key);
+    // An entry asks for its own id several times (fullUrl, id, request) in a row: hash once.
+    if (kind != last_kind_ || key != last_key_) {
+        last_id_ = name_based_uuid(installation_ + "/" + name_of(kind) + "/" + key);
+        last_kind_ = kind;
+        last_key_ = key;
+    }
+    return last_id_;
 }
 
 std::string Identity::url(Kind kind, const std::string& key) const {

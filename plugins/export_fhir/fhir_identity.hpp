@@ -60,6 +60,8 @@ class Identity {
 
   private:
     std::string installation_;
+    mutable Kind last_kind_ = Kind::bundle;
+    mutable std::string last_key_, last_id_;
 };
 
 inline constexpr const char* identifier_system = "urn:ietf:rfc:3986";
