@@ -57,7 +57,8 @@ as_root() {
 
 install_packages() {
     local missing=()
-    # npm fetches SQLCipher once (cmake/SQLCipher.cmake); any npm will do (Debian's, or the one
+    # npm fetches SQLCipher once (cmake/SQLCipher.cmake) and the FHIR validators the tests run
+    # (tests/fhir-validators, `npm ci`); any npm will do (Debian's, or the one
     # that comes with a nodejs from elsewhere, which Debian's npm package would conflict with).
     command -v npm >/dev/null || missing+=(npm)
     for p in "${PACKAGES[@]}" "$@"; do

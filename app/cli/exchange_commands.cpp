@@ -29,6 +29,7 @@ struct ExportOptions {
     core::ExportScope scope;
     sdk::Id client = 0;
     bool force = false;
+    std::vector<std::string> format_options;  // KEY=VALUE, the exporter's own
 };
 
 void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
@@ -42,6 +43,9 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
     command->add_option("-o,--output", options->output, "The file (or folder) to write");
     command->add_flag("--force", options->force,
                       "Replace an existing file (never a database, whatever the flag)");
+    command->add_option("--option", options->format_options,
+                        "KEY=VALUE for the exporter (repeatable), e.g. bundle=collection or "
+                        "snomed=no for fhir-r4-xml");
     command->callback([&context, &exit_code, options, list] {
         auto host = context.make_plugin_host();
         host->load_enabled();
@@ -62,6 +66,12 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
         }
         if (options->client > 0)
             options->scope.client = options->client;
+        std::string format_options;
+        for (const auto& option : options->format_options) {
+            if (option.find('=') == std::string::npos || option.find('\n') != std::string::npos)
+                throw CLI::ValidationError("--option '" + option + "' is not KEY=VALUE");
+            format_options += option + "\n";
+        }
         auto exporter = core::exporter_for(*host, options->format);
         if (!exporter) {
             std::cerr << "error: no loaded plugin exports the format '" << options->format
@@ -81,12 +91,13 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
                               context.database_key(db::OpenMode::existing_only),
                               db::OpenMode::existing_only);
         TerminalProgress bar("Exporting");
-        const auto counts =
-            core::export_records(database, exporter, options->output, options->scope,
-                                 [&](std::int64_t done, std::int64_t total) {
-                                     bar.update(done, total);
-                                     return true;
-                                 });
+        const auto counts = core::export_records(
+            database, exporter, options->output, options->scope,
+            [&](std::int64_t done, std::int64_t total) {
+                bar.update(done, total);
+                return true;
+            },
+            format_options);
         std::cout << "Exported " << counts.clients << " clients, " << counts.sessions
                   << " sessions and " << counts.questionnaire_responses
                   << " questionnaire responses to " << options->output << "\n"

@@ -148,7 +148,7 @@ bool is_valid_scope_date(const std::string& date) {
 
 ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& exporter,
                             const std::filesystem::path& destination, const ExportScope& scope,
-                            const ExportProgress& progress) {
+                            const ExportProgress& progress, const std::string& options) {
     const auto format = exporter.call("format", [](sdk::Exporter& e) { return e.format(); });
     check_destination(destination, format.writes_folder);
     const auto partial = partial_path(destination);
@@ -157,7 +157,7 @@ ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& expor
     auto discard_partial = [&] { std::filesystem::remove_all(partial, ec); };
 
     const sdk::ExportContext context{partial, "KnotNotes " KNOTNOTES_VERSION_STRING,
-                                     db::installation_id(db)};
+                                     db::installation_id(db), options};
     ExportCounts counts;
     const PluginOperationScope operation("export", partial);  // a crash: cleaned up next start
     try {

@@ -1,5 +1,7 @@
-// The HL7 FHIR R4 exporter: one collection Bundle, written entry by entry as records stream in.
+// The HL7 FHIR R4 exporter: one Bundle (a transaction unless the option bundle= says collection
+// or document), written entry by entry as records stream in.
 #include <fstream>
+#include <optional>
 
 #include <knotnotes/sdk/sdk.hpp>
 
@@ -11,6 +13,42 @@ namespace {
 namespace sdk = knotnotes::sdk;
 namespace fhir = knotnotes::fhir;
 
+fhir::BundleType bundle_type(const sdk::ExportContext& context) {
+    const auto value = sdk::export_option(context, "bundle");
+    if (value.empty() || value == "transaction")
+        return fhir::BundleType::transaction;
+    if (value == "collection")
+        return fhir::BundleType::collection;
+    if (value == "document")
+        return fhir::BundleType::document;
+    throw sdk::PluginError("the FHIR export option bundle=" + value +
+                           " is not a Bundle type it writes: use bundle=transaction (the "
+                           "default), bundle=collection or bundle=document");
+}
+
+bool with_snomed(const sdk::ExportContext& context) {
+    const auto value = sdk::export_option(context, "snomed");
+    if (value.empty() || value == "yes")
+        return true;
+    if (value == "no")
+        return false;
+    throw sdk::PluginError("the FHIR export option snomed=" + value +
+                           " is neither yes (SNOMED CT laterality codes beside KnotNotes' own, the "
+                           "default) nor no (KnotNotes' codes only)");
+}
+
+const char* type_name(fhir::BundleType type) {
+    switch (type) {
+        case fhir::BundleType::transaction:
+            return "transaction";
+        case fhir::BundleType::collection:
+            return "collection";
+        case fhir::BundleType::document:
+            return "document";
+    }
+    return "";
+}
+
 class FhirExporter : public sdk::Exporter {
   public:
     sdk::ExportFormat format() const override {
@@ -18,6 +56,9 @@ class FhirExporter : public sdk::Exporter {
     }
 
     void begin(const sdk::ExportContext& target) override {
+        x_.emplace(target.installation_id);
+        x_->type = bundle_type(target);
+        x_->snomed = with_snomed(target);
         path_ = target.path.string();
         out_.open(target.path, std::ios::binary | std::ios::trunc);
         if (!out_)
@@ -27,40 +68,45 @@ class FhirExporter : public sdk::Exporter {
         // meta.source is a uri: "KnotNotes 1.0.0" becomes "urn:knotnotes:1.0.0".
         const auto& app = target.application_version;
         w_.open("meta");
-        w_.value("source", "urn:knotnotes:" + app.substr(app.find_last_of(' ') + 1));
+        version_ = app.substr(app.find_last_of(' ') + 1);
+        w_.value("source", "urn:knotnotes:" + version_);
         w_.close("meta");
-        w_.value("type", "collection");
-        w_.value("timestamp", fhir::utc_now());
+        const auto timestamp = fhir::utc_now();
+        // Each export is a Bundle of its own: its identifier names the installation and the
+        // moment, while every entry keeps its stable identity.
+        fhir::write_identifier(w_, *x_, fhir::Kind::bundle,
+                               target.installation_id + "/" + timestamp);
+        w_.value("type", type_name(x_->type));
+        w_.value("timestamp", timestamp);
+        if (x_->type == fhir::BundleType::document)
+            fhir::write_document_index(w_, *x_, timestamp, app);
         flush();
     }
 
     void write_practitioner(const sdk::Practitioner& p) override {
-        people_.practitioners[p.id] = {urls_.of(fhir::Kind::practitioner, p.id), p.name};
+        x_->practitioners[p.id] = {
+            x_->identity.url(fhir::Kind::practitioner, fhir::record_key(p.uid, p.id)), p.name};
         record([&] { return "the practitioner " + p.name + " (uid " + p.uid + ")"; },
-               [&] { fhir::write_practitioner(w_, urls_, p); });
+               [&] { fhir::write_practitioner(w_, *x_, p); });
     }
 
     void write_client(const sdk::Client& c) override {
-        people_.patient_url = urls_.of(fhir::Kind::patient, c.id);
-        people_.patient_name = c.given_name + " " + c.family_name;
-        record([&] { return "the client " + people_.patient_name + " (uid " + c.uid + ")"; },
-               [&] { fhir::write_patient(w_, urls_, c); });
+        x_->patient_key = fhir::record_key(c.uid, c.id);
+        x_->patient = {x_->identity.url(fhir::Kind::patient, x_->patient_key),
+                       c.given_name + " " + c.family_name};
+        x_->sessions.clear();
+        record([&] { return "the client " + x_->patient.name + " (uid " + c.uid + ")"; },
+               [&] { fhir::write_patient(w_, *x_, c); });
     }
 
     void write_intake(const sdk::Intake& i) override {
         record([&] { return "the intake of " + i.recorded_at + " (uid " + i.uid + ")"; },
-               [&] { fhir::write_consent(w_, urls_, people_, i); });
+               [&] { fhir::write_consent(w_, *x_, i); });
     }
 
     void write_session(const sdk::Session& s) override {
         record([&] { return "the session of " + s.started_at + " (uid " + s.uid + ")"; },
-               [&] {
-                   fhir::write_encounter(w_, urls_, people_, s);
-                   fhir::write_observations(w_, urls_, people_, s);
-                   fhir::write_procedures(w_, urls_, people_, s);
-                   fhir::write_composition(w_, urls_, people_, s);
-                   fhir::write_provenance(w_, urls_, people_, s);
-               });
+               [&] { fhir::write_session(w_, *x_, s); });
     }
 
     void write_questionnaire_response(const sdk::QuestionnaireResponse& r) override {
@@ -68,10 +114,15 @@ class FhirExporter : public sdk::Exporter {
             [&] {
                 return "the questionnaire response of " + r.completed_at + " (uid " + r.uid + ")";
             },
-            [&] { fhir::write_questionnaire_response(w_, urls_, people_, r); });
+            [&] { fhir::write_questionnaire_response(w_, *x_, r); });
     }
 
     void end() override {
+        record([] { return std::string("the export's code systems and questionnaires"); },
+               [&] {
+                   fhir::write_code_systems(w_, *x_, version_);
+                   fhir::write_questionnaires(w_, *x_);
+               });
         w_.close("Bundle");
         flush();
         out_.close();
@@ -108,9 +159,9 @@ class FhirExporter : public sdk::Exporter {
 
     std::ofstream out_;
     std::string path_;
+    std::string version_;  // KnotNotes', e.g. "1.1.0"
     fhir::XmlWriter w_;
-    fhir::Urls urls_;
-    fhir::People people_;
+    std::optional<fhir::Export> x_;  // from begin()
 };
 
 class FhirPlugin : public sdk::Plugin {

@@ -3,6 +3,7 @@
 #include <knotnotes/sdk/muscle_atlas.hpp>
 #include <knotnotes/sdk/vocabulary.hpp>
 
+#include "fhir_extensions.hpp"
 #include "fhir_resources.hpp"
 #include "fhir_time.hpp"
 
@@ -19,15 +20,23 @@ std::string muscle_name(const std::string& id) {
     return id;
 }
 
-// bodySite: our atlas id, the FMA id where the atlas has one, and readable text with the side.
-void body_site(XmlWriter& w, const char* element, const std::string& muscle_id, sdk::Side side) {
-    w.open(element);
-    if (const auto* m = sdk::find_muscle(muscle_id); m && !m->fma_id.empty()) {
-        w.coding(fma, std::string(m->fma_id.substr(4)), std::string(m->name));
-    }
+std::string where(const std::string& muscle_id, sdk::Side side) {
+    return muscle_name(muscle_id) + ", " + std::string(sdk::to_text(side));
+}
+
+// bodySite: the atlas id in KnotNotes' muscle CodeSystem (written in the export), the side as
+// the laterality extension, and readable text with both. (No FMA coding: FHIR R4 registers no
+// system URI for FMA that could be verified, so it is left out rather than guessed.)
+void body_site(XmlWriter& w, const Export& x, const std::string& muscle_id, sdk::Side side) {
+    w.open("bodySite");
+    w.open("extension", std::string(" url=\"") + extension_laterality + "\"");
+    w.open("valueCodeableConcept");
+    laterality_codings(w, side, x.snomed);
+    w.close("valueCodeableConcept");
+    w.close("extension");
     w.coding(knotnotes_muscles, muscle_id, muscle_name(muscle_id));
-    w.value("text", muscle_name(muscle_id) + ", " + std::string(sdk::to_text(side)));
-    w.close(element);
+    w.value("text", where(muscle_id, side));
+    w.close("bodySite");
 }
 
 void category(XmlWriter& w, const char* code, const char* display) {
@@ -45,61 +54,87 @@ void component_code(XmlWriter& w, const char* code, const char* display, const s
     w.close("component");
 }
 
-void common_head(XmlWriter& w, const People& people, const sdk::Session& s, const Urls& urls) {
-    w.reference("subject", people.patient_url, people.patient_name);
-    w.reference("encounter", urls.of(Kind::encounter, s.id));
-    w.value("effectiveDateTime", fhir_date_time(s.started_at));
-    if (auto it = people.practitioners.find(s.practitioner_id); it != people.practitioners.end()) {
-        w.reference("performer", it->second.first, it->second.second);
-    }
+void common_head(XmlWriter& w, const Export& x, const std::string& encounter_key,
+                 const std::string& when) {
+    w.reference("subject", x.patient.url, x.patient.name);
+    w.reference("encounter", x.identity.url(Kind::encounter, encounter_key));
+    w.value("effectiveDateTime", when);
+}
+
+void practitioner_performer(XmlWriter& w, const Export& x, const sdk::Session& s) {
+    if (const auto* p = x.practitioner(s.practitioner_id))
+        w.reference("performer", p->url, p->name);
 }
 
 const char* status_of(const sdk::Session& s) {
     return s.is_signed() ? "final" : "preliminary";
 }
 
-void pain(XmlWriter& w, const Urls& urls, const People& people, const sdk::Session& s, Kind kind,
-          int value) {
+// A pain score is what the client reports: the Patient is its performer. Before and after are
+// told apart by KnotNotes' code beside LOINC's and by their time (the session's start, its end).
+void pain(XmlWriter& w, const Export& x, const sdk::Session& s, const std::string& encounter_key,
+          Kind kind, int value, Export::SessionWritten& written) {
     const bool before = kind == Kind::pain_before;
-    open_entry(w, urls.of(kind, s.id), "Observation",
-               std::string(before ? "pain-before-" : "pain-after-") + std::to_string(s.id));
+    const auto key = record_key(s.uid, s.id);
+    const std::string label =
+        before ? "Pain before treatment (0-10)" : "Pain after treatment (0-10)";
+    open_entry(w, x, kind, key, "Observation", label + ": " + std::to_string(value));
+    write_identifier(w, x, kind, key);
     w.value("status", status_of(s));
     category(w, "survey", "Survey");
     w.open("code");
     w.coding(loinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported");
-    w.value("text", before ? "Pain before treatment (0-10)" : "Pain after treatment (0-10)");
+    w.coding(knotnotes_codes, before ? "pain-before-treatment" : "pain-after-treatment", label);
+    w.value("text", label);
     w.close("code");
-    common_head(w, people, s, urls);
+    auto when = fhir_date_time(s.started_at);
+    if (!before) {
+        if (auto end = add_minutes(s.started_at, s.duration_minutes))
+            when = *end;
+    }
+    common_head(w, x, encounter_key, when);
+    w.reference("performer", x.patient.url, x.patient.name);
     w.value("valueInteger", std::to_string(value));
-    w.open("note");
-    w.value("text", before ? "Reported before treatment" : "Reported after treatment");
-    w.close("note");
-    close_entry(w, "Observation");
+    close_entry(w, x, kind, key, "Observation");
+    written.assessment.push_back(x.identity.url(kind, key));
 }
 
 }  // namespace
 
-void write_observations(XmlWriter& w, const Urls& urls, const People& people,
-                        const sdk::Session& s) {
+void write_observations(XmlWriter& w, const Export& x, const sdk::Session& s,
+                        const std::string& encounter_key, Export::SessionWritten& written) {
     if (s.pain_before)
-        pain(w, urls, people, s, Kind::pain_before, *s.pain_before);
+        pain(w, x, s, encounter_key, Kind::pain_before, *s.pain_before, written);
     if (s.pain_after)
-        pain(w, urls, people, s, Kind::pain_after, *s.pain_after);
+        pain(w, x, s, encounter_key, Kind::pain_after, *s.pain_after, written);
+    const auto when = fhir_date_time(s.started_at);
     for (const auto& k : s.knots) {
-        open_entry(w, urls.of(Kind::knot, k.id), "Observation", "knot-" + std::to_string(k.id));
+        const auto key = record_key(k.uid, k.id);
+        open_entry(w, x, Kind::knot, key, "Observation",
+                   std::string(k.kind == sdk::KnotKind::active ? "Active" : "Latent") +
+                       " trigger point, " + where(k.muscle_id, k.side) + ", tenderness " +
+                       std::to_string(k.tenderness) + "/10, " +
+                       std::string(sdk::to_text(k.result)));
+        write_identifier(w, x, Kind::knot, key);
         w.value("status", status_of(s));
         category(w, "exam", "Exam");
         w.concept("code", knotnotes_codes, "trigger-point", "Myofascial trigger point (knot)",
                   "Trigger point tenderness (0-10)");
-        common_head(w, people, s, urls);
+        common_head(w, x, encounter_key, when);
+        practitioner_performer(w, x, s);
         w.value("valueInteger", std::to_string(k.tenderness));
         if (!k.referral.empty()) {
             w.open("note");
             w.value("text", "Referral pattern: " + k.referral);
             w.close("note");
         }
-        body_site(w, "bodySite", k.muscle_id, k.side);
-        component_code(w, "laterality", "Laterality", std::string(sdk::to_text(k.side)));
+        body_site(w, x, k.muscle_id, k.side);
+        w.open("component");
+        w.concept("code", knotnotes_codes, "laterality", "Laterality");
+        w.open("valueCodeableConcept");
+        laterality_codings(w, k.side, x.snomed);
+        w.close("valueCodeableConcept");
+        w.close("component");
         component_code(w, "trigger-point-kind", "Active or latent",
                        std::string(sdk::to_text(k.kind)));
         component_code(w, "treatment-result", "Result after treatment",
@@ -109,48 +144,35 @@ void write_observations(XmlWriter& w, const Urls& urls, const People& people,
         w.value("valueString", std::string(sdk::to_text(k.view)) + " view at x=" +
                                    std::to_string(k.x) + " y=" + std::to_string(k.y));
         w.close("component");
-        close_entry(w, "Observation");
+        close_entry(w, x, Kind::knot, key, "Observation");
+        written.objective.push_back(x.identity.url(Kind::knot, key));
     }
     for (const auto& r : s.pressure_readings) {
-        open_entry(w, urls.of(Kind::pressure, r.id), "Observation",
-                   "pressure-" + std::to_string(r.id));
+        const auto key = record_key(r.uid, r.id);
+        const auto word = std::string(sdk::pressure_word(r.pressure));
+        open_entry(w, x, Kind::pressure, key, "Observation",
+                   "Pressure tolerated on " + where(r.region, r.side) + ": " +
+                       std::to_string(r.pressure) + "/10 (" + word + ")");
+        write_identifier(w, x, Kind::pressure, key);
         w.value("status", status_of(s));
         category(w, "exam", "Exam");
         w.concept("code", knotnotes_codes, "pressure-tolerance", "Pressure tolerated (0-10)",
-                  "Pressure tolerance (0-10): " + std::string(sdk::pressure_word(r.pressure)));
-        common_head(w, people, s, urls);
+                  "Pressure tolerance (0-10): " + word);
+        common_head(w, x, encounter_key, when);
+        practitioner_performer(w, x, s);
         w.value("valueInteger", std::to_string(r.pressure));
-        body_site(w, "bodySite", r.region, r.side);
-        component_code(w, "laterality", "Laterality", std::string(sdk::to_text(r.side)));
-        close_entry(w, "Observation");
+        body_site(w, x, r.region, r.side);
+        close_entry(w, x, Kind::pressure, key, "Observation");
+        written.objective.push_back(x.identity.url(Kind::pressure, key));
     }
 }
 
-void write_procedures(XmlWriter& w, const Urls& urls, const People& people, const sdk::Session& s) {
+void write_procedures(XmlWriter& w, Export& x, const sdk::Session& s,
+                      const std::string& encounter_key, Export::SessionWritten& written) {
     for (const auto& t : s.techniques) {
-        open_entry(w, urls.of(Kind::procedure, t.id), "Procedure",
-                   "technique-" + std::to_string(t.id));
-        w.value("status", "completed");
-        w.concept("code", knotnotes_techniques, t.technique_id, "", t.technique_id);
-        w.reference("subject", people.patient_url, people.patient_name);
-        w.reference("encounter", urls.of(Kind::encounter, s.id));
-        w.value("performedDateTime", fhir_date_time(s.started_at));
-        if (auto it = people.practitioners.find(s.practitioner_id);
-            it != people.practitioners.end()) {
-            w.open("performer");
-            w.reference("actor", it->second.first, it->second.second);
-            w.close("performer");
-        }
-        // The knots this technique treated: those charted on the same muscle and side.
-        for (const auto& k : s.knots) {
-            if (k.muscle_id == t.muscle_id && k.side == t.side) {
-                w.reference("reasonReference", urls.of(Kind::knot, k.id));
-            }
-        }
-        if (!t.muscle_id.empty())
-            body_site(w, "bodySite", t.muscle_id, t.side);
-        if (!t.response.empty())
-            w.concept_text("outcome", t.response);
+        const auto key = record_key(t.uid, t.id);
+        const auto display = technique_display(t.technique_id);
+        x.techniques.emplace(t.technique_id, display);
         std::string note = std::to_string(t.duration_seconds) +
                            " s, tool: " + std::string(sdk::to_text(t.tool)) +
                            ", direction: " + std::string(sdk::to_text(t.direction));
@@ -158,11 +180,38 @@ void write_procedures(XmlWriter& w, const Urls& urls, const People& people, cons
             note += ", pressure " + std::to_string(*t.pressure) + "/10 (" +
                     std::string(sdk::pressure_word(*t.pressure)) + ")";
         }
+        open_entry(
+            w, x, Kind::procedure, key, "Procedure",
+            display +
+                (t.muscle_id.empty() ? " (whole body)" : " on " + where(t.muscle_id, t.side)) +
+                ": " + note);
+        write_identifier(w, x, Kind::procedure, key);
+        w.value("status", "completed");
+        w.concept("code", knotnotes_techniques, t.technique_id, display, display);
+        w.reference("subject", x.patient.url, x.patient.name);
+        w.reference("encounter", x.identity.url(Kind::encounter, encounter_key));
+        w.value("performedDateTime", fhir_date_time(s.started_at));
+        if (const auto* p = x.practitioner(s.practitioner_id)) {
+            w.open("performer");
+            w.reference("actor", p->url, p->name);
+            w.close("performer");
+        }
+        // The knots this technique treated: those charted on the same muscle and side.
+        for (const auto& k : s.knots) {
+            if (k.muscle_id == t.muscle_id && k.side == t.side) {
+                w.reference("reasonReference", x.identity.url(Kind::knot, record_key(k.uid, k.id)));
+            }
+        }
+        if (!t.muscle_id.empty())
+            body_site(w, x, t.muscle_id, t.side);
+        if (!t.response.empty())
+            w.concept_text("outcome", t.response);
         w.open("note");
         w.value("text", note);
         w.close("note");
         w.concept_text("usedCode", std::string(sdk::to_text(t.tool)));
-        close_entry(w, "Procedure");
+        close_entry(w, x, Kind::procedure, key, "Procedure");
+        written.objective.push_back(x.identity.url(Kind::procedure, key));
     }
 }
 

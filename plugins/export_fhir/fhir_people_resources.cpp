@@ -1,15 +1,12 @@
 // Patient, Practitioner, Consent and QuestionnaireResponse entries, and the bundle plumbing.
 #include <charconv>
-#include <cstdio>
-#include <random>
 
 #include "fhir_resources.hpp"
 #include "fhir_time.hpp"
 
 namespace knotnotes::fhir {
-namespace {
 
-// A FHIR decimal without the locale: ten significant digits, as "%.10g" in the C locale.
+// Ten significant digits, as "%.10g" in the C locale.
 std::string decimal_text(double value) {
     char digits[32];
     const auto end =
@@ -17,41 +14,53 @@ std::string decimal_text(double value) {
     return std::string(digits, end);
 }
 
-}  // namespace
-
-Urls::Urls() {
-    std::random_device device;
-    std::mt19937_64 random(device());
-    char text[32];
-    std::snprintf(text, sizeof text, "%08llx-%04llx-4",
-                  static_cast<unsigned long long>(random() & 0xffffffffULL),
-                  static_cast<unsigned long long>(random() & 0xffffULL));
-    prefix_ = std::string("urn:uuid:") + text;
-}
-
-std::string Urls::of(Kind kind, sdk::Id id) const {
-    char text[40];
-    std::snprintf(text, sizeof text, "%03x-8000-%012llx", static_cast<unsigned>(kind),
-                  static_cast<unsigned long long>(id) & 0xffffffffffffULL);
-    return prefix_ + text;
-}
-
-void open_entry(XmlWriter& w, const std::string& url, const char* type, const std::string& id) {
+void open_entry(XmlWriter& w, const Export& x, Kind kind, const std::string& key, const char* type,
+                const std::string& summary) {
     w.open("entry");
-    w.value("fullUrl", url);
+    w.value("fullUrl", x.identity.url(kind, key));
     w.open("resource");
     w.open(type);
-    w.value("id", id);
+    w.value("id", x.identity.resource_id(kind, key));
+    w.narrative("generated", summary);
 }
 
-void close_entry(XmlWriter& w, const char* type) {
+void close_entry(XmlWriter& w, const Export& x, Kind kind, const std::string& key,
+                 const char* type) {
     w.close(type);
     w.close("resource");
+    if (x.type == BundleType::transaction) {
+        w.open("request");
+        if (kind == Kind::provenance) {
+            // Provenance has no identifier: PUT at its stable id is what makes it idempotent.
+            w.value("method", "PUT");
+            w.value("url", std::string(type) + "/" + x.identity.resource_id(kind, key));
+        } else {
+            w.value("method", "POST");
+            w.value("url", type);
+            w.value("ifNoneExist", std::string("identifier=") + identifier_system + "|" +
+                                       x.identity.identifier(kind, key));
+        }
+        w.close("request");
+    }
     w.close("entry");
 }
 
-void write_patient(XmlWriter& w, const Urls& urls, const sdk::Client& c) {
-    open_entry(w, urls.of(Kind::patient, c.id), "Patient", "patient-" + std::to_string(c.id));
+void write_identifier(XmlWriter& w, const Export& x, Kind kind, const std::string& key) {
+    w.open("identifier");
+    w.value("system", identifier_system);
+    w.value("value", x.identity.identifier(kind, key));
+    w.close("identifier");
+}
+
+void write_patient(XmlWriter& w, const Export& x, const sdk::Client& c) {
+    const auto key = record_key(c.uid, c.id);
+    std::string summary = c.given_name + " " + c.family_name;
+    if (!c.birth_date.empty())
+        summary += ", born " + c.birth_date;
+    if (!c.occupation.empty())
+        summary += ", " + c.occupation;
+    open_entry(w, x, Kind::patient, key, "Patient", summary);
+    write_identifier(w, x, Kind::patient, key);
     w.value("active", "true");
     w.open("name");
     w.value("use", "official");
@@ -78,12 +87,25 @@ void write_patient(XmlWriter& w, const Urls& urls, const sdk::Client& c) {
         w.close("name");
         w.close("contact");
     }
-    close_entry(w, "Patient");
+    close_entry(w, x, Kind::patient, key, "Patient");
 }
 
-void write_practitioner(XmlWriter& w, const Urls& urls, const sdk::Practitioner& p) {
-    open_entry(w, urls.of(Kind::practitioner, p.id), "Practitioner",
-               "practitioner-" + std::to_string(p.id));
+void write_practitioner(XmlWriter& w, const Export& x, const sdk::Practitioner& p) {
+    const auto key = record_key(p.uid, p.id);
+    open_entry(w, x, Kind::practitioner, key, "Practitioner",
+               p.credentials.empty() ? p.name : p.name + ", " + p.credentials);
+    write_identifier(w, x, Kind::practitioner, key);
+    if (!p.registration.empty()) {
+        // The regulator's number: its issuing system is not recorded, so only its type is said.
+        w.open("identifier");
+        w.value("use", "official");
+        w.open("type");
+        w.coding("http://terminology.hl7.org/CodeSystem/v2-0203", "LN", "License number");
+        w.value("text", "Registration number");
+        w.close("type");
+        w.value("value", p.registration);
+        w.close("identifier");
+    }
     w.value("active", "true");
     w.open("name");
     w.value("text", p.name);
@@ -93,11 +115,17 @@ void write_practitioner(XmlWriter& w, const Urls& urls, const sdk::Practitioner&
         w.concept_text("code", p.credentials);
         w.close("qualification");
     }
-    close_entry(w, "Practitioner");
+    close_entry(w, x, Kind::practitioner, key, "Practitioner");
 }
 
-void write_consent(XmlWriter& w, const Urls& urls, const People& people, const sdk::Intake& i) {
-    open_entry(w, urls.of(Kind::consent, i.id), "Consent", "consent-" + std::to_string(i.id));
+void write_consent(XmlWriter& w, const Export& x, const sdk::Intake& i) {
+    const auto key = record_key(i.uid, i.id);
+    open_entry(w, x, Kind::consent, key, "Consent",
+               "Consent to massage therapy (intake version " + std::to_string(i.version) +
+                   (i.consent.agreed ? "): agreed" : "): not agreed") +
+                   (i.consent.signer_name.empty() ? "" : " by " + i.consent.signer_name) +
+                   (i.consent.date.empty() ? "" : " on " + i.consent.date));
+    write_identifier(w, x, Kind::consent, key);
     w.value("status", i.consent.agreed ? "active" : "rejected");
     w.open("scope");
     w.coding("http://terminology.hl7.org/CodeSystem/consentscope", "treatment", "Treatment");
@@ -107,9 +135,9 @@ void write_consent(XmlWriter& w, const Urls& urls, const People& people, const s
     w.value("text",
             "Consent to massage therapy (intake version " + std::to_string(i.version) + ")");
     w.close("category");
-    w.reference("patient", people.patient_url, people.patient_name);
+    w.reference("patient", x.patient.url, x.patient.name);
     w.value("dateTime", fhir_date_time(i.consent.date.empty() ? i.recorded_at : i.consent.date));
-    w.reference("performer", people.patient_url, i.consent.signer_name);
+    w.reference("performer", x.patient.url, i.consent.signer_name);
     if (!i.consent.signature_png_base64.empty()) {
         w.open("sourceAttachment");
         w.value("contentType", "image/png");
@@ -121,24 +149,38 @@ void write_consent(XmlWriter& w, const Urls& urls, const People& people, const s
     w.open("policyRule");
     w.coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTIN", "opt-in");
     w.close("policyRule");
-    close_entry(w, "Consent");
+    close_entry(w, x, Kind::consent, key, "Consent");
 }
 
-void write_questionnaire_response(XmlWriter& w, const Urls& urls, const People& people,
-                                  const sdk::QuestionnaireResponse& r) {
-    open_entry(w, urls.of(Kind::questionnaire_response, r.id), "QuestionnaireResponse",
-               "questionnaire-response-" + std::to_string(r.id));
-    std::string canonical = "https://knotnotes.org/fhir/Questionnaire/" + r.instrument_id;
+void write_questionnaire_response(XmlWriter& w, Export& x, const sdk::QuestionnaireResponse& r) {
+    const auto key = record_key(r.uid, r.id);
+    std::string summary = "Answers to " + r.instrument_id + " of " + r.completed_at;
+    if (r.score)
+        summary += ", score " + decimal_text(*r.score);
+    if (!r.interpretation.empty())
+        summary += " (" + r.interpretation + ")";
+    open_entry(w, x, Kind::questionnaire_response, key, "QuestionnaireResponse", summary);
+    write_identifier(w, x, Kind::questionnaire_response, key);
+    // The Questionnaire itself is in the export (write_questionnaires), at this canonical.
+    auto& instrument =
+        x.instruments[questionnaire_url(r.instrument_id) + "|" + r.instrument_version];
+    instrument.url = questionnaire_url(r.instrument_id);
+    instrument.version = r.instrument_version;
+    instrument.name = r.instrument_id;
+    std::string canonical = instrument.url;
     if (!r.instrument_version.empty())
         canonical += "|" + r.instrument_version;
     w.value("questionnaire", canonical);
     w.value("status", "completed");
-    w.reference("subject", people.patient_url, people.patient_name);
-    if (r.session_id)
-        w.reference("encounter", urls.of(Kind::encounter, *r.session_id));
+    w.reference("subject", x.patient.url, x.patient.name);
+    if (r.session_id) {
+        if (auto it = x.sessions.find(*r.session_id); it != x.sessions.end())
+            w.reference("encounter", x.identity.url(Kind::encounter, it->second.encounter_key));
+    }
     w.value("authored", fhir_date_time(r.completed_at));
-    w.reference("source", people.patient_url);
+    w.reference("source", x.patient.url);
     for (const auto& a : r.answers) {
+        instrument.items.emplace(a.item_id, !a.value && !a.text.empty());
         w.open("item");
         w.value("linkId", a.item_id);
         if (a.value || !a.text.empty()) {
@@ -156,6 +198,7 @@ void write_questionnaire_response(XmlWriter& w, const Urls& urls, const People& 
         w.close("item");
     }
     if (r.score) {
+        instrument.items.emplace("score", false);
         w.open("item");
         w.value("linkId", "score");
         w.value("text", r.interpretation.empty() ? "Score" : "Score: " + r.interpretation);
@@ -164,7 +207,7 @@ void write_questionnaire_response(XmlWriter& w, const Urls& urls, const People& 
         w.close("answer");
         w.close("item");
     }
-    close_entry(w, "QuestionnaireResponse");
+    close_entry(w, x, Kind::questionnaire_response, key, "QuestionnaireResponse");
 }
 
 }  // namespace knotnotes::fhir

@@ -89,7 +89,11 @@ std::optional<std::string> add_minutes(const std::string& start, int minutes) {
     tm.tm_hour = number(start, 11, 2);
     tm.tm_min = number(start, 14, 2);
     tm.tm_sec = number(start, 17, 2);
-    return format(timegm(&tm) + static_cast<std::time_t>(minutes) * 60);
+    // The end keeps the start's fraction of a second: both at one precision, so that a FHIR
+    // Period compares them (invariant per-1) and the end is never read as before the start.
+    auto end = format(timegm(&tm) + static_cast<std::time_t>(minutes) * 60);
+    end.insert(end.size() - 1, start.substr(19, start.size() - 20));
+    return end;
 }
 
 std::string utc_now() {

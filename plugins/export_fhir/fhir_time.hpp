@@ -12,7 +12,8 @@ std::string fhir_date(const std::string& text);
 // An instant with seconds and a zone, as FHIR instant/dateTime need; date-only text stays as
 // is (a valid dateTime); anything else gives empty.
 std::string fhir_date_time(const std::string& text);
-// `start` plus `minutes`, as "YYYY-MM-DDTHH:MM:SSZ", when start is a full timestamp.
+// `start` plus `minutes`, as "YYYY-MM-DDTHH:MM:SS[.fff]Z" with the start's fraction of a second,
+// when start is a full UTC timestamp.
 std::optional<std::string> add_minutes(const std::string& start, int minutes);
 std::string utc_now();
 

@@ -89,11 +89,11 @@ void XmlWriter::reference(std::string_view name, std::string_view url, std::stri
     close(name);
 }
 
-void XmlWriter::narrative(std::string_view text) {
+void XmlWriter::narrative(std::string_view status, std::string_view text) {
     open("text");
-    value("status", "generated");
+    value("status", status);
     out_ += "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>";
-    append_checked(out_, "narrative", text.empty() ? std::string_view("Nothing recorded.") : text);
+    append_checked(out_, "narrative", text);
     out_ += "</p></div>";
     close("text");
 }

@@ -13,8 +13,7 @@ namespace knotnotes::fhir {
 // Code systems written in the export.
 inline constexpr const char* loinc = "http://loinc.org";
 inline constexpr const char* ucum = "http://unitsofmeasure.org";
-// FHIR R4 registers no URI for the Foundational Model of Anatomy; this is FMA's own PURL.
-inline constexpr const char* fma = "http://purl.org/sig/ont/fma";
+inline constexpr const char* snomed = "http://snomed.info/sct";
 // Our own code systems (muscle atlas ids, observation kinds, technique ids, vocabularies).
 inline constexpr const char* knotnotes_muscles = "https://knotnotes.org/fhir/CodeSystem/muscle";
 inline constexpr const char* knotnotes_codes = "https://knotnotes.org/fhir/CodeSystem/knotnotes";
@@ -35,8 +34,9 @@ class XmlWriter {
                  std::string_view display, std::string_view text = {});
     void concept_text(std::string_view name, std::string_view text);
     void reference(std::string_view name, std::string_view url, std::string_view display = {});
-    // <text><status value="generated"/><div xmlns="http://www.w3.org/1999/xhtml"><p>...</p></div>
-    void narrative(std::string_view text);
+    // <text><status value="..."/><div xmlns="http://www.w3.org/1999/xhtml"><p>...</p></div>:
+    // "generated" for what the export summarises, "additional" for text a person wrote.
+    void narrative(std::string_view status, std::string_view text);
 
   private:
     void indent();

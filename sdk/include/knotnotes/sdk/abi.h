@@ -372,6 +372,7 @@ typedef struct kn_export_context {
     kn_string path;
     kn_string application_version;
     kn_string installation_id;
+    kn_string options; /* "key=value" lines (exporter.hpp); absent from older hosts: none */
 } kn_export_context;
 
 typedef struct kn_exporter {

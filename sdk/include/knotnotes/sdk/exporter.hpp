@@ -53,7 +53,29 @@ struct ExportContext {
     // The exported database's installation id (a UUID, db/installation.hpp): with a record's
     // uid it identifies the record wherever the export goes (e.g. FHIR identifiers).
     std::string installation_id;
+    // What the user chose for this export, as "key=value" lines (the CLI's --option, the export
+    // dialog): keys are the exporter's own, documented with it. An exporter reads the keys it
+    // knows with export_option() and refuses a value it does not understand (PluginError naming
+    // the key); a key it does not know is not its business. Empty: every default.
+    std::string options{};
 };
+
+// The value of `key` in context.options ("" when it is not set).
+inline std::string export_option(const ExportContext& context, const std::string& key) {
+    const std::string& text = context.options;
+    std::size_t line = 0;
+    while (line < text.size()) {
+        auto end = text.find('\n', line);
+        if (end == std::string::npos)
+            end = text.size();
+        if (text.compare(line, key.size(), key) == 0 && line + key.size() < end &&
+            text[line + key.size()] == '=') {
+            return text.substr(line + key.size() + 1, end - line - key.size() - 1);
+        }
+        line = end + 1;
+    }
+    return {};
+}
 
 class Exporter {
   public:

@@ -266,6 +266,7 @@ inline void read(const kn_export_context& c, ExportContext& out) {
         std::string(view(KNOTNOTES_C_FIELD(c, kn_export_context, path, from_c_detail::no_text)));
     KNOTNOTES_TEXT(c, kn_export_context, application_version);
     KNOTNOTES_TEXT(c, kn_export_context, installation_id);
+    KNOTNOTES_TEXT(c, kn_export_context, options);
 }
 
 inline void read(const kn_technique& c, Technique& out) {

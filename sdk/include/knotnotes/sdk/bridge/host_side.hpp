@@ -119,7 +119,8 @@ class ExporterProxy : public Exporter {
     void begin(const ExportContext& context) override {
         const auto path = context.path.string();
         const kn_export_context c{sizeof(kn_export_context), view(path),
-                                  view(context.application_version), view(context.installation_id)};
+                                  view(context.application_version), view(context.installation_id),
+                                  view(context.options)};
         KNOTNOTES_CALL(exporter_, kn_exporter, begin, &c);
     }
     void write_practitioner(const Practitioner& p) override {
