@@ -19,7 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" KNOTNOTES_PLUGIN_PATH=
 "$sampler" "$work/edge.db" >/dev/null
-"$cli" --db "$work/demo.db" demo --clients 8 --sessions-per-client 4 --seed 11 >/dev/null
+"$cli" --db "$work/demo.db" --unencrypted demo --clients 8 --sessions-per-client 4 --seed 11 >/dev/null
 status=0
 for db in edge demo; do
     for option in bundle=transaction bundle=collection bundle=document snomed=no; do
