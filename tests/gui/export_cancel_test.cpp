@@ -83,7 +83,9 @@ TEST_CASE("cancelling a long export leaves no file and the window working", "[gu
                 continue;
             ++ticks_during_export;
             saw_partial_file = saw_partial_file || files_in(out_folder) > 0;
-            if (ticks_during_export == 10 && !clicked_cancel) {
+            // Cancel as soon as the export is seen writing: later, a fast machine may have
+            // finished it before the click arrives.
+            if (saw_partial_file && ticks_during_export >= 2 && !clicked_cancel) {
                 if (auto* cancel = w->FindWindow(wxID_CANCEL)) {
                     click_at_centre(cancel);
                     clicked_cancel = true;
@@ -130,8 +132,8 @@ TEST_CASE("cancelling a long export leaves no file and the window working", "[gu
     REQUIRE(script.titles.size() >= 1);
     CHECK(script.titles[0] == "Export records");
     CHECK(clicked_cancel);
-    CHECK(ticks_during_export >= 10);  // the UI thread kept handling events during the export
-    CHECK(saw_partial_file);           // the export was writing when it was cancelled
+    CHECK(ticks_during_export >= 2);  // the UI thread kept handling events during the export
+    CHECK(saw_partial_file);          // the export was writing when it was cancelled
     REQUIRE(script.messages.size() == 1);
     CHECK(script.messages[0] == "The export was cancelled; nothing was written.");
     CHECK_FALSE(std::filesystem::exists(destination));
