@@ -46,17 +46,19 @@ PROFILE = [
     (108.5, 284), (112.5, 312), (111, 338), (105, 362), (102.5, 378), (104.5, 391),
     (101, 398.5), (78, 399), (74.5, 395.5), (84, 388), (90, 376), (91.5, 350), (91.2, 320),
     (88.5, 296), (88, 276), (86, 250), (83.5, 222), (82, 200), (80.2, 175), (80, 152),
-    (82, 126), (83, 104), (83.8, 84), (86.6, 67), (89, 58), (87.5, 52), (84, 49), (81, 45.5),
+    (81.4, 124), (79.6, 108), (79.8, 94), (82.4, 80), (86.6, 67), (89, 58), (87.5, 52), (84, 49), (81, 45.5),
     (79.6, 40), (80.2, 35), (76.8, 30), (79, 22), (80.8, 12), (87, 4.5),
 ]
 
-# The near arm in profile: upper arm hanging a little forward, the elbow bent so the forearm
-# and hand sit in front of the thigh and leave the hip uncovered.
+# The near arm in profile: it hangs from the shoulder (the acromion at y 68) inside the trunk's
+# silhouette, the upper arm straight down to the elbow at the waist (y 148), the elbow bent
+# about 27 degrees so the forearm and hand reach in front of the hip and thigh (wrist at y 195).
+# Trunk muscles are kept off it (kept_outside), so its outline is seen from the shoulder down.
 PROFILE_ARM = [
-    (97, 70), (104.5, 74), (108, 84), (107, 104), (104.5, 128), (102.5, 146), (98, 155),
-    (89, 166), (78, 180), (71, 190), (64.5, 200), (58.5, 208), (55, 206), (55.5, 199),
-    (60.5, 190), (64, 183), (72.5, 170), (82, 156), (88, 146), (89.5, 126), (90.5, 104),
-    (91.5, 84),
+    (100, 67.5), (106, 70.5), (109.6, 79), (109.2, 92), (107.2, 110), (106, 130), (105.6, 144),
+    (104.4, 153), (99.8, 161), (90.8, 177), (80.5, 196), (75.5, 206), (71.5, 216), (67, 219.5),
+    (62.5, 217), (60.5, 211), (64, 203), (70.5, 192.2), (80, 172), (88, 154.5), (90.4, 140),
+    (90.2, 112), (90.6, 92), (92.5, 78), (95.5, 71),
 ]
 
 # ---------------------------------------------------------------- muscles (client's left)
@@ -151,48 +153,49 @@ BACK = [
                        (21, 191.4), (11, 190.4), (4.6, 192.4)]),
 ]
 
-# Left view (x as in PROFILE). Arm muscles come last: the near arm is drawn over the trunk.
+# Left view (x as in PROFILE). Arm muscles come last: the near arm is drawn over the trunk,
+# which shows in front of it (pectoralis major), behind it (latissimus dorsi) and, past the
+# forearm, at the hip (tensor fasciae latae, gluteus medius).
 SIDE = [
     ("temporalis", 1, [(92, 10), (102, 9), (107.6, 15), (106, 25), (99, 28.4), (94, 22)]),
     ("masseter", 1, [(93, 32), (99.6, 31.6), (101, 40), (97.6, 46.4), (92.6, 43), (91.6, 37)]),
     ("sternocleidomastoid", 1, [(100.6, 41), (104, 43.4), (99, 55), (92, 65), (88.4, 64),
                                 (92, 56)]),
-    ("upper-trapezius", 1, [(106.4, 50), (107, 60), (111, 68), (106, 71), (101, 68.6),
+    ("upper-trapezius", 1, [(106.4, 50), (107, 60), (111, 67.5), (107, 68), (102, 66.4),
                             (103.4, 60)]),
-    ("pectoralis-major", 1, [(85, 70), (92, 71), (95, 80), (95.2, 92), (92, 103), (86, 105),
-                             (83.8, 90)]),
-    ("latissimus-dorsi", 1, [(110, 92), (116, 96), (117, 112), (114.4, 130), (111, 144),
-                             (106.6, 146), (105.4, 120), (106, 100)]),
-    ("tensor-fasciae-latae", 1, [(84.2, 170), (91, 167), (97, 178), (99, 196), (95, 208),
-                                 (88, 205), (84, 190)]),
+    ("pectoralis-major", 1, [(85.5, 70.5), (89.2, 74), (89.4, 84), (89.2, 96), (88, 104.5),
+                             (84, 107), (81, 102), (80.6, 90), (82.6, 78)]),
+    ("latissimus-dorsi", 1, [(109.6, 97), (114, 94.5), (117.2, 106), (116, 124), (112.4, 140),
+                             (110, 150), (107.2, 147), (107.4, 126), (108.6, 108)]),
+    ("tensor-fasciae-latae", 1, [(96.5, 168), (100, 170), (101.5, 185), (100, 205), (94, 212),
+                                 (86, 208), (84.5, 200), (88, 189), (93, 178)]),
     ("gluteus-maximus", 1, [(108, 178), (114.6, 168), (119.4, 180), (120.6, 196), (117.6, 211),
                             (112, 214), (104, 205), (102.6, 194)]),
-    ("vastus-lateralis", 1, [(90, 210), (99, 208), (104, 214), (105.4, 240), (103, 266),
+    ("vastus-lateralis", 1, [(90, 213), (99, 211), (104, 216), (105.4, 240), (103, 266),
                              (98, 282), (91, 280), (88, 256), (86.6, 230)]),
     ("hamstrings", 1, [(106, 216), (112.4, 216), (112, 238), (110, 260), (108.4, 282),
                        (105, 283), (104.2, 258), (105, 236)]),
     ("gastrocnemius", 1, [(104, 290), (109.6, 291), (112.2, 312), (110.6, 336), (106, 344),
                           (101.4, 330), (101.2, 306)]),
     ("scalenes", 2, [(92.4, 52), (98.6, 49), (101.6, 56.4), (98, 66), (92.4, 64.6)]),
-    ("levator-scapulae", 2, [(100, 46), (104.6, 46.6), (106, 56), (104, 67.4), (99.6, 66)]),
-    ("gluteus-medius", 2, [(99, 160), (108, 155), (114.4, 163), (114.6, 176), (108, 186),
-                           (101, 190), (97, 176)]),
+    ("levator-scapulae", 2, [(100, 46), (104.6, 46.6), (106, 56), (104, 65.5), (99.6, 64.5)]),
+    ("gluteus-medius", 2, [(104, 162), (110, 159.5), (114.6, 166), (115, 178), (108.5, 188),
+                           (101, 191), (98.5, 182), (100.5, 170)]),
     ("soleus", 2, [(99.4, 326), (103, 336), (108, 344), (110, 338), (107.6, 356),
                    (103, 371), (99, 366), (98.6, 344)]),
-    ("quadratus-lumborum", 3, [(104, 140), (110.6, 139), (112, 152), (108.4, 165), (103, 162),
-                               (102.6, 150)]),
-    ("gluteus-minimus", 3, [(99, 167), (106, 164), (109.6, 172), (107, 184), (101, 187),
-                            (98.4, 177)]),
-    # the near arm
-    ("deltoid", 1, [(97, 70.6), (104.4, 74.4), (107.6, 84), (107, 100), (103, 106), (98.4, 108),
-                    (93.6, 100), (91.8, 84), (93, 75)]),
-    ("triceps-brachii", 1, [(104.6, 100), (106.8, 104), (104.2, 128), (102, 145), (98.4, 147),
-                            (98, 128), (99.6, 106)]),
-    ("biceps-brachii", 1, [(92, 103), (97.6, 107), (97.2, 128), (95.6, 145), (89.6, 145),
-                           (89.4, 126), (90.6, 106)]),
-    ("forearm-extensors", 1, [(97.6, 151), (100.6, 151.6), (97, 157), (88, 168), (78.6, 181),
-                              (72, 190), (66, 188), (64.8, 184), (73, 171), (82.4, 158),
-                              (90, 149.6)]),
+    ("quadratus-lumborum", 3, [(107, 141), (110.6, 139.5), (112, 152), (109, 161), (106.5, 160),
+                               (106.2, 150)]),
+    ("gluteus-minimus", 3, [(100, 167), (106, 164), (109.6, 172), (107, 184), (101, 187),
+                            (98.6, 178)]),
+    # the near arm: biceps in front, triceps behind, the deltoid capping both at the shoulder
+    ("triceps-brachii", 1, [(104, 100), (107.8, 95), (107, 112), (106, 130), (105, 144),
+                            (101, 149), (99, 135), (99.5, 115)]),
+    ("biceps-brachii", 1, [(91.2, 98), (95.5, 104), (97.5, 115), (97, 132), (95, 146),
+                           (92, 147.5), (90.8, 132), (90.6, 112)]),
+    ("deltoid", 1, [(100, 68.5), (106, 72), (109, 80), (108.6, 92), (105.5, 104), (100, 110),
+                    (95, 104), (91.2, 92), (92, 80), (95, 72)]),
+    ("forearm-extensors", 1, [(97, 149), (104, 152), (101, 162), (92, 175), (83, 190), (79, 196),
+                              (72, 193), (75, 185), (82, 170), (89, 156)]),
 ]
 
 VIEW_MUSCLES = {"front": FRONT, "back": BACK, "left": SIDE, "right": SIDE}
@@ -265,6 +268,24 @@ def kept_inside(points, outlines, margin=0.7):
             if any(inside(o, p) and nearest_on(o, p)[1] >= margin * 0.5 for o in outlines):
                 break
             p = (p[0] + (cx - p[0]) * 0.02, p[1] + (cy - p[1]) * 0.02)
+        result.append(p)
+    return untangled(result)
+
+
+def kept_outside(points, outline, margin=0.9):
+    """Points inside `outline` (or within `margin` of it) are pushed out across its nearest
+    edge: on the side views the trunk's muscles stop at the near arm instead of hiding it."""
+    result = []
+    for p in points:
+        q, d = nearest_on(outline, p)
+        if inside(outline, p) or d < margin:
+            # Step from the edge away from the outline: test which way is outside.
+            vx, vy = p[0] - q[0], p[1] - q[1]
+            n = math.hypot(vx, vy) or 1
+            out = (q[0] + vx / n * margin, q[1] + vy / n * margin)
+            if inside(outline, out):
+                out = (q[0] - vx / n * margin, q[1] - vy / n * margin)
+            p = out
         result.append(p)
     return untangled(result)
 
@@ -372,6 +393,8 @@ def build(figure, view):
             if side_view:
                 pts = [mirror(warp_side(figure, p, arm)) for p in smooth_closed(control)]
                 pts = kept_inside(pts, [outlines[1]] if arm else [outlines[0]])
+                if not arm:
+                    pts = kept_outside(pts, outlines[1])
             else:
                 sign = 1 if (view == "front") == (side == "left") else -1
                 pts = [(W / 2 + sign * dx, y) for dx, y in
