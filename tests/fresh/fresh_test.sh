@@ -133,6 +133,13 @@ run_as() {  # run_as WHO — WHO is user or root
     current_root=$root
     tar -C "$root" -xf "$base_tar"
     cp /etc/resolv.conf "$root/etc/resolv.conf"
+    # The machine's own trust, like its resolver: the CAs this host adds (a proxy's, for
+    # instance) go to the new root too, and the ca-certificates package puts them in the
+    # bundle npm uses when dev.sh installs it (npm fetches SQLCipher over HTTPS).
+    if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+        mkdir -p "$root/usr/local/share/ca-certificates"
+        cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+    fi
     mount_in "$root/proc" -t proc proc
     mount_in "$root/sys" -t sysfs sysfs
     mount_in "$root/dev" --bind /dev
