@@ -3,14 +3,13 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <iostream>
 #include <stdexcept>
 
 #include "core/database_keyring.hpp"
+#include "core/passphrase_file.hpp"
 #include "db/database_error.hpp"
 #include "db/file_identity.hpp"
-#include "passphrase_file.hpp"
 
 namespace knotnotes::cli {
 namespace {
@@ -37,10 +36,8 @@ std::string read_hidden_line(const std::string& prompt) {
 
 std::string passphrase_from_files(const KeyOptions& options) {
     if (!options.passphrase_file.empty())
-        return read_passphrase_file(options.passphrase_file);
-    if (const char* file = std::getenv("KNOTNOTES_PASSPHRASE_FILE"); file && *file)
-        return read_passphrase_file(file);
-    return {};
+        return core::read_passphrase_file(options.passphrase_file);
+    return core::passphrase_from_environment();
 }
 
 std::string passphrase_from(const KeyOptions& options, const std::string& prompt, bool confirm) {

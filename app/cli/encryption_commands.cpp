@@ -4,11 +4,11 @@
 #include <memory>
 
 #include "core/output_safety.hpp"
+#include "core/passphrase_file.hpp"
 #include "db/database.hpp"
 #include "db/encryption.hpp"
 #include "db/file_identity.hpp"
 #include "exit_codes.hpp"
-#include "passphrase_file.hpp"
 
 namespace knotnotes::cli {
 namespace {
@@ -52,7 +52,8 @@ void add_rekey(CLI::App& app, const CliContext& context, int& exit_code) {
                      "A private file whose first line is the new passphrase")
         ->required();
     rekey->callback([&context, &exit_code, new_file] {
-        const auto new_key = db::DatabaseKey::from_passphrase(read_passphrase_file(*new_file));
+        const auto new_key =
+            db::DatabaseKey::from_passphrase(core::read_passphrase_file(*new_file));
         db::Database database(context.database_path(),
                               context.database_key(db::OpenMode::existing_only),
                               db::OpenMode::existing_only);

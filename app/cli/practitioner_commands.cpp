@@ -3,12 +3,12 @@
 #include <iostream>
 #include <memory>
 
+#include "core/passphrase_file.hpp"
 #include "core/practitioner_profiles.hpp"
 #include "core/session_editor.hpp"
 #include "core/signing/key_fingerprint.hpp"
 #include "db/database.hpp"
 #include "exit_codes.hpp"
-#include "passphrase_file.hpp"
 
 namespace knotnotes::cli {
 namespace {
@@ -32,8 +32,8 @@ void add_add(CLI::App& group, const CliContext& context, int& exit_code) {
     add->callback([&context, &exit_code, options] {
         db::Database database(context.database_path(), context.database_key());
         core::PractitionerProfiles profiles(database);
-        const auto p = profiles.create_profile(options->details,
-                                               read_passphrase_file(options->passphrase_file));
+        const auto p = profiles.create_profile(
+            options->details, core::read_passphrase_file(options->passphrase_file));
         std::cout << "Added practitioner " << p.id << ": " << p.name << " (signing key "
                   << core::key_fingerprint(p.public_key) << "), now charting in "
                   << context.database_path().string() << "\n";
@@ -104,8 +104,8 @@ void add_passphrase(CLI::App& group, const CliContext& context, int& exit_code) 
                 throw std::runtime_error("nobody is charting: say whose passphrase with --id");
             id = current->id;
         }
-        profiles.change_passphrase(id, read_passphrase_file(options->old_file),
-                                   read_passphrase_file(options->new_file));
+        profiles.change_passphrase(id, core::read_passphrase_file(options->old_file),
+                                   core::read_passphrase_file(options->new_file));
         std::cout << "The signing passphrase was changed.\n";
         exit_code = exit_ok;
     });
@@ -137,7 +137,7 @@ void add_sign(CLI::App& app, const CliContext& context, int& exit_code) {
                 "(knotnotes-cli practitioners add)");
         }
         const auto key =
-            profiles.unlock(current->id, read_passphrase_file(options->passphrase_file));
+            profiles.unlock(current->id, core::read_passphrase_file(options->passphrase_file));
         core::SessionEditor editor(database, options->session);
         const auto signature = editor.sign(*key);
         std::cout << "Signed session " << options->session << " as " << signature.signer << " at "

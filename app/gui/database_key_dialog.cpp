@@ -4,6 +4,7 @@
 #include <wx/textdlg.h>
 
 #include "core/database_keyring.hpp"
+#include "core/passphrase_file.hpp"
 #include "db/file_identity.hpp"
 #include "pch.hpp"
 
@@ -25,6 +26,18 @@ DatabaseUnlock database_key_for_window(wxWindow* parent, const std::filesystem::
     DatabaseUnlock unlock;
     const auto kind = db::identify_database_file(file).kind;
     const wxString name = wxString::FromUTF8(file.string());
+    const bool new_database = kind == db::FileKind::missing || kind == db::FileKind::empty;
+    if (kind == db::FileKind::encrypted || new_database) {
+        // A script's passphrase file (as the CLI takes it) comes before the keyring and dialogs.
+        if (const auto passphrase = core::passphrase_from_environment(); !passphrase.empty()) {
+            unlock.key = db::DatabaseKey::from_passphrase(passphrase);
+            if (new_database)
+                unlock.note =
+                    _("Your records are encrypted with the passphrase in the file "
+                      "KNOTNOTES_PASSPHRASE_FILE names.");
+            return unlock;
+        }
+    }
     if (kind == db::FileKind::encrypted) {
         unlock.key = core::keyring_key_for(file);
         if (!unlock.key.empty() || unattended)
@@ -38,7 +51,7 @@ DatabaseUnlock database_key_for_window(wxWindow* parent, const std::filesystem::
         unlock.key = db::DatabaseKey::from_passphrase(passphrase.utf8_string());
         return unlock;
     }
-    if (kind != db::FileKind::missing && kind != db::FileKind::empty)
+    if (!new_database)
         return unlock;  // plain, or not a database: opening it says which
 
     if (core::desktop_keyring_reachable()) {

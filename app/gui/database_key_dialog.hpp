@@ -1,5 +1,7 @@
 // database_key_dialog.hpp — the key of the database a window opens, asked for as little as
 // possible (issue 13):
+//   - KNOTNOTES_PASSPHRASE_FILE, when set, names the passphrase (of an encrypted or a new
+//     database), as for the CLI: scripts and kiosks start the app without a dialog;
 //   - an encrypted database: its key from the desktop keyring; without one, a passphrase dialog;
 //   - a new database: a random key kept in the desktop keyring, and one sentence saying so;
 //     without a keyring, the person chooses a passphrase (typed twice).
@@ -23,6 +25,8 @@ struct DatabaseUnlock {
     bool cancelled = false;  // the person closed the dialog: open nothing
 };
 
+// Throws std::runtime_error naming the file when KNOTNOTES_PASSPHRASE_FILE names one that
+// cannot be used (missing, readable by others, empty).
 DatabaseUnlock database_key_for_window(wxWindow* parent, const std::filesystem::path& file,
                                        bool unattended);
 

@@ -1,4 +1,5 @@
 // knotnotes — the desktop application's entry point: command line, plugin host, main window.
+#include <cstdio>
 #include <memory>
 
 #include <wx/fileconf.h>
@@ -46,8 +47,9 @@ class KnotNotesApp : public CrashReportingApp {
             db_.empty() ? core::default_database_path() : std::filesystem::path(db_.utf8_string());
         std::string open_problem;
         const bool unattended = !screenshot_.empty() || quit_when_ready_;
-        auto unlock = database_key_for_window(nullptr, db_file, unattended);
+        DatabaseUnlock unlock;
         try {
+            unlock = database_key_for_window(nullptr, db_file, unattended);
             if (unlock.cancelled) {
                 open_problem = db_file.string() +
                                ": no passphrase was given, so the database was not opened (and "
@@ -63,8 +65,13 @@ class KnotNotesApp : public CrashReportingApp {
         auto* frame = make_frame();
         show_key_note(frame, unlock.note);
         report_crashed_plugins(*frame);
-        if (!open_problem.empty() && screenshot_.empty()) {
-            show_error(frame, _("Could not open the database."), wxString::FromUTF8(open_problem));
+        if (!open_problem.empty()) {
+            if (unattended)  // no one to read a dialog: the script that started us reads this
+                std::fprintf(stderr, "knotnotes: could not open the database: %s\n",
+                             open_problem.c_str());
+            else
+                show_error(frame, _("Could not open the database."),
+                           wxString::FromUTF8(open_problem));
         }
         if (!import_file_.empty() && store_) {
             // A double-clicked export: preview it once the window is up.
@@ -139,10 +146,11 @@ class KnotNotesApp : public CrashReportingApp {
     void switch_database(const std::filesystem::path& file) {
         auto* old_frame = wxDynamicCast(GetTopWindow(), MainFrame);
         std::unique_ptr<core::RecordStore> store;
-        auto unlock = database_key_for_window(old_frame, file, false);
-        if (unlock.cancelled)
-            return;  // the person chose not to open it: the database they had stays open
+        DatabaseUnlock unlock;
         try {
+            unlock = database_key_for_window(old_frame, file, false);
+            if (unlock.cancelled)
+                return;  // the person chose not to open it: the database they had stays open
             store = std::make_unique<core::RecordStore>(file, std::move(unlock.key));
             core::unlock_signing_with_database_passphrase(*store);  // one secret
         } catch (const std::exception& e) {

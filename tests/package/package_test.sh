@@ -139,9 +139,14 @@ ok "installed knotnotes and knotnotes-sdk-dev ($(wc -l <"$installed_files") file
 step "3. The installed app and CLI, as a new user"
 home=$work/home
 mkdir -p "$home"
+# New databases are encrypted; without a desktop keyring here, a script gives the passphrase
+# in a private file (as the man page says), which the CLI and the app both read.
+passphrase_file=$work/passphrase
+(umask 077 && echo "package test passphrase" >"$passphrase_file")
 # A clean environment: a new user's HOME, no plugin path, outside the source tree.
 as_user() {
-    (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 "$@")
+    (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 \
+        KNOTNOTES_PASSPHRASE_FILE="$passphrase_file" "$@")
 }
 [ "$(as_user sh -c 'command -v knotnotes-cli')" = /usr/bin/knotnotes-cli ] ||
     die "knotnotes-cli is not /usr/bin/knotnotes-cli on PATH"
@@ -151,6 +156,7 @@ ok "$cli_version"
 
 db=$work/demo.db
 as_user knotnotes-cli --db "$db" demo --clients 5 --sessions-per-client 3 >/dev/null
+[ "$(head -c 8 "$db")" = KnotNote ] || die "the installed CLI made an unencrypted database"
 as_user knotnotes-cli --db "$db" plugins list -v >"$work/plugins.txt"
 sed 's/^/    /' "$work/plugins.txt"
 first_folder=$(sed -n '2p' "$work/plugins.txt" | sed 's/^ *//')
@@ -172,7 +178,7 @@ export_file=$work/records.knotnotes.xml
 as_user knotnotes-cli --db "$db" export --format xml -o "$export_file" >/dev/null
 as_user knotnotes-cli --db "$work/imported.db" import "$export_file" >/dev/null
 as_user knotnotes-cli --db "$work/imported.db" verify >/dev/null
-ok "demo data, export to KnotNotes XML, import into a new database, verify"
+ok "demo data (encrypted with SQLCipher), export to KnotNotes XML, import into a new database, verify"
 
 # Desktop integration, as the installed files and the caches dpkg's triggers rebuilt.
 validation=$(desktop-file-validate /usr/share/applications/$app_id.desktop 2>&1) ||
@@ -259,9 +265,11 @@ step "5. The installed knotnotes under Xvfb"
 shot=$work/screenshot.png
 as_user xvfb-run -a -s "-screen 0 1280x800x24" knotnotes --db "$db" --screenshot "$shot" \
     >"$work/xvfb.log" 2>&1 || { cat "$work/xvfb.log"; die "knotnotes did not start"; }
+! grep -q "could not open the database" "$work/xvfb.log" || die "$(cat "$work/xvfb.log")"
 file "$shot" | grep -q 'PNG image data' || die "knotnotes saved no screenshot"
 # And once as a brand-new user, with the default database created on first start.
-as_user xvfb-run -a -s "-screen 0 1280x800x24" knotnotes --screenshot "$work/first-run.png" \
+as_user env -u KNOTNOTES_PASSPHRASE_FILE \
+    xvfb-run -a -s "-screen 0 1280x800x24" knotnotes --screenshot "$work/first-run.png" \
     >"$work/xvfb-first.log" 2>&1 || { cat "$work/xvfb-first.log"; die "first start failed"; }
 [ -f "$home/.local/share/knotnotes/knotnotes.db" ] || die "first start made no database"
 ok "knotnotes started ($(file -b "$shot" | cut -d, -f2 | xargs)), also on a first run"

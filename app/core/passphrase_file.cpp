@@ -2,10 +2,11 @@
 
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 
-namespace knotnotes::cli {
+namespace knotnotes::core {
 
 std::string read_passphrase_file(const std::filesystem::path& file) {
     struct stat st {};
@@ -27,4 +28,15 @@ std::string read_passphrase_file(const std::filesystem::path& file) {
     return line;
 }
 
-}  // namespace knotnotes::cli
+std::string passphrase_from_environment() {
+    const char* file = std::getenv("KNOTNOTES_PASSPHRASE_FILE");
+    if (file == nullptr || *file == '\0')
+        return {};
+    try {
+        return read_passphrase_file(file);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string(e.what()) + " (named by KNOTNOTES_PASSPHRASE_FILE)");
+    }
+}
+
+}  // namespace knotnotes::core
