@@ -124,6 +124,12 @@ void refuse_if_not_ours(const std::filesystem::path& file, OpenMode mode) {
                                   "has not been changed.");
         case FileKind::unreadable:
             throw DatabaseRefused(name + ": cannot read this file: " + identity.problem);
+        case FileKind::address:
+            throw DatabaseRefused(name +
+                                  ": this is the address of a database server, not a file. "
+                                  "This version of KnotNotes keeps its records in a database "
+                                  "file; it cannot connect to a server yet. Give the path of a "
+                                  "database file instead. Nothing was created.");
     }
 }
 

@@ -29,8 +29,26 @@ std::string read_only_uri(const std::filesystem::path& file) {
     return uri + (has_wal ? "?mode=ro" : "?mode=ro&immutable=1");
 }
 
+bool is_address(const std::filesystem::path& file) {
+    const std::string& text = file.native();
+    const auto colon = text.find("://");
+    if (colon == std::string::npos || colon == 0 ||
+        !std::isalpha(static_cast<unsigned char>(text[0])))
+        return false;
+    for (std::size_t i = 1; i < colon; ++i) {  // RFC 3986: ALPHA *( ALPHA / DIGIT / + / - / . )
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!std::isalnum(c) && c != '+' && c != '-' && c != '.')
+            return false;
+    }
+    return true;
+}
+
 FileIdentity identify_database_file(const std::filesystem::path& file) {
     FileIdentity identity;
+    if (is_address(file)) {
+        identity.kind = FileKind::address;
+        return identity;
+    }
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
     if (!std::filesystem::exists(status))

@@ -27,6 +27,7 @@ enum class FileKind {
     not_sqlite,    // anything else
     damaged,       // a KnotNotes or SQLite file that SQLite cannot read as a database
     unreadable,    // exists but cannot be read (permissions, a folder)
+    address,       // not a file name at all: a server address such as postgresql://host/db
 };
 
 struct FileIdentity {
@@ -37,6 +38,10 @@ struct FileIdentity {
 };
 
 FileIdentity identify_database_file(const std::filesystem::path& file);
+
+// "scheme://…" (postgresql://, postgres://, file://): an address, which is never taken for a
+// file name (it would otherwise create a folder "postgresql:" and a database in it).
+bool is_address(const std::filesystem::path& file);
 
 // The SQLite URI that opens `file` read-only and creates nothing beside it (see the .cpp).
 std::string read_only_uri(const std::filesystem::path& file);

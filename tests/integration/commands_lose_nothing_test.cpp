@@ -229,3 +229,25 @@ TEST_CASE("under umask 022 every file the CLI writes is private to the therapist
         CHECK(mode(entry.path()) == 0600);
     }
 }
+
+TEST_CASE("a server address given to --db is refused, and no folder or file is made for it",
+          "[cli][open]") {
+    TempDir dir;
+    const auto before = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());  // where "postgresql:" would have been created
+    for (const std::string address :
+         {"postgresql://therapist@127.0.0.1:5432/clinic", "postgres://clinic.example/knotnotes"}) {
+        for (const std::vector<std::string>& command :
+             {std::vector<std::string>{"--unencrypted", "demo", "--clients", "1"},
+              std::vector<std::string>{"verify"},
+              std::vector<std::string>{"practitioners", "list"}}) {
+            const auto r = cli(dir, address, command);
+            CHECK(r.exit_code != 0);
+            CHECK_THAT(r.err, Catch::Contains(address) &&
+                                  Catch::Contains("address of a database server, not a file"));
+        }
+    }
+    std::filesystem::current_path(before);
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+        CHECK(entry.path().filename().string().rfind("postgres", 0) != 0);
+}

@@ -114,3 +114,24 @@ TEST_CASE("opening a missing file for an existing database is an error", "[db][o
                       Catch::Contains("no such database file"));
     CHECK_FALSE(std::filesystem::exists(dir / "nope.db"));
 }
+
+TEST_CASE("an address is never taken for a file name", "[db][open]") {
+    CHECK(db::is_address("postgresql://therapist@127.0.0.1:5432/clinic"));
+    CHECK(db::is_address("postgres://host/db"));
+    CHECK(db::is_address("file:///home/jane/knotnotes.db"));
+    CHECK_FALSE(db::is_address("/home/jane/knotnotes.db"));
+    CHECK_FALSE(db::is_address("notes: a copy.db"));
+    CHECK_FALSE(db::is_address("backups/2026://odd.db"));  // a folder name, not a scheme
+    CHECK_FALSE(db::is_address("://x"));
+
+    TempDir dir;
+    const auto before = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());
+    CHECK(db::identify_database_file("postgresql://h/db").kind == db::FileKind::address);
+    CHECK_THROWS_AS(db::Database("postgresql://h/db"), db::DatabaseRefused);
+    CHECK_THROWS_WITH(db::Database("postgresql://h/db"),
+                      Catch::Contains("postgresql://h/db: this is the address of a database "
+                                      "server, not a file"));
+    std::filesystem::current_path(before);
+    CHECK(std::filesystem::is_empty(dir.path()));
+}
