@@ -101,8 +101,7 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
         std::cout << "Exported " << counts.clients << " clients, " << counts.sessions
                   << " sessions and " << counts.questionnaire_responses
                   << " questionnaire responses to " << options->output << "\n"
-                  << "The export is not encrypted (an open format, private to you: mode 0600); "
-                     "keep it safe and delete it when it is no longer needed.\n";
+                  << core::export_not_encrypted_notice << "\n";
         exit_code = exit_ok;
     });
 }

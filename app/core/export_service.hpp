@@ -25,6 +25,12 @@ class Database;
 
 namespace knotnotes::core {
 
+// Said wherever an export is made (CLI, export dialog): an export is an open format, not
+// encrypted like the database it comes from (issue 13, item 4).
+inline constexpr const char* export_not_encrypted_notice =
+    "The export is not encrypted (an open format, private to you: mode 0600); keep it safe and "
+    "delete it when it is no longer needed.";
+
 struct ExportScope {
     std::optional<sdk::Id> client;  // only this client
     // "YYYY-MM-DD" (a UTC date) or a UTC timestamp "2026-11-24T23:00:00.000Z" (the GUI's

@@ -4,6 +4,7 @@
 #include <wx/radiobut.h>
 
 #include "core/database_jobs.hpp"
+#include "core/export_service.hpp"
 #include "core/local_time.hpp"
 #include "core/record_store.hpp"
 #include "job_progress_dialog.hpp"
@@ -63,6 +64,11 @@ ExportDialog::ExportDialog(wxWindow* parent, core::PluginHost& host, core::Recor
     sizer->Add(everything_, 0, wxLEFT | wxTOP, FromDIP(12));
     label(_("&Destination (a file, or a folder for folder formats)"));
     sizer->Add(target, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    auto* notice =
+        new wxStaticText(this, wxID_ANY, wxString::FromUTF8(core::export_not_encrypted_notice));
+    notice->SetName("export-not-encrypted");
+    notice->Wrap(FromDIP(496));
+    sizer->Add(notice, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
     auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
     if (auto* ok = FindWindow(wxID_OK))
         ok->SetLabel(_("&Export"));
@@ -144,7 +150,8 @@ bool ExportDialog::run() {
         message_ =
             wxString::Format(_("Exported %lld clients and %lld sessions to %s."),
                              static_cast<long long>(counts.clients),
-                             static_cast<long long>(counts.sessions), destination_->GetValue());
+                             static_cast<long long>(counts.sessions), destination_->GetValue()) +
+            "\n\n" + wxString::FromUTF8(core::export_not_encrypted_notice);
         return true;
     } catch (const core::ExportCancelled&) {
         message_ = _("The export was cancelled; nothing was written.");

@@ -43,8 +43,15 @@ TEST_CASE("the export dialog exports the open client in the chosen format", "[gu
     formats->SetSelection(xml);
     const auto out = dir / "one-client.xml";
     dialog.destination()->SetValue(wxString::FromUTF8(out.string()));
+    // The dialog says, before and after, that the file it writes is not encrypted.
+    auto* notice = wxWindow::FindWindowByName("export-not-encrypted", &dialog);
+    REQUIRE(notice != nullptr);
+    CHECK(notice->IsShownOnScreen());
+    CHECK(notice->GetLabel().Contains("not encrypted"));
+    CHECK(notice->GetRect().GetBottom() <= dialog.GetClientSize().GetHeight());
     REQUIRE(dialog.run());
     CHECK(dialog.message().Contains("Exported 1 clients"));
+    CHECK(dialog.message().Contains("The export is not encrypted"));
     std::ifstream in(out);
     const std::string xml_text((std::istreambuf_iterator<char>(in)),
                                std::istreambuf_iterator<char>());
