@@ -20,6 +20,7 @@
 #include "core/user_paths.hpp"
 #include "error_dialog.hpp"
 #include "export_dialog.hpp"
+#include "idle_lock_dialog.hpp"
 #include "import_preview_dialog.hpp"
 #include "job_progress_dialog.hpp"
 #include "new_client_dialog.hpp"
@@ -48,6 +49,7 @@ enum MenuId {
     id_backup,
     id_new_database,
     id_lock,
+    id_idle_lock,
 };
 
 wxString path_text(const std::filesystem::path& p) {
@@ -175,6 +177,8 @@ void MainFrame::build_menus() {
     view->AppendSeparator();
     view->Append(id_lock, _("&Lock window\tCtrl+L"),
                  _("Hide every client detail until your passphrase is typed"));
+    view->Append(id_idle_lock, wxString::FromUTF8("Lock &after idle time…"),
+                 _("How many minutes without input lock the window"));
     auto* client = new wxMenu;
     client->Append(id_new_session, _("New &session\tCtrl+Shift+N"));
     client->Append(id_edit_intake, _("Edit &intake...\tCtrl+I"));
@@ -220,6 +224,10 @@ void MainFrame::bind_menus() {
     on(id_lock, [this] {
         if (lock_)
             lock_->lock();
+    });
+    on(id_idle_lock, [this] {
+        IdleLockDialog dialog(this);
+        dialog.ShowModal();
     });
     on(id_new_session, [this] { new_session(); });
     on(id_edit_intake, [this] {

@@ -65,8 +65,7 @@ WindowLockPanel::WindowLockPanel(wxFrame& frame, wxWindow& records, core::Record
     button->Bind(wxEVT_BUTTON, try_it);
     passphrase_->Bind(wxEVT_TEXT_ENTER, try_it);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { check_idle(); });
-    if (idle_seconds_setting() > 0)
-        idle_timer_.Start(1000);
+    idle_timer_.Start(1000);  // always: a new idle time (View > Lock after…) applies at once
     wxEvtHandler::AddFilter(this);
 }
 
@@ -79,6 +78,13 @@ int WindowLockPanel::idle_seconds_setting() {
     if (auto* config = wxConfigBase::Get(false))
         config->Read("/lock/idle_seconds", &seconds, 300L);
     return static_cast<int>(seconds < 0 ? 0 : seconds);
+}
+
+void WindowLockPanel::set_idle_seconds_setting(int seconds) {
+    if (auto* config = wxConfigBase::Get(false)) {
+        config->Write("/lock/idle_seconds", static_cast<long>(seconds < 0 ? 0 : seconds));
+        config->Flush();
+    }
 }
 
 int WindowLockPanel::FilterEvent(wxEvent& event) {

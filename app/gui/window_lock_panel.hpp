@@ -32,6 +32,7 @@ class WindowLockPanel : public wxPanel, public wxEventFilter {
     bool unlock(const wxString& passphrase);
 
     static int idle_seconds_setting();
+    static void set_idle_seconds_setting(int seconds);  // written to app.conf at once
 
     int FilterEvent(wxEvent& event) override;  // any key or mouse input is activity
 

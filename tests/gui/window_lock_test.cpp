@@ -1,6 +1,7 @@
 // The app lock (issue 13, item 6) with real input under Xvfb: Ctrl+L hides every client detail
 // and disables the menus, a wrong passphrase keeps it locked, the right one (the database's)
-// brings back the same client on the same tab; an idle window locks by itself.
+// brings back the same client on the same tab; an idle window locks by itself, after the idle
+// time chosen in View > Lock after idle time…, which applies without a restart.
 #include <catch2/catch.hpp>
 
 #include <wx/config.h>
@@ -15,6 +16,7 @@
 #include "db/file_identity.hpp"
 #include "gui_test_support.hpp"
 #include "main_frame.hpp"
+#include "modal_input.hpp"
 #include "temp_dir.hpp"
 #include "window_lock_panel.hpp"
 
@@ -137,4 +139,48 @@ TEST_CASE("an idle window locks by itself after the idle time setting", "[gui][l
     CHECK_FALSE(visible_text(t.frame).Contains(family_name));
     CHECK(lock->unlock(passphrase));
     CHECK(visible_text(t.frame).Contains(family_name));
+}
+
+TEST_CASE("View > Lock after idle time sets the minutes with real input", "[gui][lock]") {
+    LockedWindow t(300);  // the default, 5 minutes
+    wxMenuItem* item = nullptr;
+    auto* bar = t.frame->GetMenuBar();
+    for (size_t m = 0; m < bar->GetMenuCount(); ++m) {
+        for (auto* candidate : bar->GetMenu(m)->GetMenuItems()) {
+            if (candidate->GetItemLabelText().StartsWith("Lock after idle time"))
+                item = candidate;
+        }
+    }
+    REQUIRE(item);
+    CHECK(bar->GetMenuLabelText(static_cast<size_t>(bar->FindMenu("View"))) == "View");
+    test::ModalInput input;
+    // The dialog shows 5; three presses of the Down arrow make it 2, then OK is clicked.
+    input.answer({{}, "Lock after idle time", {WXK_DOWN, WXK_DOWN, WXK_DOWN}});
+    t.frame->UpdateWindowUI();
+    CHECK(item->GetMenu()->SendEvent(item->GetId()));  // what GTK does when it is clicked
+    let_events_run(20);
+    CHECK(input.shown() == 1);
+    CHECK(gui::WindowLockPanel::idle_seconds_setting() == 120);
+    CHECK(wxConfigBase::Get()->ReadLong("/lock/idle_seconds", -1) == 120);
+
+    // Cancel keeps what was set.
+    input.answer({{}, "not this dialog", {}});  // a title that does not match: cancelled
+    CHECK(item->GetMenu()->SendEvent(item->GetId()));
+    let_events_run(20);
+    CHECK(input.shown() == 2);
+    CHECK(gui::WindowLockPanel::idle_seconds_setting() == 120);
+}
+
+TEST_CASE("a new idle time applies at once, also after \"never\"", "[gui][lock]") {
+    LockedWindow t(0);  // started with "never": the window must still notice a new setting
+    auto* lock = t.frame->window_lock();
+    REQUIRE(lock);
+    for (int i = 0; i < 250; ++i)  // 2.5 s: "never" does not lock
+        let_events_run(1);
+    CHECK_FALSE(lock->locked());
+    gui::WindowLockPanel::set_idle_seconds_setting(2);  // what the dialog's OK saves
+    for (int i = 0; i < 500 && !lock->locked(); ++i)    // up to 5 s without input
+        let_events_run(1);
+    CHECK(lock->locked());
+    CHECK(lock->unlock(passphrase));
 }
