@@ -5,10 +5,13 @@
 //   start a session, click the body chart at the upper trapezius (left, back view), choose the
 //   female figure, click her right gluteus maximus, draw its referral area from the knot's
 //   menu, type "infra l" and Enter, set the upper-back pressure with the keyboard, add a
-//   technique found by typing; print "charted" and keep running until the test kills the
-//   process with SIGKILL.
+//   technique found by typing; type a sentence into the Subjective field and lock the window
+//   with Ctrl+L before the typing pause commits it (issue 13: nothing is lost if the app is
+//   killed while locked); print "charted" and keep running until the test kills the process
+//   with SIGKILL.
 // PHASE "reopen": a new process on the same database finds all of it in the window (the
-//   knots on the chart, the figure, the referral area), signs the session, and checks that a
+//   knots on the chart, the figure, the referral area, the sentence typed just before the
+//   lock), signs the session, and checks that a
 //   click on the chart no longer adds a knot; a next session carries the knots forward.
 // PHASE "tour" DB tour DIR main|progress|session: a screenshot for the README (see tour()).
 // Every check prints "ok: ..." or "FAIL: ..."; the exit status is the number of failures.
@@ -37,6 +40,7 @@
 #include "pch.hpp"
 #include "session_editor_panel.hpp"
 #include "technique_picker_panel.hpp"
+#include "window_lock_panel.hpp"
 #include "window_screenshot.hpp"
 
 using namespace knotnotes;
@@ -274,6 +278,32 @@ void chart(core::RecordStore& store, gui::MainFrame& frame, const wxString& shot
     }
 }
 
+constexpr const char* typed_before_lock = "Typed just before Ctrl+L";
+
+// Types into Subjective and at once (well inside the 400 ms typing pause) locks with Ctrl+L.
+void type_then_lock(gui::MainFrame& frame) {
+    auto* subjective = wxWindow::FindWindowByName("subjective", &frame);
+    check(subjective != nullptr, "the session editor has a Subjective field");
+    if (!subjective)
+        return;
+    for (auto* w = subjective->GetParent(); w; w = w->GetParent()) {
+        if (auto* tabs = dynamic_cast<wxNotebook*>(w)) {
+            show_tab(*tabs, "Note");
+            break;
+        }
+    }
+    check(subjective->IsShownOnScreen(), "the Subjective field is on screen");
+    subjective->SetFocus();
+    settle(4);
+    wxUIActionSimulator sim;
+    sim.Text(typed_before_lock);
+    sim.Char('l', wxMOD_CONTROL);
+    settle(10);
+    auto* lock = frame.window_lock();
+    check(lock && lock->locked(), "Ctrl+L locked the window");
+    check(!subjective->IsShownOnScreen(), "the locked window hides the note");
+}
+
 void reopen(core::RecordStore& store, gui::MainFrame& frame) {
     auto* pane = frame.client_pane();
     const auto found = store.clients(0, 10);
@@ -293,6 +323,8 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
     const auto& s = editor->editor().session();
     check(s.knots.size() == 3 && s.knots[0].muscle_id == "upper-trapezius",
           "the knots survived the SIGKILL");
+    check(s.subjective.find(typed_before_lock) != std::string::npos,
+          "the sentence typed just before the lock survived the SIGKILL while locked");
     auto* chart = editor->chart();
     check(chart->figure() == sdk::ChartFigure::female &&
               editor->chart_panel()->figure_choice()->GetSelection() == 1,
@@ -427,6 +459,7 @@ int main(int argc, char** argv) {
         settle(40);
         if (phase == "chart") {
             chart(store, *frame, shots);
+            type_then_lock(*frame);
             std::printf("charted\n");
             std::fflush(stdout);
             for (;;)

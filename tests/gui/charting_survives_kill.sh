@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # charting_survives_kill.sh SCENARIO CLI — the GUI issue's end-to-end test: chart in the real
-# window, SIGKILL the app, restart it, find everything, sign, and see editing refused; then the
+# window, lock it (Ctrl+L) right after typing, SIGKILL the app while locked, restart it, find everything, sign, and see editing refused; then the
 # HTML report draws the chart as charted.
 set -uo pipefail
 scenario=$1 cli=$2
