@@ -103,3 +103,26 @@ TEST_CASE("an unanswered questionnaire item is named in words, without plugin or
     CHECK(after_answering.empty());                                        // answering clears it
     CHECK(t.frame->client_pane()->progress()->progress().scores.empty());  // nothing stored
 }
+
+TEST_CASE("after the questionnaire dialog closes, Ctrl+4 shows the Progress tab",
+          "[gui][questionnaire][keys]") {
+    Charting t(std::vector<std::string>{});
+    test::DialogScript script([&](wxDialog& d) {
+        if (dynamic_cast<gui::QuestionnaireDialog*>(&d))
+            click(d.FindWindow(wxID_CLOSE));
+    });
+    click(t.frame->FindWindowByName("questionnaire", t.editor));
+    let_events_run(30);
+    REQUIRE(script.titles.size() == 1);
+    auto* tabs = t.frame->client_pane()->tabs();
+    const int progress_tab = 3;
+    REQUIRE(tabs->GetSelection() != progress_tab);
+    auto* focus = wxWindow::FindFocus();
+    INFO("focus after the dialog: " << (focus ? focus->GetName() : wxString("none")));
+    CHECK(focus != nullptr);
+    CHECK(wxGetTopLevelParent(focus) == t.frame);
+    wxUIActionSimulator sim;
+    sim.Char('4', wxMOD_CONTROL);
+    let_events_run(30);
+    CHECK(tabs->GetSelection() == progress_tab);
+}
