@@ -1,9 +1,13 @@
 // Edits made the way a therapist makes them, with real clicks and keys (issue 16, item 8): a
 // technique row opened from the list, changed and updated (or left as it was with Escape), read
 // back from the database; and the birth date of a new client, where "12/03/1980" is refused in
-// words and an ISO date is taken.
+// words and an ISO date is taken, its Pick... calendar laid out whole (also at GDK_SCALE=2).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include <wx/calctrl.h>
+#include <wx/generic/calctrlg.h>
 #include <wx/listctrl.h>
 #include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
@@ -125,8 +129,54 @@ TEST_CASE("a birth date typed 12/03/1980 is refused in words; 1980-03-12 is kept
     CHECK(stored->birth_date == "1980-03-12");
 }
 
+namespace {
+
+// Every shown child of `dialog` lies inside its client area, none overlaps another, and the
+// dialog itself fits a 1024x700 screen (also at GDK_SCALE=2, where [layout] tests run again).
+void check_dialog_fits(wxDialog& dialog) {
+    const auto area = dialog.GetClientSize();
+    INFO(dialog.GetTitle() << ": " << dialog.GetSize().x << "x" << dialog.GetSize().y);
+    CHECK(dialog.GetSize().x <= 1024);
+    CHECK(dialog.GetSize().y <= 700);
+    // The generic calendar puts its month and year controls on its parent, over its own top
+    // rows: they belong inside the calendar, not beside it.
+    std::vector<wxWindow*> shown, inside_calendar;
+    wxGenericCalendarCtrl* calendar = nullptr;
+    for (auto* child : dialog.GetChildren()) {
+        if (auto* c = dynamic_cast<wxGenericCalendarCtrl*>(child)) {
+            calendar = c;
+            inside_calendar = {c->GetMonthControl(), c->GetYearControl()};
+        }
+    }
+    for (auto* child : dialog.GetChildren()) {
+        const bool owned = std::find(inside_calendar.begin(), inside_calendar.end(), child) !=
+                           inside_calendar.end();
+        if (owned) {
+            INFO(child->GetName() << " of the calendar");
+            CHECK(calendar->GetRect().Contains(child->GetRect()));
+        } else if (child->IsShown() && !child->IsTopLevel()) {
+            shown.push_back(child);
+        }
+    }
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const wxRect r = shown[i]->GetRect();
+        INFO(shown[i]->GetName() << " at " << r.x << "," << r.y << " " << r.width << "x"
+                                 << r.height);
+        CHECK(r.x >= 0);
+        CHECK(r.y >= 0);
+        CHECK(r.GetRight() < area.x);
+        CHECK(r.GetBottom() < area.y);
+        for (std::size_t j = i + 1; j < shown.size(); ++j) {
+            INFO("and " << shown[j]->GetName());
+            CHECK_FALSE(r.Intersects(shown[j]->GetRect()));
+        }
+    }
+}
+
+}  // namespace
+
 TEST_CASE("the birth date picker opens on the typed date, arrows and Enter pick another",
-          "[gui][new-client]") {
+          "[gui][new-client][layout]") {
     Charting t(std::vector<std::string>{});
     wxString after_picking;
     std::string calendar_title;
@@ -135,6 +185,7 @@ TEST_CASE("the birth date picker opens on the typed date, arrows and Enter pick 
             calendar_title = d.GetTitle().utf8_string();
             auto* calendar = d.FindWindow("birth-date-calendar");
             REQUIRE(calendar);
+            check_dialog_fits(d);
             calendar->SetFocus();
             test::settle_events();
             wxUIActionSimulator sim;
@@ -148,6 +199,7 @@ TEST_CASE("the birth date picker opens on the typed date, arrows and Enter pick 
         }
         if (d.GetTitle() != "New client")
             return;
+        check_dialog_fits(d);  // the field and its Pick... button side by side, both whole
         type_into(d.FindWindow("given-name"), "Rosa");
         type_into(d.FindWindow("birth-date"), "1980-03-12");
         click(d.FindWindow("birth-date-pick"));
