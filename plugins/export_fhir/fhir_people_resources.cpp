@@ -7,17 +7,13 @@
 #include "fhir_time.hpp"
 
 namespace knotnotes::fhir {
-namespace {
 
-// A FHIR decimal without the locale: ten significant digits, as "%.10g" in the C locale.
 std::string decimal_text(double value) {
     char digits[32];
     const auto end =
         std::to_chars(digits, digits + sizeof digits, value, std::chars_format::general, 10).ptr;
     return std::string(digits, end);
 }
-
-}  // namespace
 
 Urls::Urls() {
     std::random_device device;

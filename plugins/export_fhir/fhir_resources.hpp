@@ -44,6 +44,9 @@ struct People {
     std::map<sdk::Id, std::pair<std::string, std::string>> practitioners;  // id -> url, name
 };
 
+// A FHIR decimal without the locale: ten significant digits, as "%.10g" in the C locale.
+std::string decimal_text(double value);
+
 // Opens <entry><fullUrl/><resource><Type><id/>; close_entry closes them.
 void open_entry(XmlWriter& w, const std::string& url, const char* type, const std::string& id);
 void close_entry(XmlWriter& w, const char* type);

@@ -25,6 +25,9 @@ grep -q '<code value="72514-3"/>' "$work/bundle.xml" || { echo "FAIL: no LOINC p
 grep -q '<system value="http://purl.org/sig/ont/fma"/>' "$work/bundle.xml" ||
     { echo "FAIL: no FMA body site" >&2; exit 1; }
 grep -q '<code value="replaces"/>' "$work/bundle.xml" || { echo "FAIL: no amendment" >&2; exit 1; }
+# The knot's drawn referral zone, with the points the database holds.
+grep -q '<valueString value="back view: 0.38,0.05 0.4525,0.0625 0.44,0.125"/>' "$work/bundle.xml" ||
+    { echo "FAIL: no referral area on the back-view knot" >&2; exit 1; }
 # Every reference points at an entry of the bundle.
 missing=$(grep -o '<reference value="[^"]*"' "$work/bundle.xml" | sed 's/.*value="//; s/"$//' |
     sort -u | while read -r ref; do
