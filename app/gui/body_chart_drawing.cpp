@@ -237,6 +237,8 @@ void draw_knots(wxGraphicsContext& gc, const std::vector<core::ViewPlace>& place
             circle(gc, then, then == drawn ? r * 2.2 : r * 0.8);
         }
     }
+    // One graphics font for every number (making one from a wxFont each time is slow).
+    const wxGraphicsFont numbers = gc.CreateFont(font, colours.ink);
     for (std::size_t i = 0; i < knots.size(); ++i) {
         const auto& knot = knots[i];
         const auto* place = place_of(knot.view);
@@ -250,7 +252,7 @@ void draw_knots(wxGraphicsContext& gc, const std::vector<core::ViewPlace>& place
             gc.SetBrush(*wxTRANSPARENT_BRUSH);
             circle(gc, c, r * 2.5);
         }
-        gc.SetFont(font, colours.ink);
+        gc.SetFont(numbers);
         gc.DrawText(wxString::Format("%d", static_cast<int>(i + 1)), c.m_x + r * 1.3,
                     c.m_y - r * 2.6);
     }
@@ -285,29 +287,82 @@ double draw_legend(wxGraphicsContext& gc, double x0, double y, double r, const w
     return x - x0;
 }
 
+namespace {
+
+// What the static part of a chart picture depends on: the knots are drawn on top of it.
+struct FigureKey {
+    sdk::ChartFigure figure;
+    sdk::ChartLayer layer;
+    std::vector<sdk::ChartView> views;
+    wxSize size;
+    double scale;
+    bool operator==(const FigureKey& o) const {
+        return std::tie(figure, layer, views, size, scale) ==
+               std::tie(o.figure, o.layer, o.views, o.size, o.scale);
+    }
+};
+
+// Drawing the regions is most of a picture's time (a view has some 40 smoothed polygons); the
+// figures, captions and legend are drawn once per key and copied, and only the knots are drawn
+// for each picture. A few keys at most are in use (the printout, the README pictures); the
+// cache is GUI-thread only, as every wxBitmap is.
+const wxBitmap& static_chart(const FigureKey& key, const std::vector<core::ViewPlace>& places,
+                             const ChartColours& colours, const wxFont& font) {
+    static std::vector<std::pair<FigureKey, wxBitmap>> cache;
+    for (const auto& [k, bitmap] : cache) {
+        if (k == key)
+            return bitmap;
+    }
+    if (cache.size() >= 8)
+        cache.erase(cache.begin());
+    wxBitmap bitmap(wxSize(wxRound(key.size.x * key.scale), wxRound(key.size.y * key.scale)), 24);
+    {
+        wxMemoryDC dc(bitmap);
+        dc.SetBackground(*wxWHITE_BRUSH);
+        dc.Clear();
+        const std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        if (gc) {
+            gc->SetAntialiasMode(wxANTIALIAS_DEFAULT);
+            gc->Scale(key.scale, key.scale);
+            draw_figures(*gc, places, {key.figure, key.layer}, colours, font);
+            draw_legend(*gc, 8, key.size.y - 22, 5, font, colours);
+        }
+    }
+    cache.emplace_back(key, bitmap);
+    return cache.back().second;
+}
+
+}  // namespace
+
 wxBitmap render_body_chart(const std::vector<sdk::Knot>& knots,
                            const std::vector<sdk::Knot>& earlier, const core::ChartLook& look,
                            const std::vector<sdk::ChartView>& views, wxSize size, double scale) {
-    wxBitmap bitmap(wxSize(wxRound(size.x * scale), wxRound(size.y * scale)), 24);
-    wxMemoryDC dc(bitmap);
-    dc.SetBackground(*wxWHITE_BRUSH);
-    dc.Clear();
-    const std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-    if (!gc)
-        return bitmap;
-    gc->SetAntialiasMode(wxANTIALIAS_DEFAULT);
-    gc->Scale(scale, scale);
     const auto colours = ChartColours::for_print();
     const wxFont font = wxFontInfo(9).Family(wxFONTFAMILY_SWISS);
     const auto places =
         core::layout_views(views, {double(size.x), double(size.y), 8, 8, 22, 30}, look.figure);
-    draw_figures(*gc, places, look, colours, font);
-    const double radius = places.empty() ? 5 : std::clamp(places[0].box.height * 0.013, 3.5, 7.0);
-    KnotPicture picture{
-        &knots, core::marker_positions(knots), &earlier, std::nullopt, colours.accent, radius, {}};
-    draw_knots(*gc, places, picture, colours, font);
-    draw_legend(*gc, 8, size.y - 22, 5, font, colours);
-    dc.SelectObject(wxNullBitmap);
+    const wxBitmap& figures =
+        static_chart({look.figure, look.layer, views, size, scale}, places, colours, font);
+    // A copy of its own: the caller may draw on it.
+    wxBitmap bitmap = figures.GetSubBitmap(wxRect(figures.GetSize()));
+    {
+        wxMemoryDC dc(bitmap);
+        const std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        if (gc) {
+            gc->SetAntialiasMode(wxANTIALIAS_DEFAULT);
+            gc->Scale(scale, scale);
+            const double radius =
+                places.empty() ? 5 : std::clamp(places[0].box.height * 0.013, 3.5, 7.0);
+            KnotPicture picture{&knots,
+                                core::marker_positions(knots),
+                                &earlier,
+                                std::nullopt,
+                                colours.accent,
+                                radius,
+                                {}};
+            draw_knots(*gc, places, picture, colours, font);
+        }
+    }
     return bitmap;
 }
 

@@ -211,9 +211,20 @@ class BodyChartWidget : public wxWindow {
     wxString typed_;
     wxString status_;
     wxPoint label_at_ = wxDefaultPosition;  // where the hover label is drawn
+    mutable wxString label_measured_;       // the text label_text_size_ was measured for
+    mutable wxSize label_text_size_;
     const sdk::ChartRegion* hover_region_ = nullptr;
     sdk::ChartView hover_view_ = sdk::ChartView::front;
     wxStockCursor cursor_ = wxCURSOR_ARROW;
+    // unzoomed_layout() for these inputs.
+    struct LayoutCache {
+        wxSize size = wxDefaultSize;
+        int char_height = 0;
+        std::vector<sdk::ChartView> views;
+        sdk::ChartFigure figure = sdk::ChartFigure::neutral;
+        std::vector<core::ViewPlace> places;
+    };
+    mutable LayoutCache layout_cache_;
 };
 
 }  // namespace knotnotes::gui

@@ -306,17 +306,23 @@ void SessionEditorPanel::refresh_all() {
 void SessionEditorPanel::refresh_knots() {
     const auto& knots = editor_->session().knots;
     chart_->set_knots(knots);
-    knots_->DeleteAllItems();
-    long row = 0;
-    for (const auto& k : knots) {
+    // Row by row, only the cells whose text changed: charting one knot adds one row instead of
+    // rebuilding the list (a rebuild and its repaint took most of a click's time).
+    const long rows = static_cast<long>(knots.size());
+    while (knots_->GetItemCount() > rows)
+        knots_->DeleteItem(knots_->GetItemCount() - 1);
+    for (long row = 0; row < rows; ++row) {
+        const auto& k = knots[static_cast<std::size_t>(row)];
         const auto* m = sdk::find_muscle(k.muscle_id);
-        knots_->InsertItem(row, wxString::Format("%ld", row + 1));
-        knots_->SetItem(row, 1, m ? utf8(m->name) : utf8(k.muscle_id));
-        knots_->SetItem(row, 2, utf8(sdk::to_text(k.side)));
-        knots_->SetItem(row, 3, utf8(sdk::to_text(k.kind)));
-        knots_->SetItem(row, 4, wxString::Format("%d", k.tenderness));
-        knots_->SetItem(row, 5, utf8(sdk::to_text(k.result)));
-        ++row;
+        if (row >= knots_->GetItemCount())
+            knots_->InsertItem(row, wxString::Format("%ld", row + 1));
+        const wxString cells[] = {m ? utf8(m->name) : utf8(k.muscle_id), utf8(sdk::to_text(k.side)),
+                                  utf8(sdk::to_text(k.kind)), wxString::Format("%d", k.tenderness),
+                                  utf8(sdk::to_text(k.result))};
+        for (int column = 1; column <= 5; ++column) {
+            if (knots_->GetItemText(row, column) != cells[column - 1])
+                knots_->SetItem(row, column, cells[column - 1]);
+        }
     }
 }
 

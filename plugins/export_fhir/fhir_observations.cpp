@@ -144,6 +144,16 @@ void write_observations(XmlWriter& w, const Export& x, const sdk::Session& s,
         w.value("valueString", std::string(sdk::to_text(k.view)) + " view at x=" +
                                    std::to_string(k.x) + " y=" + std::to_string(k.y));
         w.close("component");
+        if (!k.referral_area.empty()) {
+            // The drawn referral zone, as the chart stores it: a polygon on the knot's view.
+            std::string points;
+            for (const auto& p : k.referral_area)
+                points += (points.empty() ? "" : " ") + decimal_text(p.x) + "," + decimal_text(p.y);
+            w.open("component");
+            w.concept("code", knotnotes_codes, "referral-area", "Referral area on the body chart");
+            w.value("valueString", std::string(sdk::to_text(k.view)) + " view: " + points);
+            w.close("component");
+        }
         close_entry(w, x, Kind::knot, key, "Observation");
         written.objective.push_back(x.identity.url(Kind::knot, key));
     }

@@ -87,6 +87,7 @@ void write_code_systems(XmlWriter& w, const Export& x, const std::string& versio
         {"trigger-point-kind", "Active or latent"},
         {"treatment-result", "Result after treatment"},
         {"chart-position", "Position on the body chart"},
+        {"referral-area", "Referral area on the body chart"},
     };
     for (auto side : {sdk::Side::left, sdk::Side::right, sdk::Side::midline, sdk::Side::bilateral})
         codes.push_back({std::string(sdk::to_text(side)), std::string(sdk::to_text(side))});

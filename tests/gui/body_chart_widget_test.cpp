@@ -1,9 +1,13 @@
 // The body chart widget in a real frame under Xvfb: real pointer moves, clicks, drags, right
-// clicks and keys through wxUIActionSimulator, checking what the widget reports.
+// clicks and keys through wxUIActionSimulator (wheel turns through xdotool), and wx's touch
+// gesture events, checking what the widget reports.
 //
 // Set KNOTNOTES_BODY_CHART_SCREENSHOT=/tmp/body-chart.png to save a picture of the chart with
 // knots on all four views (for looking at it; nothing is compared).
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <string>
 
 #include <wx/uiaction.h>
 
@@ -585,4 +589,99 @@ TEST_CASE("the printout's chart picture draws every figure's muscles, at 2x too"
     CHECK(differing(pictures[0], pictures[1]) > 10000);
     CHECK(differing(pictures[0], pictures[2]) > 10000);
     CHECK(differing(pictures[1], pictures[2]) > 10000);
+}
+
+namespace {
+
+// Real X input from outside the process: xdotool talks to the Xvfb server like a mouse would
+// (wxUIActionSimulator has no wheel). The events wait in the X queue until let_events_run.
+void xdotool(const std::string& arguments) {
+    REQUIRE(std::system(("xdotool " + arguments).c_str()) == 0);
+    let_events_run(30);
+}
+
+}  // namespace
+
+TEST_CASE("Ctrl+wheel from the X server zooms about the pointer; a plain wheel does not",
+          "[gui][body-chart][zoom]") {
+    ChartFixture f;
+    const auto target = anchor("infraspinatus", ChartView::back, Side::left);
+    const wxPoint client = f.chart->chart_to_client(ChartView::back, target);
+    f.move_to(f.chart->ClientToScreen(client));
+
+    // Button 4 is the wheel turned up (away from the user): zoom in, 1.25x a notch.
+    xdotool("keydown ctrl click 4 keyup ctrl");
+    CHECK(f.chart->zoom().scale == Approx(1.25));
+    xdotool("keydown ctrl click 4 keyup ctrl");
+    CHECK(f.chart->zoom().scale == Approx(1.5625));
+    // The muscle under the pointer stayed under it, and a click there still charts it.
+    const wxPoint now = f.chart->chart_to_client(ChartView::back, target);
+    CHECK(std::abs(now.x - client.x) <= 1);
+    CHECK(std::abs(now.y - client.y) <= 1);
+    f.click(f.chart->ClientToScreen(client));
+    REQUIRE(f.placed.size() == 1);
+    CHECK(f.placed[0].knot().muscle_id == "infraspinatus");
+    CHECK(f.placed[0].knot().side == Side::left);
+
+    // Without Ctrl the wheel is left to the parent (it scrolls the editor): no zoom.
+    xdotool("click 4");
+    CHECK(f.chart->zoom().scale == Approx(1.5625));
+    // Button 5, the wheel turned down: out again, never below the whole chart.
+    xdotool("keydown ctrl click 5 keyup ctrl");
+    CHECK(f.chart->zoom().scale == Approx(1.25));
+    xdotool("keydown ctrl click 5 click 5 keyup ctrl");
+    CHECK_FALSE(f.chart->zoom().zoomed());
+}
+
+TEST_CASE("a pinch zooms about the fingers, a two-finger pan moves, a long press opens the menu",
+          "[gui][body-chart][zoom][touch]") {
+    ChartFixture f;
+    const auto target = anchor("gluteus-maximus", ChartView::back, Side::right);
+    const wxPoint fingers = f.chart->chart_to_client(ChartView::back, target);
+    // The gesture events wx makes from touch input (Xvfb has no touch screen): start, move, end.
+    const auto pinch = [&](double factor, bool start, bool end) {
+        wxZoomGestureEvent event(f.chart->GetId());
+        event.SetEventObject(f.chart);
+        event.SetPosition(fingers);
+        event.SetZoomFactor(factor);
+        event.SetGestureStart(start);
+        event.SetGestureEnd(end);
+        f.chart->GetEventHandler()->ProcessEvent(event);
+    };
+    pinch(1.0, true, false);
+    pinch(1.6, false, false);
+    pinch(2.0, false, true);
+    // The factor is of the gesture as a whole, not of each step.
+    CHECK(f.chart->zoom().scale == Approx(2.0));
+    const wxPoint under = f.chart->chart_to_client(ChartView::back, target);
+    CHECK(std::abs(under.x - fingers.x) <= 1);
+    CHECK(std::abs(under.y - fingers.y) <= 1);
+
+    wxPanGestureEvent pan(f.chart->GetId());
+    pan.SetEventObject(f.chart);
+    pan.SetDelta(wxPoint(-40, 25));
+    const auto before = f.chart->zoom();
+    f.chart->GetEventHandler()->ProcessEvent(pan);
+    CHECK(f.chart->zoom().dx == Approx(before.dx - 40));
+    CHECK(f.chart->zoom().dy == Approx(before.dy + 25));
+
+    // A knot there, then a finger's tap beside its marker (12 DIP off the centre, inside the
+    // 14 DIP target) and a long press: the knot's menu, not a new knot.
+    f.chart->reset_zoom();
+    f.chart->set_knots(
+        {knot(7, "gluteus-maximus", ChartView::back, Side::right, sdk::KnotKind::active, 6)});
+    let_events_run();
+    const wxPoint marker = f.chart->chart_to_client(ChartView::back, target);
+    const wxPoint beside = marker + wxPoint(f.chart->FromDIP(12), 0);
+    wxLongPressEvent press(f.chart->GetId());
+    press.SetEventObject(f.chart);
+    press.SetPosition(beside);
+    f.chart->GetEventHandler()->ProcessEvent(press);
+    REQUIRE(f.menu.size() == 1);
+    CHECK(f.menu[0].knot().id == 7);
+    // A tap (what a finger's touch gives as a left click) beside it selects it too.
+    f.click(f.chart->ClientToScreen(beside));
+    CHECK(f.placed.empty());
+    REQUIRE(f.chart->selected_knot());
+    CHECK(*f.chart->selected_knot() == 0);
 }

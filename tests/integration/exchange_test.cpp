@@ -56,6 +56,11 @@ TEST_CASE("edge cases survive the native XML round trip byte for byte", "[integr
     REQUIRE(w.on("a.db", {"export", "--format", "xml", "-o", w.path("first.xml")}).exit_code == 0);
     const auto first = slurp(w.path("first.xml"));
     CHECK_THAT(first, Catch::Contains("amends=\"1\""));  // the amendment refers to the original
+    // A drawn referral zone travels point for point (and comes back: second == first below).
+    CHECK_THAT(first, Catch::Contains("<referral-area>\n        <point x=\"0.38\" y=\"0.05\"/>\n"
+                                      "        <point x=\"0.4525\" y=\"0.0625\"/>\n"
+                                      "        <point x=\"0.44\" y=\"0.125\"/>\n"
+                                      "      </referral-area>"));
     CHECK_THAT(first, Catch::Contains("&quot;temple&quot; &amp; &lt;jaw&gt;&#10;worse") ||
                           Catch::Contains("\"temple\" &amp; &lt;jaw&gt;\nworse"));
     REQUIRE(w.on("b.db", {"import", w.path("first.xml")}).exit_code == 0);

@@ -38,6 +38,9 @@ if grep -q 'purl.org/sig/ont/fma' "$work/bundle.xml"; then
     exit 1
 fi
 grep -q '<code value="replaces"/>' "$work/bundle.xml" || { echo "FAIL: no amendment" >&2; exit 1; }
+# The knot's drawn referral zone, with the points the database holds.
+grep -q '<valueString value="back view: 0.38,0.05 0.4525,0.0625 0.44,0.125"/>' "$work/bundle.xml" ||
+    { echo "FAIL: no referral area on the back-view knot" >&2; exit 1; }
 # Every resource has a narrative (the Bundle itself is not a DomainResource).
 resources=$(grep -c '<resource>' "$work/bundle.xml")
 narratives=$(grep -o '<resource><[A-Za-z]*><id value="[^"]*"/><text><status value="generated"/>' \

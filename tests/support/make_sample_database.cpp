@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
             auto knot = test::sample_knot(r.session);
             knot.view = view;
             knot.referral = "Spreads to the \"temple\" & <jaw>\nworse at night";
+            // A drawn referral zone (on the back view): exports carry it point for point.
+            if (view == sdk::ChartView::back)
+                knot.referral_area = {{0.38, 0.05}, {0.4525, 0.0625}, {0.44, 0.125}};
             entries.add_knot(knot);
         }
         entries.add_pressure_reading({0, r.session, "upper-back", sdk::Side::bilateral, 7});
