@@ -136,15 +136,25 @@ wxString view_caption(ChartView view) {
     return captions[static_cast<int>(view)];  // in the order of sdk::ChartView
 }
 
+wxString view_caption_fitting(wxGraphicsContext& gc, const core::ViewPlace& place) {
+    const wxString full = view_caption(place.view);
+    double w = 0, h = 0;
+    gc.GetTextExtent(full, &w, &h);
+    if (w <= place.cell.width * 0.95)
+        return full;
+    const wxString short_captions[] = {_("Front"), _("Back"), _("Left"), _("Right")};
+    return short_captions[static_cast<int>(place.view)];
+}
+
 void draw_figures(wxGraphicsContext& gc, const std::vector<core::ViewPlace>& places,
                   const core::ChartLook& look, const ChartColours& colours, const wxFont& font) {
     double w = 0, h = 0;
     for (const auto& place : places) {
         draw_view(gc, place, look, colours);
         gc.SetFont(font.Bold(), colours.ink);
-        gc.GetTextExtent(view_caption(place.view), &w, &h);
-        gc.DrawText(view_caption(place.view), place.box.x + (place.box.width - w) / 2,
-                    place.box.y - h * 1.3);
+        const auto caption = view_caption_fitting(gc, place);
+        gc.GetTextExtent(caption, &w, &h);
+        gc.DrawText(caption, place.box.x + (place.box.width - w) / 2, place.box.y - h * 1.3);
         if (place.view == ChartView::front || place.view == ChartView::back) {
             // The client's sides, so nobody has to remember which view is mirrored.
             const bool front = place.view == ChartView::front;

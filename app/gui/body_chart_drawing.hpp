@@ -73,4 +73,8 @@ wxBitmap render_body_chart(const std::vector<sdk::Knot>& knots,
 // The chart's caption of a view ("Front", "Back", "Left side", "Right side").
 wxString view_caption(sdk::ChartView view);
 
+// The caption as drawn above the view in `place`: the full one when it fits the view's column
+// with the font gc has, else the short one ("Left", "Right"), so neighbours never overlap.
+wxString view_caption_fitting(wxGraphicsContext& gc, const core::ViewPlace& place);
+
 }  // namespace knotnotes::gui

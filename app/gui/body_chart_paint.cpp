@@ -60,7 +60,7 @@ void BodyChartWidget::on_paint(wxPaintEvent&) {
         if (place.view == current_view_ && HasFocus() && repainted(caption)) {
             gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(colours.accent).Width(FromDIP(2))));
             gc->SetFont(GetFont().Bold(), colours.accent);  // the caption's font, to measure it
-            gc->GetTextExtent(view_caption(place.view), &w, &h);
+            gc->GetTextExtent(view_caption_fitting(*gc, place), &w, &h);
             const double y = place.box.y - GetCharHeight() * 0.25;
             gc->StrokeLine(place.box.x + (place.box.width - w) / 2, y,
                            place.box.x + (place.box.width + w) / 2, y);

@@ -140,6 +140,8 @@ class BodyChartWidget : public wxWindow {
     // Where the label with status_text() is drawn (client coordinates): just below and right
     // of the pointer, flipped near an edge; empty when there is no label.
     wxRect label_rect() const;
+    // Where each view is drawn now (zoom included), left to right.
+    std::vector<core::ViewPlace> view_places() const { return layout(); }
 
   protected:
     wxSize DoGetBestClientSize() const override;

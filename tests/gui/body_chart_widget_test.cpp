@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <string>
 
+#include <wx/graphics.h>
 #include <wx/uiaction.h>
 
 #include "body_chart_drawing.hpp"
@@ -684,4 +685,30 @@ TEST_CASE("a pinch zooms about the fingers, a two-finger pan moves, a long press
     CHECK(f.placed.empty());
     REQUIRE(f.chart->selected_knot());
     CHECK(*f.chart->selected_knot() == 0);
+}
+
+TEST_CASE("the view captions never overlap, however narrow the chart",
+          "[gui][body-chart][layout]") {
+    ChartFixture f;
+    for (const int width : {360, 480, 640, 820, 980}) {
+        f.frame->SetClientSize(width, 600);
+        let_events_run();
+        const auto places = f.chart->view_places();
+        REQUIRE(places.size() == 4);
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(f.chart));
+        gc->SetFont(f.chart->GetFont().Bold(), *wxBLACK);
+        double previous_right = -1e9;
+        for (const auto& place : places) {
+            const auto caption = gui::view_caption_fitting(*gc, place);
+            double w = 0, h = 0;
+            gc->GetTextExtent(caption, &w, &h);
+            const double left = place.box.x + (place.box.width - w) / 2;
+            INFO("width " << width << ": " << caption << " from " << left << " to " << left + w
+                          << ", the previous caption ends at " << previous_right);
+            CHECK(left > previous_right);
+            CHECK(left >= 0);
+            CHECK(left + w <= f.chart->GetClientSize().x);
+            previous_right = left + w;
+        }
+    }
 }
