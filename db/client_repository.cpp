@@ -103,6 +103,14 @@ std::vector<sdk::Id> ClientRepository::ids_after(sdk::Id after, int limit) {
     return ids;
 }
 
+std::vector<ClientIdentity> ClientRepository::identities() {
+    auto st = db_.prepare("SELECT given_name, family_name, birth_date FROM clients");
+    std::vector<ClientIdentity> result;
+    while (st->step())
+        result.push_back({st->text(0), st->text(1), st->text(2)});
+    return result;
+}
+
 std::vector<ClientSummary> ClientRepository::search_names(const std::string& typed, int limit) {
     const auto query = fts_prefix_query(typed);
     if (query.empty())

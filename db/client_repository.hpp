@@ -17,6 +17,13 @@ namespace knotnotes::db {
 
 class Database;
 
+// Who a client is, as far as telling two records of one person apart goes.
+struct ClientIdentity {
+    std::string given_name;
+    std::string family_name;
+    std::string birth_date;
+};
+
 struct ClientSummary {
     sdk::Id id = 0;
     std::string given_name;
@@ -38,6 +45,8 @@ class ClientRepository {
     std::vector<ClientSummary> search_names(const std::string& typed, int limit);
     // Client ids greater than `after`, ascending: walks every client in bounded pages.
     std::vector<sdk::Id> ids_after(sdk::Id after, int limit);
+    // Every client's names and birth date (a client list import's duplicate check).
+    std::vector<ClientIdentity> identities();
 
   private:
     Database& db_;

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "client_list_command.hpp"
 #include "core/export_service.hpp"
 #include "core/format_registry.hpp"
 #include "core/import_service.hpp"
@@ -109,17 +110,47 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
 void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
     auto file = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>("xml");
+    auto client_list = std::make_shared<ClientListCommand>();
     auto* command = app.add_subcommand(
         "import", "Import a file (validated first; all or nothing, in one transaction)");
     command->add_option("FILE", *file, "The file to import")->required();
-    command->add_option("--format", *format, "Format id of the file")->capture_default_str();
-    command->callback([&context, &exit_code, file, format] {
+    command
+        ->add_option("--format", *format,
+                     std::string("Format id of the file; ") + client_list_format +
+                         ": a client list (CSV) from another system")
+        ->capture_default_str();
+    auto* date_format = command->add_option(
+        "--date-format", client_list->date_format,
+        std::string(client_list_format) +
+            ": DMY or MDY, when the dates of birth could be day or month first");
+    auto* map = command->add_option(
+        "--map", client_list->maps,
+        std::string(client_list_format) +
+            ": COLUMN=FIELD, which field a column holds (repeatable; FIELD is given-name, "
+            "family-name, full-name, birth-date, email, phone, occupation, emergency-contact "
+            "or ignore)");
+    auto* dry_run = command->add_flag(
+        "--dry-run", client_list->dry_run,
+        std::string(client_list_format) + ": list what would be imported, change nothing");
+    command->callback([&context, &exit_code, file, format, client_list, date_format, map, dry_run] {
+        if (*format == client_list_format) {
+            client_list->file = *file;
+            exit_code = run_client_list_import(context, *client_list);
+            return;
+        }
+        for (const auto* only_for_lists : {date_format, map, dry_run}) {
+            if (only_for_lists->count() > 0) {
+                throw CLI::ValidationError(only_for_lists->get_name(),
+                                           std::string("only for --format ") + client_list_format);
+            }
+        }
         auto host = context.make_plugin_host();
         host->load_enabled();
         auto importer = core::importer_for(*host, *format);
         if (!importer) {
             std::cerr << "error: no loaded plugin imports the format '" << *format
-                      << "'. Available: " << list_of(core::import_formats(*host)) << "\n";
+                      << "'. Available: " << list_of(core::import_formats(*host)) << ", "
+                      << client_list_format << " (a client list, CSV)\n";
             if (const auto missing = core::unavailable_plugins(*host, core::PluginKind::importer);
                 !missing.empty()) {
                 std::cerr << "These importers are not loaded, and one of them may offer it:\n"

@@ -1,0 +1,113 @@
+#include "client_list_command.hpp"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "core/client_list_import.hpp"
+#include "exit_codes.hpp"
+
+namespace knotnotes::cli {
+namespace {
+
+std::string field_ids() {
+    std::string ids;
+    for (const auto column : core::all_client_columns)
+        ids += (ids.empty() ? "" : ", ") + core::client_column_id(column);
+    return ids;
+}
+
+// --map "Cell number=phone": the recognised columns, with the user's choices over them.
+std::vector<core::ClientColumn> mapped_columns(const core::CsvTable& table,
+                                               const std::vector<std::string>& maps,
+                                               const std::string& file) {
+    auto columns = core::recognise_client_columns(table.header);
+    for (const auto& map : maps) {
+        const auto equals = map.rfind('=');
+        if (equals == std::string::npos)
+            throw CLI::ValidationError("--map", "\"" + map + "\" is not COLUMN=FIELD");
+        const auto header = map.substr(0, equals);
+        const auto field = core::parse_client_column_id(map.substr(equals + 1));
+        if (!field) {
+            throw CLI::ValidationError(
+                "--map",
+                "\"" + map.substr(equals + 1) + "\" is not a field; the fields are " + field_ids());
+        }
+        bool found = false;
+        for (std::size_t i = 0; i < table.header.size(); ++i) {
+            if (table.header[i] == header) {
+                columns[i] = *field;
+                found = true;
+            }
+        }
+        if (!found) {
+            std::string headers;
+            for (const auto& h : table.header)
+                headers += (headers.empty() ? "\"" : ", \"") + h + "\"";
+            throw CLI::ValidationError(
+                "--map", file + " has no column \"" + header + "\"; its columns are " + headers);
+        }
+    }
+    return columns;
+}
+
+void print_skipped(const std::vector<core::ClientListSkip>& skipped) {
+    if (skipped.empty())
+        return;
+    std::cout << "Skipped " << core::clients_text(skipped.size()) << " already known:\n";
+    for (const auto& s : skipped)
+        std::cout << "  line " << s.line << ": " << s.who << " (" << s.reason << ")\n";
+}
+
+}  // namespace
+
+int run_client_list_import(const CliContext& context, const ClientListCommand& command) {
+    core::ClientListOptions options;
+    if (!command.date_format.empty()) {
+        const auto order = core::parse_date_order(command.date_format);
+        if (!order) {
+            std::cerr << "error: --date-format " << command.date_format
+                      << " is not one of DMY (day first, 31/12/1980) or MDY (month first, "
+                         "12/31/1980)\n";
+            return exit_usage;
+        }
+        options.date_order = *order;
+    }
+    try {
+        auto table = core::read_csv(command.file);
+        if (!command.maps.empty())
+            options.columns = mapped_columns(table, command.maps, command.file);
+        db::Database database(context.database_path(), context.database_key());
+        const auto plan = core::plan_client_list(std::move(table), command.file, options,
+                                                 db::ClientRepository(database).identities());
+        if (command.dry_run) {
+            std::cout << "Would import " << core::clients_text(plan.clients.size()) << " from "
+                      << command.file << " (nothing was changed):\n";
+            for (const auto& c : plan.clients)
+                std::cout << "  line " << c.line << ": " << core::client_list_who(c.client) << "\n";
+            print_skipped(plan.skipped);
+            return exit_ok;
+        }
+        const auto result = core::import_client_list(database, plan);
+        std::cout << "Imported " << core::clients_text(static_cast<std::size_t>(result.imported))
+                  << " from " << command.file << "\n";
+        print_skipped(result.skipped);
+        return exit_ok;
+    } catch (const core::DateOrderError& e) {
+        std::cerr << "error: " << e.what()
+                  << (e.needs_choice()
+                          ? " Give --date-format DMY (day first) or --date-format MDY (month "
+                            "first).\nNothing was imported; the database is unchanged.\n"
+                          : "\nNothing was imported; the database is unchanged.\n");
+        return exit_failure;
+    } catch (const core::CsvError& e) {
+        std::cerr << "error: " << e.what()
+                  << "\nNothing was imported; the database is unchanged.\n";
+        return exit_failure;
+    } catch (const core::ClientListError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return exit_failure;
+    }
+}
+
+}  // namespace knotnotes::cli
