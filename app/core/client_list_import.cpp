@@ -214,10 +214,12 @@ ClientListPlan plan_client_list(CsvTable table, const std::string& file_name,
         }
         const auto key = key_of(client.given_name, client.family_name, client.birth_date);
         if (known.count(key)) {
-            plan.skipped.push_back({line, client_list_who(client), "already in the database"});
+            plan.skipped.push_back(
+                {line, client_list_who(client), "already in the database", client});
         } else if (const auto earlier = first_line.find(key); earlier != first_line.end()) {
             plan.skipped.push_back({line, client_list_who(client),
-                                    "the same person as line " + std::to_string(earlier->second)});
+                                    "the same person as line " + std::to_string(earlier->second),
+                                    client});
         } else {
             first_line.emplace(key, line);
             plan.clients.push_back({line, client});
@@ -255,7 +257,8 @@ ClientListResult import_client_list(db::Database& db, const ClientListPlan& plan
     for (const auto& [line, client] : plan.clients) {
         if (!known.insert(key_of(client.given_name, client.family_name, client.birth_date))
                  .second) {
-            result.skipped.push_back({line, client_list_who(client), "already in the database"});
+            result.skipped.push_back(
+                {line, client_list_who(client), "already in the database", client});
             continue;
         }
         clients.add(client);

@@ -49,6 +49,7 @@ struct ClientListSkip {
 
     // "Jo Smith, born 1975-06-01"
     std::string reason;  // "already in the database", "the same person as line 3"
+    sdk::Client client;  // as the row reads
 };
 
 struct ClientListPlan {

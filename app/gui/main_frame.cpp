@@ -10,6 +10,7 @@
 
 #include "core/product_version.hpp"
 
+#include "client_list_import_dialog.hpp"
 #include "client_list_panel.hpp"
 #include "client_pane.hpp"
 #include "core/client_header.hpp"
@@ -46,6 +47,7 @@ enum MenuId {
     id_edit_intake,
     id_export,
     id_import,
+    id_import_client_list,
     id_backup,
     id_new_database,
     id_lock,
@@ -66,6 +68,7 @@ wxString MainFrame::shortcuts_text() {
         "Ctrl+B\tBack up the database\n"
         "Ctrl+E\tExport records\n"
         "Ctrl+Shift+I\tImport a KnotNotes export\n"
+        "Ctrl+Shift+L\tImport a client list (CSV) from another system\n"
         "Ctrl+F\tSearch clients (type, then Enter or Down to pick)\n"
         "Ctrl+1 / 2 / 3 / 4\tOverview / Intake / Sessions / Progress tab\n"
         "Ctrl+Shift+N\tNew session for the highlighted client (carries forward unresolved "
@@ -165,6 +168,8 @@ void MainFrame::build_menus() {
     file->Append(id_backup, _("&Back up database...\tCtrl+B"));
     file->Append(id_export, _("&Export...\tCtrl+E"));
     file->Append(id_import, _("&Import...\tCtrl+Shift+I"));
+    file->Append(id_import_client_list, _("Import &client list...\tCtrl+Shift+L"),
+                 _("Clients from another system's CSV export (Jane, ClinicSense, a spreadsheet)"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* view = new wxMenu;
@@ -212,6 +217,7 @@ void MainFrame::bind_menus() {
     on(id_backup, [this] { backup(); });
     on(id_export, [this] { export_records(); });
     on(id_import, [this] { import_records(); });
+    on(id_import_client_list, [this] { import_client_list(); });
     on(id_plugins, [this] { show_plugins_dialog(); });
     on(id_switch_practitioner, [this] {
         if (store_ && switch_practitioner(this, *store_))
@@ -255,7 +261,8 @@ void MainFrame::bind_menus() {
     }
     for (int id :
          {static_cast<int>(wxID_NEW), static_cast<int>(id_search), static_cast<int>(id_backup),
-          static_cast<int>(id_export), static_cast<int>(id_import), static_cast<int>(id_lock)}) {
+          static_cast<int>(id_export), static_cast<int>(id_import),
+          static_cast<int>(id_import_client_list), static_cast<int>(id_lock)}) {
         Bind(
             wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(store_ != nullptr); }, id);
     }
@@ -343,6 +350,27 @@ void MainFrame::import_file(const std::filesystem::path& file) {
     if (preview.ShowModal() == wxID_OK) {
         wxMessageBox(preview.summary(), _("Import"), wxOK | wxICON_INFORMATION, this);
         refresh_clients();
+    }
+}
+
+void MainFrame::import_client_list() {
+    if (!store_)
+        return;
+    wxFileDialog dialog(this, _("Import a client list"), wxEmptyString, wxEmptyString,
+                        _("Client lists (*.csv;*.txt)|*.csv;*.CSV;*.txt|All files|*"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    import_client_list_file(dialog.GetPath().utf8_string());
+}
+
+void MainFrame::import_client_list_file(const std::filesystem::path& file) {
+    if (!store_)
+        return;
+    ClientListImportDialog wizard(this, *store_, file);
+    if (wizard.ShowModal() == wxID_OK) {
+        refresh_clients();
+        wxMessageBox(wizard.summary(), _("Import a client list"), wxOK | wxICON_INFORMATION, this);
     }
 }
 

@@ -6,7 +6,8 @@
 //
 // Every menu item has a handler and, where it has one, a shortcut (F1 lists them):
 // File: Ctrl+N new client, Ctrl+O open database, Ctrl+Shift+D new database, open the demo
-// database, Ctrl+B back up, Ctrl+E export, Ctrl+Shift+I import, Ctrl+Q quit. View: Ctrl+F
+// database, Ctrl+B back up, Ctrl+E export, Ctrl+Shift+I import, Ctrl+Shift+L import a client list,
+// Ctrl+Q quit. View: Ctrl+F
 // search clients, Ctrl+1..4 Overview/Intake/Sessions/Progress, Ctrl+L lock the window
 // (window_lock_panel.hpp; also after an idle time). Client: Ctrl+Shift+N new
 // session, Ctrl+I edit intake. Tools: Ctrl+Shift+P plugins. Help: F1 shortcuts, About.
@@ -51,6 +52,9 @@ class MainFrame : public wxFrame {
     void export_records();
     void import_records();
     void import_file(const std::filesystem::path& file);  // preview, then import on request
+    // File > Import client list: a CSV from another system, through the wizard.
+    void import_client_list();
+    void import_client_list_file(const std::filesystem::path& file);
     void refresh_clients();  // after clients were added from outside (an import)
     void backup();
     void open_database_file();
