@@ -1,5 +1,6 @@
 #include "client_list_command.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -59,6 +60,14 @@ void print_skipped(const std::vector<core::ClientListSkip>& skipped) {
         std::cout << "  line " << s.line << ": " << s.who << " (" << s.reason << ")\n";
 }
 
+void print_plan(const core::ClientListPlan& plan, const std::string& file) {
+    std::cout << "Would import " << core::clients_text(plan.clients.size()) << " from " << file
+              << " (nothing was changed):\n";
+    for (const auto& c : plan.clients)
+        std::cout << "  line " << c.line << ": " << core::client_list_who(c.client) << "\n";
+    print_skipped(plan.skipped);
+}
+
 }  // namespace
 
 int run_client_list_import(const CliContext& context, const ClientListCommand& command) {
@@ -77,15 +86,17 @@ int run_client_list_import(const CliContext& context, const ClientListCommand& c
         auto table = core::read_csv(command.file);
         if (!command.maps.empty())
             options.columns = mapped_columns(table, command.maps, command.file);
+        if (command.dry_run && !std::filesystem::exists(context.database_path())) {
+            // A dry run creates nothing, not even the database it would import into.
+            print_plan(core::plan_client_list(std::move(table), command.file, options, {}),
+                       command.file);
+            return exit_ok;
+        }
         db::Database database(context.database_path(), context.database_key());
         const auto plan = core::plan_client_list(std::move(table), command.file, options,
                                                  db::ClientRepository(database).identities());
         if (command.dry_run) {
-            std::cout << "Would import " << core::clients_text(plan.clients.size()) << " from "
-                      << command.file << " (nothing was changed):\n";
-            for (const auto& c : plan.clients)
-                std::cout << "  line " << c.line << ": " << core::client_list_who(c.client) << "\n";
-            print_skipped(plan.skipped);
+            print_plan(plan, command.file);
             return exit_ok;
         }
         const auto result = core::import_client_list(database, plan);

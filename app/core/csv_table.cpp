@@ -42,6 +42,9 @@ class Parser {
                 have_header = true;
                 continue;
             }
+            // Some systems end every data row with a separator: empty extra fields are nothing.
+            while (row.fields.size() > table.header.size() && row.fields.back().empty())
+                row.fields.pop_back();
             if (row.fields.size() > table.header.size()) {
                 throw error(row.line, "this row has " + std::to_string(row.fields.size()) +
                                           " fields but the header line has only " +
@@ -142,6 +145,13 @@ int line_at(std::string_view text, std::size_t offset) {
 CsvTable parse_csv(std::string_view text, const std::string& name) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
+    if (text.size() >= 2 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")) {
+        throw CsvError(name +
+                           ": the file is UTF-16 (\"Unicode text\"), not UTF-8. Save it "
+                           "again as \"CSV UTF-8\" (in a spreadsheet: Save As, CSV UTF-8) "
+                           "and import that.",
+                       1);
+    }
     for (std::size_t i = 0; i < text.size();) {
         const auto c = sdk::decode_utf8(text, i);
         if (c.length == 0) {

@@ -108,6 +108,12 @@ TEST_CASE("--map names the column an unknown header holds; list options need csv
           "[integration][client-list]") {
     Workspace w;
     write(w.path("list.csv"), "Vorname,Nachname,Geburtsdatum\nJo,Smith,1980-01-02\n");
+    // A dry run against a database that does not exist yet creates none.
+    const auto dry = w.on("new.db", {"import", "--format", "csv-clients", "--dry-run", "--map",
+                                     "Vorname=given-name", w.path("list.csv")});
+    CHECK(dry.exit_code == 0);
+    CHECK_THAT(dry.out, Catch::Contains("Would import 1 client from"));
+    CHECK_FALSE(std::filesystem::exists(w.path("new.db")));
     const auto unmapped = w.on("k.db", {"import", "--format", "csv-clients", w.path("list.csv")});
     CHECK(unmapped.exit_code == 1);
     CHECK_THAT(unmapped.err,

@@ -76,6 +76,13 @@ TEST_CASE("CSV: broken files are refused, naming the file and line", "[core][cli
                 "a,3\n"),
         Catch::Contains("f.csv, line 3: the file is not UTF-8") && Catch::Contains("CSV UTF-8"));
     CHECK_THAT(problem(""), Catch::Contains("the file is empty"));
+    CHECK_THAT(problem(std::string("\xFF\xFE"
+                                   "a\0,\0",
+                                   6)),
+               Catch::Contains("f.csv: the file is UTF-16"));
+    // A separator at the end of every data row adds only empty fields: they are dropped.
+    CHECK(core::parse_csv("a,b\n1,2,\n3,4,,\n", "f.csv").rows.at(1).fields ==
+          std::vector<std::string>{"3", "4"});
 }
 
 TEST_CASE("the usual headers of other systems are recognised", "[core][client-list]") {
