@@ -100,10 +100,7 @@ TEST_CASE("cancelling a long export leaves no file and the window working", "[gu
         auto* formats = dynamic_cast<wxChoice*>(d.FindWindow("export-format"));
         if (!formats)
             return;
-        for (unsigned i = 0; i < formats->GetCount(); ++i) {
-            if (formats->GetString(i).EndsWith("(xml)"))
-                formats->SetSelection(static_cast<int>(i));
-        }
+        CHECK(test::choose_with_keys(formats, "(xml)"));
         click_at_centre(d.FindWindow("export-everything"));
         test::settle_events();
         d.FindWindow("export-destination")->SetFocus();

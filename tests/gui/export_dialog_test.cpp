@@ -31,16 +31,11 @@ TEST_CASE("the export dialog exports the open client in the chosen format", "[gu
 
     gui::ExportDialog dialog(nullptr, host, store, client.id, "A client");
     dialog.Show();
+    dialog.Raise();
     wxYield();
     auto* formats = dialog.formats();
-    int xml = wxNOT_FOUND;
-    for (unsigned i = 0; i < formats->GetCount(); ++i) {
-        if (formats->GetString(i).Contains("(xml)"))
-            xml = static_cast<int>(i);
-    }
-    REQUIRE(xml != wxNOT_FOUND);
     CHECK(formats->GetCount() >= 4);  // xml, fhir-r4-xml, csv, html
-    formats->SetSelection(xml);
+    REQUIRE(test::choose_with_keys(formats, "(xml)"));
     const auto out = dir / "one-client.xml";
     dialog.destination()->SetValue(wxString::FromUTF8(out.string()));
     // The dialog says, before and after, that the file it writes is not encrypted.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <wx/choice.h>
 #include <wx/modalhook.h>
 #include <wx/uiaction.h>
 
@@ -31,6 +32,23 @@ inline void click(wxWindow* window, wxPoint at = wxDefaultPosition) {
     let_events_run(5);
     sim.MouseClick();
     let_events_run();
+}
+
+// Picks the first entry of `choice` whose text ends with `suffix` with the keyboard, as a user
+// does: the focused control, Home, then Down until it is reached. False if it never is.
+inline bool choose_with_keys(wxChoice* choice, const wxString& suffix) {
+    choice->SetFocus();
+    let_events_run(5);
+    wxUIActionSimulator sim;
+    sim.Char(WXK_HOME);
+    let_events_run(3);
+    for (unsigned i = 0; i <= choice->GetCount(); ++i) {
+        if (choice->GetStringSelection().EndsWith(suffix))
+            return true;
+        sim.Char(WXK_DOWN);
+        let_events_run(3);
+    }
+    return false;
 }
 
 // Who is charting in `store`, with their key already unlocked for this app session (as after
