@@ -1,5 +1,6 @@
 // knotnotes-cli — KnotNotes' services for scripts and automation.
 #include <iostream>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <knotnotes/sdk/abi_version.hpp>
@@ -61,8 +62,10 @@ int main(int argc, char** argv) {
         app.exit(e);
         return exit_usage;
     } catch (const knotnotes::db::DatabaseLocked& e) {
-        std::cerr << "error: " << e.what()
-                  << ". Give its passphrase with --passphrase-file FILE (a private file whose "
+        // Some messages end their sentence, some do not: one full stop either way.
+        const std::string what = e.what();
+        std::cerr << "error: " << what << (what.empty() || what.back() != '.' ? "." : "")
+                  << " Give its passphrase with --passphrase-file FILE (a private file whose "
                      "first line is the passphrase) or KNOTNOTES_PASSPHRASE_FILE, or type it when "
                      "asked on a terminal.\n";
         return exit_locked;

@@ -22,7 +22,12 @@ std::string example_of(const core::CsvTable& table, std::size_t column) {
         if (column < row.fields.size() && !row.fields[column].empty()) {
             auto value = row.fields[column];
             std::replace(value.begin(), value.end(), '\n', ' ');
-            return value.size() > 40 ? value.substr(0, 37) + "..." : value;
+            if (value.size() <= 40)
+                return value;
+            std::size_t cut = 37;  // not inside a UTF-8 character
+            while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80)
+                --cut;
+            return value.substr(0, cut) + "...";
         }
     }
     return {};
@@ -141,6 +146,8 @@ void ClientListImportDialog::build(const std::filesystem::path& file) {
             auto* choice =
                 new wxChoice(scroller, wxID_ANY, wxDefaultPosition, wxDefaultSize, labels);
             choice->SetName(wxString::Format("column-%zu", i));
+            choice->SetToolTip(wxString::Format(_("What the column \"%s\" is imported as"),
+                                                utf8(table_->header[i])));
             choice->SetSelection(choice_index(guesses[i]));
             choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { replan(); });
             choices_.push_back(choice);
@@ -263,7 +270,9 @@ bool ClientListImportDialog::import() {
             _("Imported %s from %s."),
             utf8(core::clients_text(static_cast<std::size_t>(result.imported))), utf8(file_name_));
         if (!result.skipped.empty()) {
-            summary_ += wxString::Format(_("\n%s already known were skipped."),
+            summary_ += wxString::Format(result.skipped.size() == 1
+                                             ? _("\n%s already known was skipped.")
+                                             : _("\n%s already known were skipped."),
                                          utf8(core::clients_text(result.skipped.size())));
         }
         return true;

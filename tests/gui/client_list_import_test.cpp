@@ -164,7 +164,7 @@ TEST_CASE("File > Import client list: file dialog, wizard, month first, a column
     CHECK(file_dialog);
     CHECK(wizard_seen);
     CHECK_THAT(told.utf8_string(), Catch::Contains("Imported 2 clients from") &&
-                                       Catch::Contains("1 client already known were skipped"));
+                                       Catch::Contains("1 client already known was skipped"));
     CHECK(t.store->client_count() == 3);
     const auto names = t.listed_names();
     CHECK(std::find(names.begin(), names.end(), "Smith, Jo") != names.end());

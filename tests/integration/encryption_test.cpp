@@ -308,6 +308,24 @@ TEST_CASE("a damaged encrypted database is reported as damaged; a newer one is r
         CHECK(r.exit_code == 4);
         CHECK_THAT(r.out + r.err, Catch::Contains("damaged"));
     }
+    SECTION("the first page overwritten: damaged with the right key, locked with a wrong one") {
+        {
+            std::fstream f(db_file, std::ios::in | std::ios::out | std::ios::binary);
+            f.seekp(100);  // past the salt, inside page 1's encrypted content
+            f.write("garbage garbage garbage garbage", 31);
+        }
+        const auto wrong_pass = write_passphrase(ws, "wrong", "not the passphrase");
+        const auto before = folder_state(ws);
+        auto right = ws.cli({"--db", db_file, "--passphrase-file", pass, "verify"});
+        CHECK(right.exit_code == 4);
+        CHECK_THAT(right.err, Catch::Contains(db_file) &&
+                                  Catch::Contains("its first page does not verify") &&
+                                  Catch::Contains("the key is right"));
+        auto wrong = ws.cli({"--db", db_file, "--passphrase-file", wrong_pass, "verify"});
+        CHECK(wrong.exit_code == 5);
+        CHECK_THAT(wrong.err, Catch::Contains("the key given does not open it"));
+        CHECK(folder_state(ws) == before);
+    }
     SECTION("written by a newer KnotNotes") {
         {
             db::Database database(db_file, key, db::OpenMode::existing_only);
