@@ -7,6 +7,8 @@
 #include <limits>
 #include <utility>
 
+#include "core/plain_text.hpp"
+
 namespace knotnotes::core {
 
 namespace {
@@ -16,16 +18,10 @@ std::pair<double, double> figure_span(sdk::ChartFigure figure, sdk::ChartView vi
     return sdk::figure_span(sdk::body_chart(figure, view));
 }
 
-std::string lower(std::string s) {
-    for (auto& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 std::vector<std::string> words_of(const std::string& text) {
     std::vector<std::string> words;
     std::string word;
-    for (char c : lower(text)) {
+    for (char c : ascii_lower(text)) {
         if (std::isalnum(static_cast<unsigned char>(c))) {
             word += c;
         } else if (!word.empty()) {

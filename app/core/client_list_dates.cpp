@@ -5,24 +5,10 @@
 #include <cstdio>
 
 #include "core/intake_service.hpp"
+#include "core/plain_text.hpp"
 
 namespace knotnotes::core {
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out;
-    for (const char c : text)
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string trimmed(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return std::string(text);
-}
 
 // The pieces of a date: runs of digits and of letters, in order; separators dropped.
 std::vector<std::string> pieces(std::string_view text) {
@@ -57,7 +43,7 @@ int month_named(const std::string& word) {
     static constexpr std::array<const char*, 12> names = {
         "january", "february", "march",     "april",   "may",      "june",
         "july",    "august",   "september", "october", "november", "december"};
-    const auto w = lower(word);
+    const auto w = ascii_lower(word);
     if (w.size() < 3)
         return 0;
     for (std::size_t m = 0; m < names.size(); ++m) {
@@ -90,7 +76,7 @@ std::optional<std::string> without_midnight(const std::string& text) {
     const auto start = text.find_last_of(" T", colon);
     if (start == std::string::npos || start == 0)
         return std::nullopt;
-    const auto time = lower(text.substr(start + 1));
+    const auto time = ascii_lower(text.substr(start + 1));
     bool midnight = true;
     const bool twelve_am = time.rfind("12:", 0) == 0 && time.find("am") != std::string::npos;
     for (std::size_t i = twelve_am ? 2 : 0; i < time.size(); ++i) {
@@ -124,7 +110,7 @@ NumericReadings numeric_readings(std::string_view text) {
 }  // namespace
 
 std::optional<DateOrder> parse_date_order(std::string_view text) {
-    const auto t = lower(trimmed(text));
+    const auto t = ascii_lower(trimmed(text));
     if (t == "dmy" || t == "dd/mm/yyyy" || t == "day-first" || t == "d/m/y")
         return DateOrder::day_first;
     if (t == "mdy" || t == "mm/dd/yyyy" || t == "month-first" || t == "m/d/y")

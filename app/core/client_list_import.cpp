@@ -8,6 +8,7 @@
 
 #include "core/client_header.hpp"
 #include "core/entered_text.hpp"
+#include "core/plain_text.hpp"
 #include "db/database.hpp"
 #include "db/transaction.hpp"
 
@@ -15,13 +16,6 @@ namespace knotnotes::core {
 namespace {
 
 constexpr std::size_t max_listed_problems = 20;
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // Case and spacing do not tell two people apart: "SMITH,  jo" is "Smith, Jo".
 std::string folded(const std::string& text) {

@@ -6,15 +6,10 @@
 #include <cctype>
 #include <string_view>
 
+#include "core/plain_text.hpp"
+
 namespace knotnotes::core {
 namespace {
-
-std::string trimmed(const std::string& s) {
-    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    const auto first = std::find_if(s.begin(), s.end(), not_space);
-    const auto last = std::find_if(s.rbegin(), s.rend(), not_space).base();
-    return first < last ? std::string(first, last) : std::string();
-}
 
 // One line: line breaks and runs of spaces become one space.
 std::string one_line(const std::string& s) {

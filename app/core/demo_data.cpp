@@ -1,7 +1,7 @@
 #include "demo_data.hpp"
 
-#include <knotnotes/sdk/contraindications.hpp>
 #include <knotnotes/sdk/body_chart.hpp>
+#include <knotnotes/sdk/contraindications.hpp>
 #include <knotnotes/sdk/muscle_atlas.hpp>
 
 #include <algorithm>
@@ -167,7 +167,7 @@ class Generator {
             date_of(start - 365L * random_.between(19, 72) - random_.between(0, 364));
         client.phone = "+1 555 01" + std::to_string(random_.between(10, 99)) + " " +
                        std::to_string(random_.between(1000, 9999));
-        client.email = ascii_lower(client.given_name) + "." + ascii_lower(client.family_name) +
+        client.email = email_letters(client.given_name) + "." + email_letters(client.family_name) +
                        std::to_string(index) + "@example.org";
         client.emergency_contact = random_.pick(given_names) + " " + client.family_name + ", " +
                                    "+1 555 02" + std::to_string(random_.between(10, 99));
@@ -181,7 +181,7 @@ class Generator {
         add_sessions(client_id, intake_id, pattern, start);
     }
 
-    static std::string ascii_lower(const std::string& text) {
+    static std::string email_letters(const std::string& text) {
         std::string out;
         for (unsigned char c : text) {
             if (c < 0x80 && std::isalpha(c))
@@ -345,8 +345,8 @@ class Generator {
         for (auto view : {sdk::ChartView::back, sdk::ChartView::front, sdk::ChartView::left,
                           sdk::ChartView::right}) {
             // At the centre of the muscle's region, a little off so knots are not in a grid.
-            if (const auto* region =
-                    sdk::find_region(sdk::body_chart(sdk::ChartFigure::neutral, view), muscle_id, side)) {
+            if (const auto* region = sdk::find_region(
+                    sdk::body_chart(sdk::ChartFigure::neutral, view), muscle_id, side)) {
                 knot.view = view;
                 knot.x = std::clamp(region->centre.x + (random_.unit() - 0.5) * 0.004, 0.0, 1.0);
                 knot.y = std::clamp(region->centre.y + (random_.unit() - 0.5) * 0.002, 0.0, 1.0);

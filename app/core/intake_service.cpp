@@ -7,18 +7,12 @@
 #include <cctype>
 
 #include "core/entered_text.hpp"
+#include "core/plain_text.hpp"
 #include "db/client_repository.hpp"
 #include "db/intake_repository.hpp"
 
 namespace knotnotes::core {
 namespace {
-
-std::string trimmed(const std::string& s) {
-    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    const auto first = std::find_if(s.begin(), s.end(), not_space);
-    const auto last = std::find_if(s.rbegin(), s.rend(), not_space).base();
-    return first < last ? std::string(first, last) : std::string();
-}
 
 bool is_leap(int year) {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

@@ -4,16 +4,11 @@
 #include <cctype>
 #include <sstream>
 
+#include "core/plain_text.hpp"
 #include "plugin_host.hpp"
 
 namespace knotnotes::core {
 namespace {
-
-std::string lower(std::string text) {
-    for (auto& c : text)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 // Does some word of `text` start with `prefix`? (Words split on anything not a letter/digit.)
 bool word_starts_with(const std::string& text, const std::string& prefix) {
@@ -53,13 +48,13 @@ TechniqueCatalogue::TechniqueCatalogue(std::vector<CatalogueTechnique> technique
     : techniques_(std::move(techniques)) {}
 
 std::vector<const CatalogueTechnique*> TechniqueCatalogue::search(const std::string& typed) const {
-    std::istringstream in(lower(typed));
+    std::istringstream in(ascii_lower(typed));
     std::vector<std::string> words;
     for (std::string w; in >> w;)
         words.push_back(w);
     std::vector<const CatalogueTechnique*> found;
     for (const auto& t : techniques_) {
-        const auto haystack = lower(t.technique.name + " " + t.technique.category);
+        const auto haystack = ascii_lower(t.technique.name + " " + t.technique.category);
         if (std::all_of(words.begin(), words.end(),
                         [&](const std::string& w) { return word_starts_with(haystack, w); })) {
             found.push_back(&t);
