@@ -104,7 +104,7 @@ TEST_CASE("a client list with a bad row imports nothing and names the line",
     CHECK(w.state("k.db") == before);
 }
 
-TEST_CASE("--map names the column an unknown header holds; list options need csv-clients",
+TEST_CASE("a column map says what an unknown header holds, and list options need csv-clients",
           "[integration][client-list]") {
     Workspace w;
     write(w.path("list.csv"), "Vorname,Nachname,Geburtsdatum\nJo,Smith,1980-01-02\n");

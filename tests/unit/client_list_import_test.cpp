@@ -103,7 +103,7 @@ TEST_CASE("the usual headers of other systems are recognised", "[core][client-li
         CHECK(core::parse_client_column_id(core::client_column_id(column)) == column);
 }
 
-TEST_CASE("dates of birth: ISO, day or month first, month names; impossible days refused",
+TEST_CASE("dates of birth: ISO, day or month first, month names, and impossible days refused",
           "[core][client-list]") {
     using core::DateOrder;
     const auto read = [](const char* text, DateOrder order = DateOrder::unknown) {
@@ -136,7 +136,7 @@ TEST_CASE("dates of birth: ISO, day or month first, month names; impossible days
     CHECK(read("") == "");
 }
 
-TEST_CASE("the file's dates decide their order; if they cannot, the user is asked",
+TEST_CASE("the file's dates decide their order, and when they cannot the user is asked",
           "[core][client-list]") {
     using core::DateOrder;
     const auto decide = [](std::vector<core::DatedLine> dates) {
