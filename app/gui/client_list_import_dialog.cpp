@@ -52,7 +52,7 @@ class PreviewList : public wxListCtrl {
         : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                      wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
         SetName("preview");
-        const int widths[] = {45, 180, 95, 105, 150, 185};
+        const int widths[] = {45, 165, 95, 95, 130, 230};
         const wxString titles[] = {_("Line"),  _("Name"),  _("Born"),
                                    _("Phone"), _("Email"), _("Import")};
         for (int i = 0; i < 6; ++i)
