@@ -43,4 +43,7 @@ if [ ! -s "$work/display" ]; then
     exit 1
 fi
 export DISPLAY=":$(tr -d '[:space:]' <"$work/display")"
+# GTK's file chooser saves its settings through dconf, which needs a D-Bus session; without
+# one every change logs a warning. The tests' settings need not outlive the run.
+export GSETTINGS_BACKEND=${GSETTINGS_BACKEND:-memory}
 "$@"
