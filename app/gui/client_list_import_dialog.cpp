@@ -193,6 +193,7 @@ void ClientListImportDialog::build(const std::filesystem::path& file) {
     buttons->AddButton(new wxButton(this, wxID_CANCEL));
     buttons->Realize();
     sizer->Add(buttons, 0, wxEXPAND | wxALL, gap);
+    import_->SetDefault();  // Enter imports, once the file can be imported
     import_->Enable(false);
     import_->Show(table_.has_value());
     import_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -270,10 +271,10 @@ bool ClientListImportDialog::import() {
             _("Imported %s from %s."),
             utf8(core::clients_text(static_cast<std::size_t>(result.imported))), utf8(file_name_));
         if (!result.skipped.empty()) {
-            summary_ += wxString::Format(result.skipped.size() == 1
-                                             ? _("\n%s already known was skipped.")
-                                             : _("\n%s already known were skipped."),
-                                         utf8(core::clients_text(result.skipped.size())));
+            summary_ +=
+                wxString::Format(result.skipped.size() == 1 ? _("\n%s already known was skipped.")
+                                                            : _("\n%s already known were skipped."),
+                                 utf8(core::clients_text(result.skipped.size())));
         }
         return true;
     } catch (const std::exception& e) {

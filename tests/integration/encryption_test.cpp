@@ -288,8 +288,9 @@ TEST_CASE("restore of an encrypted backup keeps the replaced database encrypted"
     CHECK(client_count(kept, key) == 5);
 }
 
-TEST_CASE("a damaged encrypted database is reported as damaged, and a newer one is refused untouched",
-          "[integration][encryption]") {
+TEST_CASE(
+    "a damaged encrypted database is reported as damaged, and a newer one is refused untouched",
+    "[integration][encryption]") {
     Workspace ws;
     const auto pass = write_passphrase(ws, "pass", "damage check");
     const auto db_file = ws.path("k.db");
