@@ -1,5 +1,6 @@
 // hello_frame — the baseline of the start-up benchmark: a minimal wxWidgets frame built like
-// knotnotes (same flags, same libraries), quitting from a pending call once shown (as knotnotes --quit-when-ready).
+// knotnotes (same flags, same libraries), quitting from a pending call once shown (as knotnotes
+// --quit-when-ready).
 #include "pch.hpp"
 
 namespace {
