@@ -22,6 +22,10 @@ char separator_of(std::string_view text) {
     return ',';
 }
 
+bool only_spaces(const std::string& field) {
+    return !field.empty() && field.find_first_not_of(' ') == std::string::npos;
+}
+
 class Parser {
   public:
     Parser(std::string_view text, const std::string& name) : text_(text), name_(name) {}
@@ -69,7 +73,9 @@ class Parser {
         std::vector<std::string> fields(1);
         while (pos_ < text_.size()) {
             const char c = text_[pos_];
-            if (c == '"' && fields.back().empty() && !field_started_) {
+            // Some programs write a space after the separator: `"a", "b"` is two quoted values.
+            if (c == '"' && (!field_started_ || only_spaces(fields.back()))) {
+                fields.back().clear();
                 read_quoted(fields.back());
                 continue;
             }
@@ -117,6 +123,8 @@ class Parser {
             field += c;
         }
         field_started_ = true;
+        while (pos_ < text_.size() && text_[pos_] == ' ' && separator_ != ' ')
+            ++pos_;  // `"a" ,` as well
         if (pos_ < text_.size()) {
             const char next = text_[pos_];
             if (next != separator_ && next != '\n' && next != '\r')

@@ -46,6 +46,9 @@ TEST_CASE("CSV: BOM, quotes, doubled quotes, separators and line breaks inside q
     CHECK(t.rows[1].line == 5);  // the quoted line break and the blank line are counted
     CHECK(t.rows[1].fields == std::vector<std::string>{"p", "", ""});
     CHECK(t.rows[2].fields == std::vector<std::string>{"q", "", ""});  // short rows are padded
+    // Spaces around quoted values (some programs write `"a", "b"`) are not part of them.
+    CHECK(core::parse_csv("a,b\n\"x, y\" , \"z\"\n", "f.csv").rows.at(0).fields ==
+          std::vector<std::string>{"x, y", "z"});
 }
 
 TEST_CASE("CSV: the header line's separator is used: semicolon and tab too",
