@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "core/intake_service.hpp"
+#include "core/calendar_date.hpp"
 #include "core/plain_text.hpp"
 
 namespace knotnotes::core {

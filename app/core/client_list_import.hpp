@@ -9,7 +9,8 @@
 // database, or earlier in the file, with the same name and date of birth (case and spacing do
 // not matter) is skipped and reported, so importing the same list twice adds nobody.
 // Then the import: every client of the plan in ONE transaction, all or nothing; the duplicate
-// check is made again inside it.
+// check is made again inside it. (The plan is client_list_plan.cpp, without the database; the
+// import and the plan against a database are client_list_import.cpp.)
 #pragma once
 
 #include <cstdint>
@@ -44,7 +45,13 @@ struct ClientListLine {
 
 struct ClientListSkip {
     int line = 0;
-    std::string who;  // "1 client", "3 clients".
+    std::string who;  // What makes two rows, or a row and a client, the same person: the names
+                      // (case and spacing
+    // do not matter) and the date of birth.
+    std::string same_person_key(const std::string& given_name, const std::string& family_name,
+                                const std::string& birth_date);
+
+    // "1 client", "3 clients".
     std::string clients_text(std::size_t count);
 
     // "Jo Smith, born 1975-06-01"
@@ -83,6 +90,11 @@ struct ClientListResult {
 // Adds the plan's clients in one transaction (db::DatabaseError: nothing added). A client that
 // reached the database since the plan was made is skipped, not added twice.
 ClientListResult import_client_list(db::Database& db, const ClientListPlan& plan);
+
+// What makes two rows, or a row and a client, the same person: the names (case and spacing
+// do not matter) and the date of birth.
+std::string same_person_key(const std::string& given_name, const std::string& family_name,
+                            const std::string& birth_date);
 
 // "1 client", "3 clients".
 std::string clients_text(std::size_t count);

@@ -4,7 +4,6 @@
 #include <knotnotes/sdk/contraindications.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 #include "core/entered_text.hpp"
 #include "core/plain_text.hpp"
@@ -12,20 +11,6 @@
 #include "db/intake_repository.hpp"
 
 namespace knotnotes::core {
-namespace {
-
-bool is_leap(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int digits(std::string_view s) {
-    int value = 0;
-    for (const char c : s)
-        value = value * 10 + (c - '0');
-    return value;
-}
-
-}  // namespace
 
 std::string_view intake_field_name(IntakeField field) {
     switch (field) {
@@ -46,23 +31,6 @@ std::string_view intake_field_name(IntakeField field) {
 IntakeValidationError::IntakeValidationError(IntakeField field, const std::string& problem)
     : std::invalid_argument(std::string(intake_field_name(field)) + ": " + problem),
       field_(field) {}
-
-bool is_calendar_date(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-')
-        return false;
-    for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (!std::isdigit(static_cast<unsigned char>(date[i])))
-            return false;
-    }
-    const int year = digits(date.substr(0, 4));
-    const int month = digits(date.substr(5, 2));
-    const int day = digits(date.substr(8, 2));
-    static constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1 || month < 1 || month > 12 || day < 1)
-        return false;
-    const int last = month_days[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
-    return day <= last;
-}
 
 bool same_answers(const sdk::Intake& a, const sdk::Intake& b) {
     auto flags_a = a.health_flags, flags_b = b.health_flags;

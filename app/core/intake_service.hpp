@@ -21,6 +21,8 @@
 
 #include <knotnotes/sdk/records.hpp>
 
+#include "core/calendar_date.hpp"  // is_calendar_date, for the intake's dates
+
 namespace knotnotes::db {
 class Database;
 }
@@ -41,9 +43,6 @@ class IntakeValidationError : public std::invalid_argument {
   private:
     IntakeField field_;
 };
-
-// True when `date` is "YYYY-MM-DD" and names a real day of the Gregorian calendar.
-bool is_calendar_date(std::string_view date);
 
 // True when the two intakes hold the same answers (ids, version and recorded time ignored):
 // what an editor uses to tell whether anything would be lost on cancel.

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "core/intake_service.hpp"
+#include "core/calendar_date.hpp"
 
 namespace knotnotes::core {
 namespace {
