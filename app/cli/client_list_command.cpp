@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/client_list_import.hpp"
+#include "core/plain_text.hpp"
 #include "exit_codes.hpp"
 
 namespace knotnotes::cli {
@@ -27,8 +28,9 @@ std::vector<core::ClientColumn> mapped_columns(const core::CsvTable& table,
         const auto equals = map.rfind('=');
         if (equals == std::string::npos)
             throw CLI::ValidationError("--map", "\"" + map + "\" is not COLUMN=FIELD");
-        const auto header = map.substr(0, equals);
-        const auto field = core::parse_client_column_id(map.substr(equals + 1));
+        // Spaces around a header (or around what was typed) are no part of its name.
+        const auto header = core::trimmed(map.substr(0, equals));
+        const auto field = core::parse_client_column_id(core::trimmed(map.substr(equals + 1)));
         if (!field) {
             throw CLI::ValidationError(
                 "--map",
@@ -36,7 +38,7 @@ std::vector<core::ClientColumn> mapped_columns(const core::CsvTable& table,
         }
         bool found = false;
         for (std::size_t i = 0; i < table.header.size(); ++i) {
-            if (table.header[i] == header) {
+            if (core::trimmed(table.header[i]) == header) {
                 columns[i] = *field;
                 found = true;
             }

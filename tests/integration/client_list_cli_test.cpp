@@ -130,6 +130,13 @@ TEST_CASE("a column map says what an unknown header holds, and list options need
     CHECK(w.on("k.db", {"import", "--format", "csv-clients", "--map", "Name=given-name",
                         w.path("list.csv")})
               .exit_code == 2);
+    // Spaces around a header, or around what is typed, do not matter.
+    write(w.path("spaced.csv"), "Vorname ,Nachname\nJo,Smith\n");
+    const auto spaced = w.on(
+        "k.db", {"import", "--format", "csv-clients", "--dry-run", "--map", "Vorname=given-name",
+                 "--map", "Nachname = family-name", w.path("spaced.csv")});
+    CHECK(spaced.exit_code == 0);
+    CHECK_THAT(spaced.out, Catch::Contains("line 2: Jo Smith, no date of birth"));
     CHECK(w.on("k.db", {"import", "--date-format", "DMY", w.path("list.csv")}).exit_code == 2);
     CHECK(w.on("k.db",
                {"import", "--format", "csv-clients", "--date-format", "YMD", w.path("list.csv")})
