@@ -6,8 +6,6 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <optional>
 
 #include "encryption.hpp"
 #include "file_identity.hpp"
@@ -57,63 +55,6 @@ bool read_pragma(sqlite3* db, const char* sql, int& out, int& rc) {
     return rc == SQLITE_OK;
 }
 
-// When the first page does not open with the key, the key is wrong or that page is damaged:
-// SQLCipher cannot tell which from page 1 alone. Every page carries its own HMAC, so the right
-// key still verifies the others. PRAGMA cipher_integrity_check lists the pages that fail, but
-// reads the whole file (seconds for a clinic's database, on every wrong passphrase): it runs on
-// a private temporary copy of the first pages instead (ciphertext only).
-// The number of those pages that verify with the key: 0 when none does (the key is wrong);
-// nullopt when it cannot tell (a file of one page, no temporary file).
-std::optional<long> pages_the_key_verifies(const std::filesystem::path& file,
-                                           const DatabaseKey& key) {
-    constexpr std::size_t page_size = 4096;  // SQLCipher 4's default, which KnotNotes keeps
-    constexpr std::size_t sampled_pages = 16;
-    std::string pages(page_size * sampled_pages, '\0');
-    {
-        std::ifstream in(file, std::ios::binary);
-        in.read(pages.data(), static_cast<std::streamsize>(pages.size()));
-        pages.resize(static_cast<std::size_t>(in.gcount()) / page_size * page_size);
-    }
-    const long count = static_cast<long>(pages.size() / page_size);
-    if (count < 2)
-        return std::nullopt;
-    std::string probe = (std::filesystem::temp_directory_path() / "knotnotes-key-probe-XXXXXX");
-    const int fd = ::mkstemp(probe.data());  // 0600
-    if (fd < 0)
-        return std::nullopt;
-    const bool written =
-        ::write(fd, pages.data(), pages.size()) == static_cast<ssize_t>(pages.size());
-    ::close(fd);
-    struct Removed {
-        const std::string& file;
-        ~Removed() {
-            std::error_code ec;
-            std::filesystem::remove(file, ec);
-        }
-    } removed{probe};
-    sqlite3* db = nullptr;
-    long failed = count;
-    if (written &&
-        sqlite3_open_v2(probe.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-        try {
-            key_connection(db, "main", key, false);
-            sqlite3_stmt* stmt = nullptr;
-            if (sqlite3_prepare_v2(db, "PRAGMA cipher_integrity_check", -1, &stmt, nullptr) ==
-                SQLITE_OK) {
-                failed = 0;
-                while (sqlite3_step(stmt) == SQLITE_ROW)
-                    ++failed;
-            }
-            sqlite3_finalize(stmt);
-        } catch (const DatabaseError&) {
-        }
-    }
-    sqlite3_close_v2(db);
-    if (!written)
-        return std::nullopt;
-    return failed < count ? count - failed : 0;
-}
-
 // The key has been given: does it open the file, and is the file one we may open?
 void check_encrypted_contents(sqlite3* db, const std::string& name, const DatabaseKey& key,
                               OpenMode mode) {
@@ -121,7 +62,7 @@ void check_encrypted_contents(sqlite3* db, const std::string& name, const Databa
     int rc = SQLITE_OK;
     if (!read_pragma(db, "SELECT count(*) FROM sqlite_master", count, rc)) {
         if ((rc & 0xff) == SQLITE_NOTADB) {
-            const auto verified = pages_the_key_verifies(name, key);
+            const auto verified = pages_verified_by_key(name, key);
             if (verified && *verified > 0) {
                 throw DatabaseDamaged(
                     name +

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -248,6 +249,56 @@ void rekey_database(Database& db, const DatabaseKey& new_key) {
         throw DatabaseError(db.file().string() +
                             ": the new key was not set: " + sqlite3_errstr(rc));
     db.replace_key(new_key);
+}
+
+std::optional<long> pages_verified_by_key(const std::filesystem::path& file,
+                                          const DatabaseKey& key) {
+    constexpr std::size_t page_size = 4096;  // SQLCipher 4's default, which KnotNotes keeps
+    constexpr std::size_t sampled_pages = 16;
+    std::string pages(page_size * sampled_pages, '\0');
+    {
+        std::ifstream in(file, std::ios::binary);
+        in.read(pages.data(), static_cast<std::streamsize>(pages.size()));
+        pages.resize(static_cast<std::size_t>(in.gcount()) / page_size * page_size);
+    }
+    const long count = static_cast<long>(pages.size() / page_size);
+    if (count < 2)
+        return std::nullopt;
+    std::string probe = (std::filesystem::temp_directory_path() / "knotnotes-key-probe-XXXXXX");
+    const int fd = ::mkstemp(probe.data());  // 0600
+    if (fd < 0)
+        return std::nullopt;
+    const bool written =
+        ::write(fd, pages.data(), pages.size()) == static_cast<ssize_t>(pages.size());
+    ::close(fd);
+    struct Removed {
+        const std::string& file;
+        ~Removed() {
+            std::error_code ec;
+            std::filesystem::remove(file, ec);
+        }
+    } removed{probe};
+    sqlite3* db = nullptr;
+    long failed = count;
+    if (written &&
+        sqlite3_open_v2(probe.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+        try {
+            key_connection(db, "main", key, false);
+            sqlite3_stmt* stmt = nullptr;
+            if (sqlite3_prepare_v2(db, "PRAGMA cipher_integrity_check", -1, &stmt, nullptr) ==
+                SQLITE_OK) {
+                failed = 0;
+                while (sqlite3_step(stmt) == SQLITE_ROW)
+                    ++failed;
+            }
+            sqlite3_finalize(stmt);
+        } catch (const DatabaseError&) {
+        }
+    }
+    sqlite3_close_v2(db);
+    if (!written)
+        return std::nullopt;
+    return failed < count ? count - failed : 0;
 }
 
 }  // namespace knotnotes::db

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string_view>
 
 #include "database_key.hpp"
@@ -33,6 +34,16 @@ std::string encryption_key_id(const std::filesystem::path& file);
 // empty, also the salt that marks it as an encrypted KnotNotes database (a raw key with a salt
 // brings its own). Nothing is read yet.
 void key_connection(sqlite3* db, const char* schema, const DatabaseKey& key, bool new_file);
+
+// When the first page does not open with a key, the key is wrong or that page is damaged:
+// SQLCipher cannot tell which from page 1 alone. Every page carries its own HMAC, so the right
+// key still verifies the others. PRAGMA cipher_integrity_check lists the pages that fail, but
+// reads the whole file (seconds for a clinic's database, on every wrong passphrase): it runs on
+// a private temporary copy of the first pages instead (ciphertext only).
+// The number of those pages that verify with `key`: 0 when none does (the key is wrong);
+// nullopt when it cannot tell (a file of one page, no temporary file).
+std::optional<long> pages_verified_by_key(const std::filesystem::path& file,
+                                          const DatabaseKey& key);
 
 // A plain database becomes an encrypted one with `key`, in place: the copy is written beside
 // it, checked (integrity and the same rows in every table), renamed over the plain file, and the

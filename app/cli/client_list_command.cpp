@@ -59,7 +59,8 @@ void print_skipped(const std::vector<core::ClientListSkip>& skipped) {
         return;
     std::cout << "Skipped " << core::clients_text(skipped.size()) << " already known:\n";
     for (const auto& s : skipped)
-        std::cout << "  line " << s.line << ": " << s.who << " (" << s.reason << ")\n";
+        std::cout << "  line " << s.line << ": " << core::client_list_who(s.client) << " ("
+                  << s.reason << ")\n";
 }
 
 void print_plan(const core::ClientListPlan& plan, const std::string& file) {
@@ -90,12 +91,11 @@ int run_client_list_import(const CliContext& context, const ClientListCommand& c
             options.columns = mapped_columns(table, command.maps, command.file);
         if (command.dry_run && !std::filesystem::exists(context.database_path())) {
             // A dry run creates nothing, not even the database it would import into.
-            print_plan(core::plan_client_list(std::move(table), command.file, options, {}),
-                       command.file);
+            print_plan(core::plan_client_list(table, command.file, options, {}), command.file);
             return exit_ok;
         }
         db::Database database(context.database_path(), context.database_key());
-        const auto plan = core::plan_client_list(std::move(table), command.file, options,
+        const auto plan = core::plan_client_list(table, command.file, options,
                                                  db::ClientRepository(database).identities());
         if (command.dry_run) {
             print_plan(plan, command.file);

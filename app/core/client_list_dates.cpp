@@ -118,18 +118,6 @@ std::optional<DateOrder> parse_date_order(std::string_view text) {
     return std::nullopt;
 }
 
-std::string date_order_label(DateOrder order) {
-    switch (order) {
-        case DateOrder::day_first:
-            return "day first (31/12/1980)";
-        case DateOrder::month_first:
-            return "month first (12/31/1980)";
-        case DateOrder::unknown:
-            break;
-    }
-    return "not known";
-}
-
 BirthDate read_birth_date(std::string_view raw, DateOrder order) {
     const auto text = trimmed(raw);
     if (text.empty())

@@ -23,7 +23,6 @@ enum class DateOrder { unknown, day_first, month_first };
 // "DMY", "dd/mm/yyyy", "day-first" -> day_first; "MDY", "mm/dd/yyyy", "month-first" ->
 // month_first (case does not matter).
 std::optional<DateOrder> parse_date_order(std::string_view text);
-std::string date_order_label(DateOrder order);  // "day first (31/12/1980)"
 
 // The date as YYYY-MM-DD in `order` (unknown: only dates that need no order), or the problem
 // ("\"31/02/1980\" is not a real day").

@@ -25,8 +25,7 @@ ClientListResult import_client_list(db::Database& db, const ClientListPlan& plan
     for (const auto& [line, client] : plan.clients) {
         if (!known.insert(same_person_key(client.given_name, client.family_name, client.birth_date))
                  .second) {
-            result.skipped.push_back(
-                {line, client_list_who(client), "already in the database", client});
+            result.skipped.push_back({line, "already in the database", client});
             continue;
         }
         clients.add(client);

@@ -45,23 +45,11 @@ struct ClientListLine {
 
 struct ClientListSkip {
     int line = 0;
-    std::string who;  // What makes two rows, or a row and a client, the same person: the names
-                      // (case and spacing
-    // do not matter) and the date of birth.
-    std::string same_person_key(const std::string& given_name, const std::string& family_name,
-                                const std::string& birth_date);
-
-    // "1 client", "3 clients".
-    std::string clients_text(std::size_t count);
-
-    // "Jo Smith, born 1975-06-01"
     std::string reason;  // "already in the database", "the same person as line 3"
     sdk::Client client;  // as the row reads
 };
 
 struct ClientListPlan {
-    std::string file_name;
-    CsvTable table;
     std::vector<ClientColumn> columns;
     DateOrder date_order = DateOrder::unknown;
     std::vector<ClientListLine> clients;  // to be imported, in file order
@@ -75,7 +63,7 @@ class ClientListError : public std::runtime_error {
 };
 
 // Throws ClientListError (no name column, bad rows), DateOrderError (see client_list_dates.hpp).
-ClientListPlan plan_client_list(CsvTable table, const std::string& file_name,
+ClientListPlan plan_client_list(const CsvTable& table, const std::string& file_name,
                                 const ClientListOptions& options,
                                 const std::vector<db::ClientIdentity>& existing);
 // The plan for `file` against the clients `db` holds. Also throws CsvError.

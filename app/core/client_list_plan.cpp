@@ -152,11 +152,10 @@ std::string client_list_who(const sdk::Client& client) {
            (client.birth_date.empty() ? ", no date of birth" : ", born " + client.birth_date);
 }
 
-ClientListPlan plan_client_list(CsvTable table, const std::string& file_name,
+ClientListPlan plan_client_list(const CsvTable& table, const std::string& file_name,
                                 const ClientListOptions& options,
                                 const std::vector<db::ClientIdentity>& existing) {
     ClientListPlan plan;
-    plan.file_name = file_name;
     plan.columns =
         options.columns.empty() ? recognise_client_columns(table.header) : options.columns;
     check_columns(plan.columns, table, file_name);
@@ -204,12 +203,10 @@ ClientListPlan plan_client_list(CsvTable table, const std::string& file_name,
         }
         const auto key = same_person_key(client.given_name, client.family_name, client.birth_date);
         if (known.count(key)) {
-            plan.skipped.push_back(
-                {line, client_list_who(client), "already in the database", client});
+            plan.skipped.push_back({line, "already in the database", client});
         } else if (const auto earlier = first_line.find(key); earlier != first_line.end()) {
-            plan.skipped.push_back({line, client_list_who(client),
-                                    "the same person as line " + std::to_string(earlier->second),
-                                    client});
+            plan.skipped.push_back(
+                {line, "the same person as line " + std::to_string(earlier->second), client});
         } else {
             first_line.emplace(key, line);
             plan.clients.push_back({line, client});
@@ -226,7 +223,6 @@ ClientListPlan plan_client_list(CsvTable table, const std::string& file_name,
         message += "\nCorrect them in the file (or leave those rows out) and import it again.";
         throw ClientListError(message);
     }
-    plan.table = std::move(table);
     return plan;
 }
 

@@ -11,7 +11,8 @@
 // search clients, Ctrl+1..4 Overview/Intake/Sessions/Progress, Ctrl+L lock the window
 // (window_lock_panel.hpp; also after an idle time). Client: Ctrl+Shift+N new
 // session, Ctrl+I edit intake. Tools: Ctrl+Shift+P plugins. Help: F1 shortcuts, About.
-// Export, import and backup run on a worker (progress, Cancel); so does the automatic backup
+// The File menu commands are in main_frame_file_commands.cpp. Export, import and backup run on
+// a worker (progress, Cancel); so does the automatic backup
 // when the window closes.
 #pragma once
 
