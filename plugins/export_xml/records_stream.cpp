@@ -11,6 +11,7 @@
 #include <string>
 
 #include <knotnotes/sdk/plugin_error.hpp>
+#include <knotnotes/sdk/xml_file_encoding.hpp>
 
 #include "records_format.hpp"
 
@@ -90,41 +91,6 @@ std::string plain(std::string message) {
     throw sdk::ImportError(0, fallback);
 }
 
-// UTF-8 only: refuse a file that says it is something else, before libxml2 decodes a byte.
-void check_encoding(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw sdk::ImportError(0, "cannot open " + file.string());
-    char start[512] = {};
-    in.read(start, sizeof start);
-    const auto size = static_cast<std::size_t>(in.gcount());
-    const std::string head(start, size);
-    if (head.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw sdk::ImportError(0, file.string() + " is empty");
-    if (head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0)
-        throw sdk::ImportError(1, "the file is UTF-16; KnotNotes files are UTF-8");
-    // The XML declaration's encoding, when it names one: encoding="..." or '...'.
-    const auto declaration_end = head.rfind("<?xml", 0) == 0 ? head.find("?>") : std::string::npos;
-    const auto encoding = head.find("encoding=");
-    if (declaration_end == std::string::npos || encoding == std::string::npos ||
-        encoding > declaration_end || encoding + 10 > head.size()) {
-        return;
-    }
-    const char quote = head[encoding + 9];
-    const auto end = head.find(quote, encoding + 10);
-    if ((quote != '"' && quote != '\'') || end == std::string::npos || end > declaration_end)
-        return;  // malformed: libxml2 says so, with the line
-    const std::string declared = head.substr(encoding + 10, end - encoding - 10);
-    std::string name = declared;
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(c | 0x20); });
-    if (name != "utf-8" && name != "utf8") {
-        throw sdk::ImportError(1, "the file declares the encoding " + declared +
-                                      "; KnotNotes files are UTF-8 (convert it first, e.g. with "
-                                      "iconv -t UTF-8)");
-    }
-}
-
 // libxml2 reports some errors (a text node over its limit) through the thread's handler
 // rather than the reader's: catch those too while a file is read.
 class ThreadErrors {
@@ -188,7 +154,7 @@ RecordsVersion root_version(xmlTextReaderPtr reader, const FirstError& error) {
 
 void each_record(const std::filesystem::path& file,
                  const std::function<void(xmlNodePtr, RecordsVersion)>& handle) {
-    check_encoding(file);
+    sdk::check_xml_file_encoding(file, "KnotNotes files");
     // A first look for the format version: the schema must be set before reading starts.
     RecordsVersion version;
     {

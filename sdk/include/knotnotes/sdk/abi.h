@@ -65,7 +65,7 @@
 #include <stdint.h>
 
 #define KNOTNOTES_SDK_ABI_MAJOR 2
-#define KNOTNOTES_SDK_ABI_MINOR 1
+#define KNOTNOTES_SDK_ABI_MINOR 2
 
 /* The symbols a plugin library exports (KNOTNOTES_PLUGIN does it for C++ plugins). */
 #define KNOTNOTES_ABI_SYMBOL "knotnotes_plugin_abi"
@@ -394,6 +394,16 @@ typedef struct kn_exporter {
 
 /* ---- Importer (importer.hpp) ---------------------------------------------------------- */
 
+/* What an importer read, per kind of item of its file (2.2): how many it took into records and
+ * how many it skipped, and why (reason empty for what it took). */
+typedef struct kn_import_note {
+    uint32_t struct_size;
+    kn_string kind; /* e.g. a FHIR resource type, "Observation" */
+    int64_t taken;
+    int64_t skipped;
+    kn_string reason;
+} kn_import_note;
+
 /* The host's side of an import. Each call returns KN_IMPORT_ERROR (or KN_ERROR) when the host
  * refuses the record; the importer must then stop and return that status with the message. */
 typedef struct kn_import_sink {
@@ -405,6 +415,8 @@ typedef struct kn_import_sink {
     kn_status (*session)(void* context, const kn_session* record, kn_error* error);
     kn_status (*questionnaire_response)(void* context, const kn_questionnaire_response* record,
                                         kn_error* error);
+    /* 2.2; a 2.0/2.1 host has none: the note is then not shown. */
+    kn_status (*note)(void* context, const kn_import_note* note, kn_error* error);
 } kn_import_sink;
 
 typedef struct kn_importer {

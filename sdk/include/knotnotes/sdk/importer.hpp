@@ -20,6 +20,7 @@
 //   whole import in one transaction, so a throw anywhere leaves the database unchanged.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -29,6 +30,17 @@
 
 namespace knotnotes::sdk {
 
+// What an importer read, per kind of item of its file (SDK 2.2): how many it took into records
+// and how many it skipped, and why — one note per kind taken and per kind and reason skipped,
+// given after the records (for a format that maps only partly, such as FHIR from another
+// system). `reason` is empty for what was taken. A host older than 2.2 does not show them.
+struct ImportNote {
+    std::string kind;  // e.g. "Observation"
+    std::int64_t taken = 0;
+    std::int64_t skipped = 0;
+    std::string reason{};
+};
+
 class ImportSink {
   public:
     virtual ~ImportSink() = default;
@@ -37,6 +49,7 @@ class ImportSink {
     virtual void intake(const Intake& intake) = 0;
     virtual void session(const Session& session) = 0;
     virtual void questionnaire_response(const QuestionnaireResponse& response) = 0;
+    virtual void note(const ImportNote&) {}
 };
 
 class Importer {

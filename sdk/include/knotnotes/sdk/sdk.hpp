@@ -17,4 +17,5 @@
 #include "knotnotes/sdk/technique_library.hpp"
 #include "knotnotes/sdk/timestamps.hpp"
 #include "knotnotes/sdk/vocabulary.hpp"
+#include "knotnotes/sdk/xml_file_encoding.hpp"
 #include "knotnotes/sdk/xml_text.hpp"

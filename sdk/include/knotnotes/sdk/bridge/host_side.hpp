@@ -195,6 +195,17 @@ class SinkServer {
                 s.sink_.questionnaire_response(s.response_);
             });
         };
+        t.note = [](void* context, const kn_import_note* c, kn_error* error) {
+            return serve(context, error, [&](SinkServer& s) {
+                ImportNote n;
+                n.kind = std::string(view(c->kind));
+                n.taken = c->taken;
+                n.skipped = c->skipped;
+                if (KN_HAS_FIELD(c, kn_import_note, reason))
+                    n.reason = std::string(view(c->reason));
+                s.sink_.note(n);
+            });
+        };
         return t;
     }
 

@@ -151,6 +151,19 @@ class CSinkProxy : public ImportSink {
         deliver(KNOTNOTES_C_FUNCTION(sink_, kn_import_sink, questionnaire_response),
                 views_.response(response), "questionnaire response");
     }
+    void note(const ImportNote& n) override {
+        const auto function = KNOTNOTES_C_FUNCTION(sink_, kn_import_sink, note);
+        if (!function)
+            return;  // a host older than 2.2 shows no notes
+        kn_import_note c{};
+        c.struct_size = sizeof c;
+        c.kind = view(n.kind);
+        c.taken = n.taken;
+        c.skipped = n.skipped;
+        c.reason = view(n.reason);
+        ErrorBuffer buffer;
+        check(function(sink_.context, &c, &buffer.error), buffer);
+    }
 
   private:
     template <typename Function, typename Record>
