@@ -109,16 +109,15 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
 
 void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
     auto file = std::make_shared<std::string>();
-    auto format = std::make_shared<std::string>("xml");
+    auto format = std::make_shared<std::string>();
     auto client_list = std::make_shared<ClientListCommand>();
     auto* command = app.add_subcommand(
         "import", "Import a file (validated first; all or nothing, in one transaction)");
     command->add_option("FILE", *file, "The file to import")->required();
-    command
-        ->add_option("--format", *format,
-                     std::string("Format id of the file; ") + client_list_format +
-                         ": a client list (CSV) from another system")
-        ->capture_default_str();
+    command->add_option("--format", *format,
+                        std::string("Format id of the file (default: told from the file: xml, "
+                                    "KnotNotes XML, or fhir-r4-xml, a FHIR R4 Bundle); ") +
+                            client_list_format + ": a client list (CSV) from another system");
     auto* date_format = command->add_option(
         "--date-format", client_list->date_format,
         std::string(client_list_format) +
@@ -144,6 +143,8 @@ void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
                                            std::string("only for --format ") + client_list_format);
             }
         }
+        if (format->empty())
+            *format = core::import_format_of(*file);
         auto host = context.make_plugin_host();
         host->load_enabled();
         auto importer = core::importer_for(*host, *format);
@@ -166,6 +167,10 @@ void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
                       << " intakes, " << counts.sessions << " sessions and "
                       << counts.questionnaire_responses << " questionnaire responses from " << *file
                       << "\n";
+            if (!counts.notes.empty()) {
+                // A format that maps only partly (FHIR from another system) says what it left.
+                std::cout << "Per resource type:\n" << core::describe_notes(counts);
+            }
             exit_code = exit_ok;
         } catch (const core::PluginCallError& e) {
             std::cerr << "error: " << *file << ": " << e.what()

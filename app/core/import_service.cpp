@@ -40,6 +40,7 @@ class DatabaseSink : public sdk::ImportSink {
     void questionnaire_response(const sdk::QuestionnaireResponse& r) override {
         guarded([&] { write_questionnaire_response(r); });
     }
+    void note(const sdk::ImportNote& n) override { counts.notes.push_back(n); }
 
     // Seals the signed notes of the last client, then adds the practitioners' public keys (call
     // once, after the importer returned).
@@ -253,6 +254,28 @@ class DatabaseSink : public sdk::ImportSink {
 
 }  // namespace
 
+std::string describe_notes(const ImportCounts& counts) {
+    struct Line {
+        std::int64_t taken = 0;
+        std::vector<std::string> skipped;
+    };
+    std::map<std::string, Line> lines;
+    for (const auto& n : counts.notes) {
+        auto& line = lines[n.kind];
+        line.taken += n.taken;
+        if (n.skipped > 0)
+            line.skipped.push_back(std::to_string(n.skipped) + " skipped (" + n.reason + ")");
+    }
+    std::string text;
+    for (const auto& [kind, line] : lines) {
+        text += kind + ": " + std::to_string(line.taken) + " taken";
+        for (const auto& skipped : line.skipped)
+            text += ", " + skipped;
+        text += "\n";
+    }
+    return text;
+}
+
 ImportCounts preview_import(PluginObject<sdk::Importer>& importer,
                             const std::filesystem::path& file) {
     class CountingSink : public sdk::ImportSink {
@@ -264,6 +287,7 @@ ImportCounts preview_import(PluginObject<sdk::Importer>& importer,
         void questionnaire_response(const sdk::QuestionnaireResponse&) override {
             ++counts.questionnaire_responses;
         }
+        void note(const sdk::ImportNote& n) override { counts.notes.push_back(n); }
         ImportCounts counts;
     } sink;
     importer.call("validate", [&](sdk::Importer& i) { i.validate(file); });

@@ -16,6 +16,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <knotnotes/sdk/importer.hpp>
 
@@ -35,7 +37,13 @@ struct ImportCounts {
     std::int64_t intakes = 0;
     std::int64_t sessions = 0;
     std::int64_t questionnaire_responses = 0;
+    // What the importer says it took and skipped, per kind of item of its file (FHIR: per
+    // resource type); empty for a format that maps wholly, as KnotNotes XML does.
+    std::vector<sdk::ImportNote> notes;
 };
+
+// The notes as lines a person reads, one per kind: "Observation: 12 taken, 3 skipped (why)".
+std::string describe_notes(const ImportCounts& counts);
 
 // Throws PluginCallError (the importer rejected the file: its message names line and problem),
 // or db::DatabaseError. In both cases the database is unchanged.

@@ -13,15 +13,25 @@ wxString counts_text(const core::ImportCounts& c) {
     return wxString::FromUTF8(core::describe(c));
 }
 
+// What a partly mapped format (FHIR from another system) took and skipped, per resource type.
+wxString notes_text(const core::ImportCounts& c) {
+    if (c.notes.empty())
+        return {};
+    return "\n\n" + wxString::FromUTF8(core::describe_notes(c));
+}
+
 }  // namespace
 
 ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& host,
                                          core::RecordStore& store,
                                          const std::filesystem::path& file)
     : wxDialog(parent, wxID_ANY, _("Import records")), host_(host), store_(store), file_(file) {
-    importer_ = core::importer_for(host, "xml");
+    const auto format = core::import_format_of(file);
+    importer_ = core::importer_for(host, format);
     if (!importer_) {
-        summary_ = _("No importer for KnotNotes XML is loaded (see Tools > Plugins).");
+        summary_ = wxString::Format(_("No importer for the format %s of %s is loaded (see Tools > "
+                                      "Plugins)."),
+                                    format, wxString::FromUTF8(file_.filename().string()));
     } else {
         core::ImportCounts counts;
         core::BackgroundJob job([&](core::JobControl& control) {
@@ -33,9 +43,9 @@ ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& hos
         try {
             job.finish();
             summary_ =
-                wxString::Format(_("%s holds %s.\n\nImport them into %s?"),
+                wxString::Format(_("%s holds %s.%s\n\nImport them into %s?"),
                                  wxString::FromUTF8(file_.filename().string()), counts_text(counts),
-                                 wxString::FromUTF8(store_.file().string()));
+                                 notes_text(counts), wxString::FromUTF8(store_.file().string()));
             can_import_ = true;
         } catch (const core::JobCancelled&) {
             summary_ = _("Reading the file was cancelled; nothing was imported.");
@@ -78,7 +88,7 @@ bool ImportPreviewDialog::import() {
     run_job_with_progress(this, _("Import"), _("Importing the records..."), job, false);
     try {
         job.finish();
-        summary_ = _("Imported ") + counts_text(counts) + ".";
+        summary_ = _("Imported ") + counts_text(counts) + "." + notes_text(counts);
         return true;
     } catch (const std::exception& e) {
         summary_ = wxString::FromUTF8(e.what()) + _("\nNothing was imported.");

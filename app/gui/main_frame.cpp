@@ -62,7 +62,7 @@ wxString MainFrame::shortcuts_text() {
         "Ctrl+Shift+D\tNew (empty) database\n"
         "Ctrl+B\tBack up the database\n"
         "Ctrl+E\tExport records\n"
-        "Ctrl+Shift+I\tImport a KnotNotes export\n"
+        "Ctrl+Shift+I\tImport a KnotNotes export or a FHIR Bundle\n"
         "Ctrl+Shift+L\tImport a client list (CSV) from another system\n"
         "Ctrl+F\tSearch clients (type, then Enter or Down to pick)\n"
         "Ctrl+1 / 2 / 3 / 4\tOverview / Intake / Sessions / Progress tab\n"

@@ -38,8 +38,9 @@ void MainFrame::export_records() {
 void MainFrame::import_records() {
     if (!store_)
         return;
-    wxFileDialog dialog(this, _("Import a KnotNotes export"), wxEmptyString, wxEmptyString,
-                        _("KnotNotes exports (*.knotnotes.xml;*.xml)|*.knotnotes.xml;*.xml"),
+    wxFileDialog dialog(this, _("Import a KnotNotes export or a FHIR Bundle"), wxEmptyString,
+                        wxEmptyString,
+                        _("KnotNotes XML and FHIR R4 Bundles (*.xml)|*.xml|All files (*)|*"),
                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() != wxID_OK)
         return;

@@ -5,6 +5,7 @@
 
 #include <knotnotes/sdk/sdk.hpp>
 
+#include "fhir_importer.hpp"
 #include "fhir_resources.hpp"
 #include "fhir_time.hpp"
 
@@ -95,13 +96,18 @@ class FhirExporter : public sdk::Exporter {
         x_->patient = {x_->identity.url(fhir::Kind::patient, x_->patient_key),
                        c.given_name + " " + c.family_name};
         x_->sessions.clear();
+        x_->intakes.clear();
+        x_->knots.clear();
         record([&] { return "the client " + x_->patient.name + " (uid " + c.uid + ")"; },
                [&] { fhir::write_patient(w_, *x_, c); });
     }
 
     void write_intake(const sdk::Intake& i) override {
         record([&] { return "the intake of " + i.recorded_at + " (uid " + i.uid + ")"; },
-               [&] { fhir::write_consent(w_, *x_, i); });
+               [&] {
+                   fhir::write_intake(w_, *x_, i);
+                   fhir::write_consent(w_, *x_, i);
+               });
     }
 
     void write_session(const sdk::Session& s) override {
@@ -168,6 +174,9 @@ class FhirPlugin : public sdk::Plugin {
   public:
     std::unique_ptr<sdk::Exporter> create_exporter() override {
         return std::make_unique<FhirExporter>();
+    }
+    std::unique_ptr<sdk::Importer> create_importer() override {
+        return std::make_unique<fhir::FhirImporter>();
     }
 };
 

@@ -12,10 +12,22 @@ void open_extension(XmlWriter& w, const char* url) {
 }  // namespace
 
 void extension_string(XmlWriter& w, const char* url, const std::string& value) {
+    extension_value(w, url, "valueString", value);
+}
+
+void extension_value(XmlWriter& w, const char* url, const char* type, const std::string& value) {
     if (value.empty())
         return;
     open_extension(w, url);
-    w.value("valueString", value);
+    w.value(type, value);
+    w.close("extension");
+}
+
+void extension_reference(XmlWriter& w, const char* url, const std::string& reference) {
+    if (reference.empty())
+        return;
+    open_extension(w, url);
+    w.reference("valueReference", reference);
     w.close("extension");
 }
 
@@ -44,6 +56,8 @@ void write_signature_extension(XmlWriter& w, const sdk::Signature& sig) {
     part("contentSha256", "valueString", sig.content_sha256);
     part("publicKey", "valueBase64Binary", sig.public_key);
     part("value", "valueBase64Binary", sig.value);
+    // The agent stands in for a signer the seal did not record.
+    part("signerUnrecorded", "valueBoolean", sig.signer_practitioner_id ? "" : "true");
     w.close("extension");
 }
 

@@ -20,9 +20,34 @@ inline constexpr const char* extension_laterality =
     "https://knotnotes.org/fhir/StructureDefinition/laterality";
 inline constexpr const char* extension_signature =
     "https://knotnotes.org/fhir/StructureDefinition/note-signature";
+// What KnotNotes keeps that FHIR has no element for, so that a KnotNotes import of its own
+// export gets back exactly what was exported (docs/fhir.md, "Coming back").
+#define KNOTNOTES_EXTENSION(name, path) \
+    inline constexpr const char* name = "https://knotnotes.org/fhir/StructureDefinition/" path;
+KNOTNOTES_EXTENSION(extension_created_at, "created-at")
+KNOTNOTES_EXTENSION(extension_occupation, "occupation")
+KNOTNOTES_EXTENSION(extension_chart_figure, "chart-figure")
+KNOTNOTES_EXTENSION(extension_public_key, "signing-public-key")
+KNOTNOTES_EXTENSION(extension_intake_version, "intake-version")
+KNOTNOTES_EXTENSION(extension_intake, "intake")
+KNOTNOTES_EXTENSION(extension_session_length, "session-length")
+KNOTNOTES_EXTENSION(extension_charting_uids, "charting-uids")
+KNOTNOTES_EXTENSION(extension_previous_knot, "previous-knot")
+KNOTNOTES_EXTENSION(extension_technique_seconds, "technique-seconds")
+KNOTNOTES_EXTENSION(extension_technique_direction, "technique-direction")
+KNOTNOTES_EXTENSION(extension_technique_pressure, "technique-pressure")
+KNOTNOTES_EXTENSION(extension_interpretation, "score-interpretation")
+KNOTNOTES_EXTENSION(extension_session_note, "session-note")
+KNOTNOTES_EXTENSION(extension_session_uid, "session-uid")
+#undef KNOTNOTES_EXTENSION
 
 // <extension url="..."><valueString/></extension>, nothing when the value is empty.
 void extension_string(XmlWriter& w, const char* url, const std::string& value);
+// <extension url="..."><valueX value="..."/></extension> for a primitive `type` ("valueInteger",
+// "valueCode", ...), nothing when the value is empty.
+void extension_value(XmlWriter& w, const char* url, const char* type, const std::string& value);
+// <extension url="..."><valueReference><reference value="..."/></valueReference></extension>.
+void extension_reference(XmlWriter& w, const char* url, const std::string& reference);
 // <extension url="..."><valueCoding><system/><code/></valueCoding></extension>.
 void extension_code(XmlWriter& w, const char* url, const char* system, const std::string& code);
 // The note's Ed25519 signature (or 1.0 seal) with everything needed to check it.

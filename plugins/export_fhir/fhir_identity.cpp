@@ -135,6 +135,8 @@ const char* name_of(Kind kind) {
             return "code-system";
         case Kind::questionnaire:
             return "questionnaire";
+        case Kind::intake:
+            return "intake";
     }
     return "";
 }
@@ -150,6 +152,7 @@ bool is_a_record(Kind kind) {
         case Kind::procedure:
         case Kind::consent:
         case Kind::questionnaire_response:
+        case Kind::intake:
             return true;
         default:
             return false;

@@ -36,6 +36,7 @@ enum class Kind {
     index,  // a document Bundle's first Composition
     code_system,
     questionnaire,
+    intake,  // the intake's QuestionnaireResponse
 };
 
 // The RFC 4122 version 5 UUID of `name` in the namespace `space` (a UUID "8-4-4-4-12"),

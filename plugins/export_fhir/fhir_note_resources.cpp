@@ -39,13 +39,13 @@ std::string charting_of(const sdk::Session& s) {
         field("knot");
         for (const auto& v :
              {k.muscle_id, std::string(sdk::to_text(k.side)), std::string(sdk::to_text(k.view)),
-              std::to_string(k.x), std::to_string(k.y), std::string(sdk::to_text(k.kind)),
+              exact_decimal(k.x), exact_decimal(k.y), std::string(sdk::to_text(k.kind)),
               std::to_string(k.tenderness), k.referral, std::string(sdk::to_text(k.result)),
               std::to_string(k.referral_area.size())}) {
             field(v);
         }
         for (const auto& point : k.referral_area)
-            field(std::to_string(point.x) + "," + std::to_string(point.y));
+            field(exact_decimal(point.x) + "," + exact_decimal(point.y));
     }
     for (const auto& r : s.pressure_readings) {
         field("pressure");
@@ -69,6 +69,9 @@ void write_session(XmlWriter& w, Export& x, const sdk::Session& s) {
     written.key = record_key(s.uid, s.id);
     written.charting = charting_of(s);
     const auto* original = original_of(x, s);
+    written.amendment = original != nullptr;
+    written.duration_minutes = original ? original->duration_minutes : s.duration_minutes;
+    written.location = original ? original->location : s.location;
     if (original) {
         // A correction of a note already written: the same visit, so the same Encounter; and
         // the same Observations and Procedures unless the amendment changed what was charted.
@@ -76,6 +79,8 @@ void write_session(XmlWriter& w, Export& x, const sdk::Session& s) {
         if (written.charting == original->charting) {
             written.objective = original->objective;
             written.assessment = original->assessment;
+            for (const auto& k : s.knots)
+                x.knots[k.id] = {record_key(k.uid, k.id), false};
         } else {
             write_observations(w, x, s, written.encounter_key, written);
             write_procedures(w, x, s, written.encounter_key, written);
@@ -148,6 +153,36 @@ void write_composition(XmlWriter& w, const Export& x, const sdk::Session& s,
     open_entry(w, x, Kind::composition, key, "Composition", summary);
     extension_string(w, extension_amendment_reason, s.amendment_reason);
     extension_string(w, extension_conflict_acknowledgement, s.conflict_acknowledgement);
+    if (s.intake_id) {
+        if (auto it = x.intakes.find(*s.intake_id); it != x.intakes.end())
+            extension_reference(w, extension_intake, x.identity.url(Kind::intake, it->second));
+    }
+    if (original) {
+        // An amendment has no Encounter of its own to carry its uid.
+        extension_string(w, extension_session_uid, s.uid);
+        // What an amendment changed of the visit its original's Encounter describes.
+        if (s.duration_minutes != written.duration_minutes) {
+            extension_value(w, extension_session_length, "valueInteger",
+                            std::to_string(s.duration_minutes));
+        }
+        if (s.location != written.location) {
+            extension_code(w, extension_session_location, knotnotes_codes,
+                           std::string(sdk::to_text(s.location)));
+        }
+        if (written.charting == original->charting) {
+            // Its charting is its original's, referred to rather than repeated; the copies'
+            // own record uids, in the original's order (knots, pressure, techniques).
+            std::string uids;
+            auto add = [&](const std::string& uid) { uids += (uids.empty() ? "" : " ") + uid; };
+            for (const auto& k : s.knots)
+                add(k.uid);
+            for (const auto& r : s.pressure_readings)
+                add(r.uid);
+            for (const auto& t : s.techniques)
+                add(t.uid);
+            extension_string(w, extension_charting_uids, uids);
+        }
+    }
     write_identifier(w, x, Kind::composition, key);
     w.value("status", s.is_signed() ? "final" : "preliminary");
     w.open("type");
@@ -219,7 +254,10 @@ void write_provenance(XmlWriter& w, const Export& x, const sdk::Session& s,
         return;
     const auto& sig = *s.signature;
     const auto key = record_key(s.uid, s.id);
-    const auto signer_url = practitioner_url(x, s.practitioner_id);
+    // The signer, as the signature records them; a 1.0 seal recorded none: then the note's
+    // practitioner, since a Provenance must name an agent.
+    const auto signer_url = practitioner_url(
+        x, sig.signer_practitioner_id ? sig.signer_practitioner_id : s.practitioner_id);
     const bool legacy = sig.value.empty();
     open_entry(w, x, Kind::provenance, key, "Provenance",
                "Signed by " + sig.signer + " at " + sig.signed_at +

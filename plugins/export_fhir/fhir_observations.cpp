@@ -101,7 +101,7 @@ void pain(XmlWriter& w, const Export& x, const sdk::Session& s, const std::strin
 
 }  // namespace
 
-void write_observations(XmlWriter& w, const Export& x, const sdk::Session& s,
+void write_observations(XmlWriter& w, Export& x, const sdk::Session& s,
                         const std::string& encounter_key, Export::SessionWritten& written) {
     if (s.pain_before)
         pain(w, x, s, encounter_key, Kind::pain_before, *s.pain_before, written);
@@ -115,6 +115,23 @@ void write_observations(XmlWriter& w, const Export& x, const sdk::Session& s,
                        " trigger point, " + where(k.muscle_id, k.side) + ", tenderness " +
                        std::to_string(k.tenderness) + "/10, " +
                        std::string(sdk::to_text(k.result)));
+        if (k.previous_knot_id) {
+            // The same knot charted in an earlier session of this client: its Observation, and
+            // its identifier (all a knot repeated by an amendment has).
+            if (auto it = x.knots.find(*k.previous_knot_id); it != x.knots.end()) {
+                const auto& previous = it->second;
+                w.open("extension", std::string(" url=\"") + extension_previous_knot + "\"");
+                w.open("valueReference");
+                if (previous.observed)
+                    w.value("reference", x.identity.url(Kind::knot, previous.key));
+                w.open("identifier");
+                w.value("system", identifier_system);
+                w.value("value", x.identity.identifier(Kind::knot, previous.key));
+                w.close("identifier");
+                w.close("valueReference");
+                w.close("extension");
+            }
+        }
         write_identifier(w, x, Kind::knot, key);
         w.value("status", status_of(s));
         category(w, "exam", "Exam");
@@ -141,14 +158,15 @@ void write_observations(XmlWriter& w, const Export& x, const sdk::Session& s,
                        std::string(sdk::to_text(k.result)));
         w.open("component");
         w.concept("code", knotnotes_codes, "chart-position", "Position on the body chart");
-        w.value("valueString", std::string(sdk::to_text(k.view)) + " view at x=" +
-                                   std::to_string(k.x) + " y=" + std::to_string(k.y));
+        w.value("valueString", std::string(sdk::to_text(k.view)) +
+                                   " view at x=" + exact_decimal(k.x) + " y=" + exact_decimal(k.y));
         w.close("component");
         if (!k.referral_area.empty()) {
             // The drawn referral zone, as the chart stores it: a polygon on the knot's view.
             std::string points;
             for (const auto& p : k.referral_area)
-                points += (points.empty() ? "" : " ") + decimal_text(p.x) + "," + decimal_text(p.y);
+                points +=
+                    (points.empty() ? "" : " ") + exact_decimal(p.x) + "," + exact_decimal(p.y);
             w.open("component");
             w.concept("code", knotnotes_codes, "referral-area", "Referral area on the body chart");
             w.value("valueString", std::string(sdk::to_text(k.view)) + " view: " + points);
@@ -156,6 +174,7 @@ void write_observations(XmlWriter& w, const Export& x, const sdk::Session& s,
         }
         close_entry(w, x, Kind::knot, key, "Observation");
         written.objective.push_back(x.identity.url(Kind::knot, key));
+        x.knots[k.id] = {key, true};
     }
     for (const auto& r : s.pressure_readings) {
         const auto key = record_key(r.uid, r.id);
@@ -195,6 +214,24 @@ void write_procedures(XmlWriter& w, Export& x, const sdk::Session& s,
             display +
                 (t.muscle_id.empty() ? " (whole body)" : " on " + where(t.muscle_id, t.side)) +
                 ": " + note);
+        extension_value(w, extension_technique_seconds, "valueInteger",
+                        std::to_string(t.duration_seconds));
+        if (t.direction != sdk::Direction::none) {
+            extension_value(w, extension_technique_direction, "valueCode",
+                            std::string(sdk::to_text(t.direction)));
+        }
+        if (t.pressure) {
+            extension_value(w, extension_technique_pressure, "valueInteger",
+                            std::to_string(*t.pressure));
+        }
+        if (t.muscle_id.empty() && t.side != sdk::Side::midline) {
+            // No bodySite to carry the side of a whole-body technique.
+            w.open("extension", std::string(" url=\"") + extension_laterality + "\"");
+            w.open("valueCodeableConcept");
+            laterality_codings(w, t.side, x.snomed);
+            w.close("valueCodeableConcept");
+            w.close("extension");
+        }
         write_identifier(w, x, Kind::procedure, key);
         w.value("status", "completed");
         w.concept("code", knotnotes_techniques, t.technique_id, display, display);

@@ -1,6 +1,10 @@
 // Patient, Practitioner, Consent and QuestionnaireResponse entries, and the bundle plumbing.
 #include <charconv>
 
+#include <knotnotes/sdk/contraindications.hpp>
+#include <knotnotes/sdk/vocabulary.hpp>
+
+#include "fhir_extensions.hpp"
 #include "fhir_resources.hpp"
 #include "fhir_time.hpp"
 
@@ -11,6 +15,14 @@ std::string decimal_text(double value) {
     char digits[32];
     const auto end =
         std::to_chars(digits, digits + sizeof digits, value, std::chars_format::general, 10).ptr;
+    return std::string(digits, end);
+}
+
+// The shortest digits that read back as exactly `value`, never with an exponent.
+std::string exact_decimal(double value) {
+    char digits[400];
+    const auto end =
+        std::to_chars(digits, digits + sizeof digits, value, std::chars_format::fixed).ptr;
     return std::string(digits, end);
 }
 
@@ -60,6 +72,12 @@ void write_patient(XmlWriter& w, const Export& x, const sdk::Client& c) {
     if (!c.occupation.empty())
         summary += ", " + c.occupation;
     open_entry(w, x, Kind::patient, key, "Patient", summary);
+    extension_string(w, extension_created_at, c.created_at);
+    extension_string(w, extension_occupation, c.occupation);
+    if (c.chart_figure != sdk::ChartFigure::neutral) {
+        extension_value(w, extension_chart_figure, "valueCode",
+                        std::string(sdk::to_text(c.chart_figure)));
+    }
     write_identifier(w, x, Kind::patient, key);
     w.value("active", "true");
     w.open("name");
@@ -94,6 +112,7 @@ void write_practitioner(XmlWriter& w, const Export& x, const sdk::Practitioner& 
     const auto key = record_key(p.uid, p.id);
     open_entry(w, x, Kind::practitioner, key, "Practitioner",
                p.credentials.empty() ? p.name : p.name + ", " + p.credentials);
+    extension_value(w, extension_public_key, "valueBase64Binary", p.public_key);
     write_identifier(w, x, Kind::practitioner, key);
     if (!p.registration.empty()) {
         // The regulator's number: its issuing system is not recorded, so only its type is said.
@@ -152,6 +171,77 @@ void write_consent(XmlWriter& w, const Export& x, const sdk::Intake& i) {
     close_entry(w, x, Kind::consent, key, "Consent");
 }
 
+namespace {
+
+void answer_item(XmlWriter& w, const char* link_id, const char* type, const std::string& value) {
+    if (value.empty())
+        return;
+    w.open("item");
+    w.value("linkId", link_id);
+    w.open("answer");
+    w.value(type, value);
+    w.close("answer");
+    w.close("item");
+}
+
+}  // namespace
+
+void write_intake(XmlWriter& w, Export& x, const sdk::Intake& i) {
+    const auto key = record_key(i.uid, i.id);
+    x.intakes_written = true;
+    x.intakes[i.id] = key;
+    open_entry(w, x, Kind::intake, key, "QuestionnaireResponse",
+               "Intake (health history) version " + std::to_string(i.version) + " of " +
+                   i.recorded_at + (i.reason_for_visit.empty() ? "" : ": " + i.reason_for_visit));
+    extension_value(w, extension_intake_version, "valueInteger", std::to_string(i.version));
+    write_identifier(w, x, Kind::intake, key);
+    w.value("questionnaire",
+            std::string(intake_questionnaire_url) + "|" + intake_questionnaire_version);
+    w.value("status", "completed");
+    w.reference("subject", x.patient.url, x.patient.name);
+    w.value("authored", fhir_date_time(i.recorded_at));
+    answer_item(w, "reason-for-visit", "valueString", i.reason_for_visit);
+    answer_item(w, "goals", "valueString", i.goals);
+    answer_item(w, "activity", "valueString", i.activity);
+    if (!i.health_flags.empty()) {
+        w.open("item");
+        w.value("linkId", "health-flags");
+        for (const auto& flag : i.health_flags) {
+            const auto* known = sdk::find_contraindication(flag);
+            w.open("answer");
+            w.open("valueCoding");
+            w.value("system", knotnotes_contraindications);
+            w.value("code", flag);
+            w.value("display", known ? std::string(known->label) : std::string());
+            w.close("valueCoding");
+            w.close("answer");
+        }
+        w.close("item");
+    }
+    answer_item(w, "medications", "valueString", i.medications);
+    answer_item(w, "allergies", "valueString", i.allergies);
+    answer_item(w, "surgeries-injuries", "valueString", i.surgeries_injuries);
+    answer_item(w, "areas-to-avoid", "valueString", i.areas_to_avoid);
+    if (i.preferred_pressure) {
+        answer_item(w, "preferred-pressure", "valueInteger", std::to_string(*i.preferred_pressure));
+    }
+    answer_item(w, "consent-agreed", "valueBoolean", i.consent.agreed ? "true" : "false");
+    answer_item(w, "consent-date", "valueDate", fhir_date(i.consent.date));
+    answer_item(w, "consent-signer", "valueString", i.consent.signer_name);
+    if (!i.consent.signature_png_base64.empty()) {
+        w.open("item");
+        w.value("linkId", "consent-signature");
+        w.open("answer");
+        w.open("valueAttachment");
+        w.value("contentType", "image/png");
+        w.value("data", i.consent.signature_png_base64);
+        w.close("valueAttachment");
+        w.close("answer");
+        w.close("item");
+    }
+    close_entry(w, x, Kind::intake, key, "QuestionnaireResponse");
+}
+
 void write_questionnaire_response(XmlWriter& w, Export& x, const sdk::QuestionnaireResponse& r) {
     const auto key = record_key(r.uid, r.id);
     std::string summary = "Answers to " + r.instrument_id + " of " + r.completed_at;
@@ -160,6 +250,15 @@ void write_questionnaire_response(XmlWriter& w, Export& x, const sdk::Questionna
     if (!r.interpretation.empty())
         summary += " (" + r.interpretation + ")";
     open_entry(w, x, Kind::questionnaire_response, key, "QuestionnaireResponse", summary);
+    extension_string(w, extension_interpretation, r.interpretation);
+    if (r.session_id) {
+        // An amendment shares its original's Encounter: the note answered with is named too.
+        if (auto it = x.sessions.find(*r.session_id);
+            it != x.sessions.end() && it->second.amendment) {
+            extension_reference(w, extension_session_note,
+                                x.identity.url(Kind::composition, it->second.key));
+        }
+    }
     write_identifier(w, x, Kind::questionnaire_response, key);
     // The Questionnaire itself is in the export (write_questionnaires), at this canonical.
     auto& instrument =
@@ -186,7 +285,7 @@ void write_questionnaire_response(XmlWriter& w, Export& x, const sdk::Questionna
         if (a.value || !a.text.empty()) {
             if (a.value) {
                 w.open("answer");
-                w.value("valueDecimal", decimal_text(*a.value));
+                w.value("valueDecimal", exact_decimal(*a.value));
                 w.close("answer");
             }
             if (!a.text.empty()) {
@@ -203,7 +302,7 @@ void write_questionnaire_response(XmlWriter& w, Export& x, const sdk::Questionna
         w.value("linkId", "score");
         w.value("text", r.interpretation.empty() ? "Score" : "Score: " + r.interpretation);
         w.open("answer");
-        w.value("valueDecimal", decimal_text(*r.score));
+        w.value("valueDecimal", exact_decimal(*r.score));
         w.close("answer");
         w.close("item");
     }

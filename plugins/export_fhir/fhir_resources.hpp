@@ -44,8 +44,20 @@ struct Export {
         std::string charting;  // what was charted, in a form that compares (charting_of)
         std::vector<std::string> objective, assessment;  // the entries of those sections
         std::string encounter_key;                       // the original's, for an amendment
+        bool amendment = false;
+        int duration_minutes = 0;  // what its Encounter says (an amendment's differs or not)
+        sdk::SessionLocation location = sdk::SessionLocation::unspecified;
     };
     std::map<sdk::Id, SessionWritten> sessions;
+    // This client's intakes and knots written so far, by id: their keys, for references. A
+    // knot of an amendment that repeats its original's charting has no Observation of its own
+    // (`observed` false) but is still referred to by its uid.
+    std::map<sdk::Id, std::string> intakes;
+    struct KnotWritten {
+        std::string key;
+        bool observed = true;
+    };
+    std::map<sdk::Id, KnotWritten> knots;
 
     // What the export names, for the CodeSystem and Questionnaire resources at its end.
     std::map<std::string, std::string> techniques;  // technique id -> display
@@ -54,6 +66,7 @@ struct Export {
         std::map<std::string, bool> items;  // linkId -> answered with text (else a number)
     };
     std::map<std::string, Instrument> instruments;  // canonical -> what was answered
+    bool intakes_written = false;                   // the intake Questionnaire is then included
 
     const Person* practitioner(sdk::Id id) const {
         auto it = practitioners.find(id);
@@ -75,6 +88,12 @@ void write_identifier(XmlWriter& w, const Export& x, Kind kind, const std::strin
 void write_patient(XmlWriter& w, const Export& x, const sdk::Client& client);
 void write_practitioner(XmlWriter& w, const Export& x, const sdk::Practitioner& practitioner);
 void write_consent(XmlWriter& w, const Export& x, const sdk::Intake& intake);
+// The intake's health history as a QuestionnaireResponse to KnotNotes' intake Questionnaire
+// (written at the export's end), every field an item: what a KnotNotes import reads back.
+void write_intake(XmlWriter& w, Export& x, const sdk::Intake& intake);
+inline constexpr const char* intake_questionnaire_url =
+    "https://knotnotes.org/fhir/Questionnaire/intake";
+inline constexpr const char* intake_questionnaire_version = "1";
 void write_questionnaire_response(XmlWriter& w, Export& x,
                                   const sdk::QuestionnaireResponse& response);
 
@@ -84,7 +103,7 @@ void write_questionnaire_response(XmlWriter& w, Export& x,
 void write_session(XmlWriter& w, Export& x, const sdk::Session& s);
 void write_encounter(XmlWriter& w, const Export& x, const sdk::Session& s);
 // Each appends the urls of what it wrote to the Composition's sections.
-void write_observations(XmlWriter& w, const Export& x, const sdk::Session& s,
+void write_observations(XmlWriter& w, Export& x, const sdk::Session& s,
                         const std::string& encounter_key, Export::SessionWritten& written);
 void write_procedures(XmlWriter& w, Export& x, const sdk::Session& s,
                       const std::string& encounter_key, Export::SessionWritten& written);
@@ -104,8 +123,10 @@ void write_questionnaires(XmlWriter& w, const Export& x);
 std::string technique_display(const std::string& technique_id);
 // The canonical URL of a questionnaire the export includes.
 std::string questionnaire_url(const std::string& instrument_id);
-// A FHIR decimal without the locale (ten significant digits).
+// A FHIR decimal without the locale (ten significant digits), for what people read.
 std::string decimal_text(double value);
+// A FHIR decimal that reads back as exactly `value`, for what is read back.
+std::string exact_decimal(double value);
 
 // A document Bundle's first entry: a Composition that says what the document is.
 void write_document_index(XmlWriter& w, const Export& x, const std::string& timestamp,

@@ -1,6 +1,7 @@
 // The export's terminology: KnotNotes' CodeSystems (muscles, techniques, its own codes) and a
 // Questionnaire per instrument answered, so every code and canonical the export uses resolves
 // inside it.
+#include <knotnotes/sdk/contraindications.hpp>
 #include <knotnotes/sdk/muscle_atlas.hpp>
 #include <knotnotes/sdk/vocabulary.hpp>
 
@@ -104,9 +105,65 @@ void write_code_systems(XmlWriter& w, const Export& x, const std::string& versio
     }
     code_system(w, x, knotnotes_codes, "KnotNotesCodes", "KnotNotes codes", version, "complete",
                 codes);
+
+    if (x.intakes_written) {
+        std::vector<Concept> flags;
+        for (const auto& c : sdk::contraindications)
+            flags.push_back({std::string(c.id), std::string(c.label)});
+        code_system(w, x, knotnotes_contraindications, "KnotNotesContraindications",
+                    "KnotNotes contraindications", version, "complete", flags);
+    }
 }
 
+namespace {
+
+// KnotNotes' intake form, whose items write_intake answers.
+void write_intake_questionnaire(XmlWriter& w, const Export& x) {
+    const std::string canonical =
+        std::string(intake_questionnaire_url) + "|" + intake_questionnaire_version;
+    open_entry(w, x, Kind::questionnaire, canonical, "Questionnaire",
+               "KnotNotes' intake: the client's health history, goals and consent");
+    w.value("url", intake_questionnaire_url);
+    write_identifier(w, x, Kind::questionnaire, canonical);
+    w.value("version", intake_questionnaire_version);
+    w.value("name", "KnotNotesIntake");
+    w.value("title", "Massage therapy intake");
+    w.value("status", "active");
+    struct Item {
+        const char *link_id, *text, *type;
+        bool repeats = false;
+    };
+    const Item items[] = {
+        {"reason-for-visit", "Reason for the visit", "text"},
+        {"goals", "Goals", "text"},
+        {"activity", "Work and activities", "text"},
+        {"health-flags", "Health conditions (contraindications)", "choice", true},
+        {"medications", "Medications", "text"},
+        {"allergies", "Allergies", "text"},
+        {"surgeries-injuries", "Surgeries and injuries", "text"},
+        {"areas-to-avoid", "Areas to avoid", "text"},
+        {"preferred-pressure", "Preferred pressure (0-10)", "integer"},
+        {"consent-agreed", "Consents to treatment", "boolean"},
+        {"consent-date", "Date of consent", "date"},
+        {"consent-signer", "Consent signed by", "string"},
+        {"consent-signature", "Drawn signature", "attachment"},
+    };
+    for (const auto& item : items) {
+        w.open("item");
+        w.value("linkId", item.link_id);
+        w.value("text", item.text);
+        w.value("type", item.type);
+        w.value("repeats", item.repeats ? "true" : "");
+        w.close("item");
+    }
+    close_entry(w, x, Kind::questionnaire, canonical, "Questionnaire");
+}
+
+}  // namespace
+
 void write_questionnaires(XmlWriter& w, const Export& x) {
+    if (x.intakes_written)
+        write_intake_questionnaire(w, x);
     for (const auto& [canonical, q] : x.instruments) {
         open_entry(w, x, Kind::questionnaire, canonical, "Questionnaire",
                    "The questionnaire " + q.name +

@@ -100,4 +100,27 @@ std::string utc_now() {
     return format(std::time(nullptr));
 }
 
+std::optional<std::string> utc_instant(const std::string& text) {
+    if (text.size() == 10 && is_date(text))
+        return text + "T00:00:00Z";
+    bool utc = false;
+    if (!is_instant(text, &utc))
+        return std::nullopt;
+    if (utc)
+        return text;
+    std::tm tm{};
+    tm.tm_year = number(text, 0, 4) - 1900;
+    tm.tm_mon = number(text, 5, 2) - 1;
+    tm.tm_mday = number(text, 8, 2);
+    tm.tm_hour = number(text, 11, 2);
+    tm.tm_min = number(text, 14, 2);
+    tm.tm_sec = number(text, 17, 2);
+    const auto zone = text.size() - 6;
+    const int offset = (number(text, zone + 1, 2) * 60 + number(text, zone + 4, 2)) * 60;
+    const auto local = timegm(&tm);
+    auto out = format(text[zone] == '+' ? local - offset : local + offset);
+    out.insert(out.size() - 1, text.substr(19, zone - 19));  // the fraction of a second
+    return out;
+}
+
 }  // namespace knotnotes::fhir

@@ -16,5 +16,9 @@ std::string fhir_date_time(const std::string& text);
 // when start is a full UTC timestamp.
 std::optional<std::string> add_minutes(const std::string& start, int minutes);
 std::string utc_now();
+// A FHIR dateTime read back as KnotNotes stores times, UTC with a "Z": a UTC instant as it is
+// (its fraction kept), one with an offset converted, a date as its midnight UTC. nullopt for
+// anything else (a year or a month alone says too little for a clinical record's time).
+std::optional<std::string> utc_instant(const std::string& date_time);
 
 }  // namespace knotnotes::fhir

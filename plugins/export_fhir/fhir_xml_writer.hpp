@@ -19,6 +19,8 @@ inline constexpr const char* knotnotes_muscles = "https://knotnotes.org/fhir/Cod
 inline constexpr const char* knotnotes_codes = "https://knotnotes.org/fhir/CodeSystem/knotnotes";
 inline constexpr const char* knotnotes_techniques =
     "https://knotnotes.org/fhir/CodeSystem/technique";
+inline constexpr const char* knotnotes_contraindications =
+    "https://knotnotes.org/fhir/CodeSystem/contraindication";
 
 class XmlWriter {
   public:

@@ -146,13 +146,21 @@ TEST_CASE("bad import files are refused with the line and the problem and change
     for (const auto& c : cases) {
         INFO(c.name);
         write(w.path(c.name), c.content);
-        auto r = w.on("k.db", {"import", w.path(c.name)});
+        // The native importer, named: without --format a FHIR Bundle would go to the FHIR one.
+        auto r = w.on("k.db", {"import", "--format", "xml", w.path(c.name)});
         CHECK(r.exit_code == 1);
         for (const auto& part : c.expected)
             CHECK_THAT(r.err, Catch::Contains(part));
         CHECK_THAT(r.err, Catch::Contains(c.name) && Catch::Contains("database is unchanged"));
         CHECK(w.state("k.db") == before);
     }
+    // Told from the file, an empty FHIR Bundle goes to the FHIR importer, which says what is
+    // missing.
+    const auto told = w.on("k.db", {"import", w.path("wrong-schema.xml")});
+    CHECK(told.exit_code == 1);
+    CHECK_THAT(told.err,
+               Catch::Contains("org.knotnotes.export.fhir") && Catch::Contains("holds no Patient"));
+    CHECK(w.state("k.db") == before);
 
     // 50 MB: a single name that long is refused by the length limits, without exhausting memory.
     {
