@@ -753,6 +753,11 @@ void ClientGroup::add(std::size_t position, const std::string& type, const std::
     resources.push_back({position, type, key, xmlCopyNode(node, 1)});
 }
 
+void ClientGroup::patient_first() {
+    std::stable_partition(resources.begin(), resources.end(),
+                          [](const HeldResource& r) { return r.type == "Patient"; });
+}
+
 std::string reference_key(const std::string& reference) {
     if (reference.rfind("urn:", 0) == 0)
         return reference;

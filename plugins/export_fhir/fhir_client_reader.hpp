@@ -39,6 +39,9 @@ class ClientGroup {
 
     // Keeps a copy of `node`.
     void add(std::size_t position, const std::string& type, const std::string& key, Node node);
+    // Moves the Patient to the front (it may have come after its resources), keeping the
+    // others in file order.
+    void patient_first();
 
     std::vector<HeldResource> resources;
 };
@@ -63,8 +66,9 @@ std::string uid_of(Node resource, const std::string& type, const std::string& ke
 // A Practitioner as a record (file id `id`).
 sdk::Practitioner read_practitioner(Node resource, const std::string& key, sdk::Id id);
 
-// Reads the group (Patient first) and delivers its records to `sink` (nullptr: only read and
-// check). `practitioners` maps Practitioner keys to their file ids. Throws ImportError.
+// Reads the group (Patient first: patient_first()) and delivers its records to `sink` (nullptr:
+// only read and check). `practitioners` maps Practitioner keys to their file ids. Throws
+// ImportError.
 void deliver_client(const ClientGroup& group, const std::map<std::string, sdk::Id>& practitioners,
                     FileIds& ids, ImportTally& tally, sdk::ImportSink* sink);
 

@@ -1,6 +1,7 @@
 #include "fhir_importer.hpp"
 
 #include <map>
+#include <set>
 
 #include <knotnotes/sdk/plugin_error.hpp>
 
@@ -14,6 +15,7 @@ namespace {
 struct Survey {
     std::vector<sdk::Practitioner> practitioners;
     std::map<std::string, sdk::Id> practitioner_ids;     // key -> file id
+    std::set<std::string> patients;                      // the Patient entries' keys
     std::map<std::string, std::size_t> last_entry;       // Patient key -> last position
     std::map<std::string, std::string> note_patients;    // Encounter/Composition key -> Patient
     std::map<std::size_t, std::string> signed_patients;  // Provenance position -> Patient
@@ -37,20 +39,24 @@ Survey survey_of(const std::filesystem::path& file) {
             }
             survey.practitioners.push_back(read_practitioner(entry.resource, key, id));
         } else if (type == "Patient") {
-            if (!survey.last_entry.emplace(key, entry.position).second)
+            if (!survey.patients.insert(key).second) {
                 throw sdk::ImportError(line_of(entry.resource),
                                        "two Patient entries are both " + key);
+            }
+            auto& last = survey.last_entry[key];
+            last = std::max(last, entry.position);
         } else if (type == "Provenance") {
             std::vector<std::string> targets;
             for (Node target : children(entry.resource, "target"))
                 targets.push_back(reference_key(value_of(target, "reference")));
             pending.emplace_back(entry.position, std::move(targets));
         } else {
+            // A patient's resources may come before their Patient (a server's search results
+            // with _include do that): their group is complete at the last of them all.
             const auto patient = patient_reference(entry.resource);
-            auto it = survey.last_entry.find(patient);
-            if (it == survey.last_entry.end())
-                return;  // about no Patient before it: skipped in the delivery
-            it->second = entry.position;
+            if (patient.empty())
+                return;
+            survey.last_entry[patient] = entry.position;
             if (is_note(type))
                 survey.note_patients.emplace(key, patient);
         }
@@ -96,7 +102,7 @@ void FhirImporter::read(const std::filesystem::path& file, sdk::ImportSink* sink
         if (sink)
             sink->practitioner(p);
     }
-    if (survey.last_entry.empty())
+    if (survey.patients.empty())
         throw sdk::ImportError(0, "the Bundle holds no Patient: there is no client to import");
     FileIds ids;
     std::map<std::string, ClientGroup> open;  // patients whose last entry is still to come
@@ -121,14 +127,12 @@ void FhirImporter::read(const std::filesystem::path& file, sdk::ImportSink* sink
                                                 : "it is about no patient");
             }
         }
-        auto last = survey.last_entry.find(patient);
-        if (last == survey.last_entry.end())
+        if (!survey.patients.count(patient))
             return tally_.skipped(type, "its patient is not in the file");
-        if (type != "Patient" && !open.count(patient))
-            return tally_.skipped(type, "it comes before its Patient in the file");
         auto& group = open[patient];
         group.add(entry.position, type, key, entry.resource);
-        if (entry.position == last->second) {
+        if (entry.position == survey.last_entry.at(patient)) {
+            group.patient_first();
             deliver_client(group, survey.practitioner_ids, ids, tally_, sink);
             open.erase(patient);
         }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # run_fuzz.sh SOURCE_DIR BUILD_DIR SECONDS [TARGET] — builds a fuzz target with clang
 # (libFuzzer + AddressSanitizer + UBSan) and runs it for a bounded time on its seed corpus.
-# TARGET: import (the native XML importer, the default) or client-list (the CSV client list
-# import). A crash, a leak or a hang fails the test and leaves the reproducer in
+# TARGET: import (the native XML importer, the default), fhir (the FHIR Bundle importer) or
+# client-list (the CSV client list import). A crash, a leak or a hang fails the test and leaves the reproducer in
 # BUILD_DIR/fuzz/TARGET/.
 set -euo pipefail
 source_dir=$1 build_dir=$2 seconds=$3 target=${4:-import}
@@ -22,6 +22,17 @@ case "$target" in
             -lxml2 -o "$out/fuzz"
         max_len=65536
         ;;
+    fhir)
+        cp -n "$source_dir"/tests/fuzz/corpus-fhir/* "$out/corpus/" 2>/dev/null || true
+        fhir="$source_dir/plugins/export_fhir"
+        clang++-14 "${flags[@]}" \
+            -I"$source_dir/sdk/include" -I"$build_dir/sdk/include" -I"$fhir" -I/usr/include/libxml2 \
+            "$source_dir/tests/fuzz/fhir_import_fuzz.cpp" \
+            "$fhir/fhir_importer.cpp" "$fhir/fhir_client_reader.cpp" "$fhir/fhir_bundle_stream.cpp" \
+            "$fhir/fhir_node.cpp" "$fhir/fhir_identity.cpp" "$fhir/fhir_time.cpp" \
+            -lxml2 -o "$out/fuzz"
+        max_len=131072
+        ;;
     client-list)
         cp -n "$source_dir"/tests/fuzz/corpus-client-list/* "$out/corpus/" 2>/dev/null || true
         core="$source_dir/app/core"
@@ -36,7 +47,7 @@ case "$target" in
         max_len=8192
         ;;
     *)
-        echo "run_fuzz.sh: unknown target $target (import or client-list)" >&2
+        echo "run_fuzz.sh: unknown target $target (import, fhir or client-list)" >&2
         exit 2
         ;;
 esac

@@ -106,6 +106,24 @@ TEST_CASE(
     CHECK_THAT(records, Catch::Contains("<consent agreed=\"true\" date=\"2026-03-04\" "
                                         "signer=\"Ann Okafor\"/>"));
 
+    // A server's search results may list the Patient after what refers to it: the same records.
+    auto reordered = slurp(other_system_bundle);
+    const auto patient_at =
+        reordered.find("  <entry>\n    <fullUrl value=\"http://ehr.example.org/fhir/Patient/p1\"");
+    REQUIRE(patient_at != std::string::npos);
+    const auto patient_end = reordered.find("  </entry>\n", patient_at) + 11;
+    const auto patient_entry = reordered.substr(patient_at, patient_end - patient_at);
+    reordered.erase(patient_at, patient_end - patient_at);
+    reordered.insert(reordered.rfind("</Bundle>"), patient_entry);
+    std::ofstream(w.path("reordered.xml"), std::ios::binary) << reordered;
+    REQUIRE(w.on("r.db", {"import", w.path("reordered.xml")}).exit_code == 0);
+    REQUIRE(w.on("r.db", {"export", "--format", "xml", "-o", w.path("r.xml")}).exit_code == 0);
+    auto without_created_at = [](std::string text) {
+        const auto at = text.find("created-at=\"");
+        return text.erase(at, text.find('"', at + 12) - at);
+    };
+    CHECK(without_created_at(slurp(w.path("r.xml"))) == without_created_at(records));
+
     // The uids come from the other system's identifiers: the same file twice is refused.
     const auto again = w.on("c.db", {"import", other_system_bundle});
     CHECK(again.exit_code == 1);
@@ -158,4 +176,34 @@ TEST_CASE(
             CHECK(slurp(w.path("after.xml")) == slurp(w.path("before.xml")));
         }
     }
+}
+
+TEST_CASE("FHIR import: a signed note altered in the Bundle is refused", "[integration][fhir]") {
+    Workspace w;
+    REQUIRE(w.on("a.db", {"demo", "--clients", "3", "--sessions-per-client", "3"}).exit_code == 0);
+    REQUIRE(
+        w.on("a.db", {"export", "--format", "fhir-r4-xml", "-o", w.path("a.fhir.xml")}).exit_code ==
+        0);
+    auto bundle = slurp(w.path("a.fhir.xml"));
+    // The first signed note's Subjective, one word more.
+    const std::string final_status = "<status value=\"final\"/>";
+    auto at = bundle.find("<Composition>");
+    while (at != std::string::npos &&
+           bundle.compare(bundle.find("<status value=", bundle.find("</text>", at)),
+                          final_status.size(), final_status) != 0) {
+        at = bundle.find("<Composition>", at + 1);
+    }
+    REQUIRE(at != std::string::npos);
+    const std::string narrative =
+        "<status value=\"additional\"/><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>";
+    const auto text = bundle.find(narrative, at);
+    REQUIRE(text != std::string::npos);
+    bundle.insert(text + narrative.size(), "Also: ");
+    std::ofstream(w.path("altered.xml"), std::ios::binary) << bundle;
+    const auto refused = w.on("b.db", {"import", w.path("altered.xml")});
+    CHECK(refused.exit_code == 1);
+    CHECK_THAT(refused.err,
+               Catch::Contains("signature") && Catch::Contains("Nothing was imported"));
+    CHECK(w.on("b.db", {"export", "--format", "xml", "-o", w.path("b.xml")}).exit_code == 0);
+    CHECK_THAT(slurp(w.path("b.xml")), !Catch::Contains("<client "));
 }
