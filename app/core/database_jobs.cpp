@@ -23,13 +23,15 @@ std::unique_ptr<db::Database> worker_connection(const std::filesystem::path& dat
 ExportCounts export_job(const std::filesystem::path& database_file,
                         PluginObject<sdk::Exporter>& exporter,
                         const std::filesystem::path& destination, const ExportScope& scope,
-                        JobControl& control) {
+                        JobControl& control, const std::string& options) {
     const auto own = worker_connection(database_file);
-    return export_records(*own, exporter, destination, scope,
-                          [&](std::int64_t done, std::int64_t total) {
-                              control.report(done, total);
-                              return !control.cancel_requested();
-                          });
+    return export_records(
+        *own, exporter, destination, scope,
+        [&](std::int64_t done, std::int64_t total) {
+            control.report(done, total);
+            return !control.cancel_requested();
+        },
+        options);
 }
 
 ImportCounts preview_job(PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,

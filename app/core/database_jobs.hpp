@@ -21,11 +21,11 @@
 
 namespace knotnotes::core {
 
-// Throws ExportCancelled when cancelled.
+// Throws ExportCancelled when cancelled. `options`: the exporter's own "key=value" lines.
 ExportCounts export_job(const std::filesystem::path& database_file,
                         PluginObject<sdk::Exporter>& exporter,
                         const std::filesystem::path& destination, const ExportScope& scope,
-                        JobControl& control);
+                        JobControl& control, const std::string& options = {});
 
 ImportCounts preview_job(PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,
                          JobControl& control);

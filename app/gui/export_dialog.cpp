@@ -1,5 +1,6 @@
 #include "export_dialog.hpp"
 
+#include <wx/checkbox.h>
 #include <wx/datectrl.h>
 #include <wx/radiobut.h>
 
@@ -41,6 +42,16 @@ ExportDialog::ExportDialog(wxWindow* parent, core::PluginHost& host, core::Recor
     destination_ = new wxTextCtrl(this, wxID_ANY);
     destination_->SetName("export-destination");
     auto* browse_button = new wxButton(this, wxID_ANY, wxString::FromUTF8("&Browse…"));
+    fhir_bundle_ = new wxChoice(this, wxID_ANY);
+    fhir_bundle_->SetName("fhir-bundle");
+    fhir_bundle_->Append(_("Transaction: a FHIR server loads it, twice changes nothing"));
+    fhir_bundle_->Append(_("Collection: a set of resources"));
+    fhir_bundle_->Append(_("Document: a Composition indexes the records"));
+    fhir_bundle_->SetSelection(0);
+    fhir_snomed_ =
+        new wxCheckBox(this, wxID_ANY, _("Add SNOMED CT codes for the side of the body"));
+    fhir_snomed_->SetName("fhir-snomed");
+    fhir_snomed_->SetValue(true);
 
     auto* range = new wxBoxSizer(wxHORIZONTAL);
     range->AddSpacer(FromDIP(24));
@@ -62,6 +73,18 @@ ExportDialog::ExportDialog(wxWindow* parent, core::PluginHost& host, core::Recor
         sizer->Add(r, 0, wxLEFT | wxTOP, FromDIP(12));
     sizer->Add(range, 0, wxLEFT | wxTOP, FromDIP(6));
     sizer->Add(everything_, 0, wxLEFT | wxTOP, FromDIP(12));
+    fhir_options_ = new wxBoxSizer(wxVERTICAL);
+    fhir_options_->Add(new wxStaticText(this, wxID_ANY, _("FHIR &Bundle type")), 0,
+                       wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+    fhir_options_->Add(fhir_bundle_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    fhir_options_->Add(fhir_snomed_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+    auto* licence = new wxStaticText(this, wxID_ANY,
+                                     _("SNOMED CT is free in SNOMED International's member "
+                                       "countries and needs a licence elsewhere."));
+    licence->Wrap(FromDIP(470));
+    fhir_options_->Add(licence, 0, wxLEFT | wxRIGHT, FromDIP(36));
+    sizer->Add(fhir_options_, 0, wxEXPAND);
+    sizer->Hide(fhir_options_, true);  // shown for the FHIR format (show_format_options)
     label(_("&Destination (a file, or a folder for folder formats)"));
     sizer->Add(target, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
     auto* notice =
@@ -76,7 +99,9 @@ ExportDialog::ExportDialog(wxWindow* parent, core::PluginHost& host, core::Recor
     SetSizerAndFit(sizer);
     SetSize(FromDIP(wxSize(520, -1)).x, -1);
 
+    show_format_options();
     browse_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { browse(); });
+    format_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show_format_options(); });
     Bind(
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& e) {
@@ -98,6 +123,31 @@ ExportDialog::ExportDialog(wxWindow* parent, core::PluginHost& host, core::Recor
 const core::FormatChoice* ExportDialog::chosen() const {
     const int i = format_->GetSelection();
     return i == wxNOT_FOUND ? nullptr : &choices_[static_cast<std::size_t>(i)];
+}
+
+void ExportDialog::show_format_options() {
+    const auto* c = chosen();
+    const bool fhir = c && c->format.id == "fhir-r4-xml";
+    if (GetSizer()->IsShown(fhir_options_) == fhir)
+        return;
+    GetSizer()->Show(fhir_options_, fhir, true);
+    Layout();
+    // Grow or shrink to what is shown, keeping the width the user gave it.
+    SetSize(GetSize().x, GetBestSize().y);
+}
+
+std::string ExportDialog::exporter_options() const {
+    const auto* c = chosen();
+    if (!c || c->format.id != "fhir-r4-xml")
+        return {};
+    static const char* const bundles[] = {"transaction", "collection", "document"};
+    const int bundle = std::max(0, fhir_bundle_->GetSelection());
+    std::string options;
+    if (bundle != 0)
+        options += std::string("bundle=") + bundles[bundle] + "\n";
+    if (!fhir_snomed_->GetValue())
+        options += "snomed=no\n";
+    return options;
 }
 
 void ExportDialog::browse() {
@@ -140,8 +190,9 @@ bool ExportDialog::run() {
     const std::filesystem::path destination = destination_->GetValue().utf8_string();
     const auto database_file = store_.file();
     core::ExportCounts counts;
+    const auto options = exporter_options();
     core::BackgroundJob job([&](core::JobControl& control) {
-        counts = core::export_job(database_file, exporter, destination, scope, control);
+        counts = core::export_job(database_file, exporter, destination, scope, control, options);
         return std::string();
     });
     run_job_with_progress(this, _("Exporting"), _("Exporting records..."), job);

@@ -15,6 +15,7 @@ namespace knotnotes::core {
 class PluginHost;
 class RecordStore;
 }  // namespace knotnotes::core
+class wxCheckBox;
 class wxChoice;
 class wxRadioButton;
 class wxDatePickerCtrl;
@@ -38,10 +39,16 @@ class ExportDialog : public wxDialog {
     wxRadioButton* date_range() const { return date_range_; }
     wxDatePickerCtrl* since() const { return since_; }
     wxDatePickerCtrl* until() const { return until_; }
+    // The FHIR export's options, shown while that format is chosen (docs/fhir.md).
+    wxChoice* fhir_bundle() const { return fhir_bundle_; }
+    wxCheckBox* fhir_snomed() const { return fhir_snomed_; }
+    // The exporter options the controls say, "key=value" lines ("" for the defaults).
+    std::string exporter_options() const;
 
   private:
     void browse();
     const core::FormatChoice* chosen() const;
+    void show_format_options();
 
     core::PluginHost& host_;
     core::RecordStore& store_;
@@ -54,6 +61,9 @@ class ExportDialog : public wxDialog {
     wxDatePickerCtrl* since_ = nullptr;
     wxDatePickerCtrl* until_ = nullptr;
     wxTextCtrl* destination_ = nullptr;
+    wxChoice* fhir_bundle_ = nullptr;
+    wxCheckBox* fhir_snomed_ = nullptr;
+    wxSizer* fhir_options_ = nullptr;
     wxString message_;
 };
 

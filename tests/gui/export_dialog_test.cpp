@@ -60,6 +60,60 @@ TEST_CASE("the export dialog exports the open client in the chosen format", "[gu
     dialog.Hide();
 }
 
+TEST_CASE("the FHIR export's Bundle type and SNOMED CT option, chosen in the dialog",
+          "[gui][export][fhir]") {
+    TempDir dir;
+    core::PluginHost host({{KNOTNOTES_BUILTIN_PLUGIN_DIR}, dir / "config"});
+    host.discover();
+    host.load_enabled();
+    core::RecordStore store(dir / "k.db");
+    store.add_demo_data({2, 2, 1});
+
+    gui::ExportDialog dialog(nullptr, host, store, 0, "");
+    dialog.Show();
+    dialog.Raise();
+    test::let_events_run();
+    // Only while FHIR is the format are its options on screen.
+    REQUIRE(test::choose_with_keys(dialog.formats(), "(xml)"));
+    CHECK_FALSE(dialog.fhir_bundle()->IsShownOnScreen());
+    REQUIRE(test::choose_with_keys(dialog.formats(), "(fhir-r4-xml)"));
+    test::let_events_run();
+    REQUIRE(dialog.fhir_bundle()->IsShownOnScreen());
+    CHECK(dialog.fhir_snomed()->IsShownOnScreen());
+    CHECK(dialog.fhir_snomed()->IsChecked());  // the defaults: a transaction, with SNOMED CT
+    CHECK(dialog.exporter_options().empty());
+    CHECK(dialog.fhir_snomed()->GetRect().GetBottom() <= dialog.GetClientSize().GetHeight());
+    CHECK(dialog.GetSize().y <= 700);
+    // A collection, without SNOMED CT: chosen with the keyboard and a click, as a user does.
+    dialog.fhir_bundle()->SetFocus();
+    test::let_events_run(5);
+    {
+        wxUIActionSimulator sim;
+        sim.Char(WXK_DOWN);
+    }
+    test::let_events_run();
+    CHECK(dialog.fhir_bundle()->GetSelection() == 1);
+    test::click(dialog.fhir_snomed());
+    test::let_events_run();
+    CHECK_FALSE(dialog.fhir_snomed()->IsChecked());
+    const auto out = dir / "records.fhir.xml";
+    dialog.destination()->SetValue(wxString::FromUTF8(out.string()));
+    REQUIRE(dialog.run());
+    std::ifstream in(out);
+    const std::string bundle((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+    CHECK(bundle.find("<type value=\"collection\"/>") != std::string::npos);
+    CHECK(bundle.find("<request>") == std::string::npos);
+    CHECK(bundle.find("http://snomed.info/sct") == std::string::npos);
+    CHECK(bundle.find("<Patient>") != std::string::npos);
+    // Back to XML: the FHIR options go away and say nothing to the XML exporter.
+    REQUIRE(test::choose_with_keys(dialog.formats(), "(xml)"));
+    test::let_events_run();
+    CHECK_FALSE(dialog.fhir_bundle()->IsShownOnScreen());
+    CHECK(dialog.exporter_options().empty());
+    dialog.Hide();
+}
+
 TEST_CASE("opening an export previews what it holds and imports it on request", "[gui][import]") {
     TempDir dir;
     core::PluginHost host({{KNOTNOTES_BUILTIN_PLUGIN_DIR}, dir / "config"});
