@@ -8,6 +8,8 @@
 #include <knotnotes/sdk/plugin_error.hpp>
 #include <knotnotes/sdk/xml_file_encoding.hpp>
 
+#include "../common/first_xml_error.hpp"
+
 namespace knotnotes::fhir {
 namespace {
 
@@ -17,29 +19,15 @@ struct ReaderDeleter {
 using Reader = std::unique_ptr<xmlTextReader, ReaderDeleter>;
 
 // The first error libxml2 reports, with its line.
-struct FirstError {
-    bool set = false;
-    int line = 0;
-    std::string message;
-
-    static void capture(void* context, xmlErrorPtr error) {
-        auto& self = *static_cast<FirstError*>(context);
-        if (self.set || !error || error->level < XML_ERR_ERROR)
-            return;
-        self.set = true;
-        self.line = error->line;
-        std::string text = error->message ? error->message : "unknown error";
-        while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-            text.pop_back();
-        if (text.find("huge text node") != std::string::npos)
-            text = "a text in the file is far longer than any record may hold";
-        self.message = "malformed XML: " + text;
-    }
-
+struct FirstError : plugins::FirstXmlError {
     [[noreturn]] void fail(const std::string& fallback) const {
-        if (set)
-            throw sdk::ImportError(static_cast<std::size_t>(std::max(line, 0)), message);
-        throw sdk::ImportError(0, fallback);
+        if (!set)
+            throw sdk::ImportError(0, fallback);
+        auto problem = text.find("huge text node") != std::string::npos
+                           ? "a text in the file is far longer than any record may hold"
+                           : text;
+        throw sdk::ImportError(static_cast<std::size_t>(std::max(line, 0)),
+                               "malformed XML: " + problem);
     }
 };
 
@@ -86,7 +74,8 @@ std::string each_entry(const std::filesystem::path& file,
                                    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES));
     if (!reader)
         throw sdk::ImportError(0, "cannot open " + file.string());
-    xmlTextReaderSetStructuredErrorHandler(reader.get(), FirstError::capture, &error);
+    xmlTextReaderSetStructuredErrorHandler(reader.get(), FirstError::capture,
+                                           static_cast<plugins::FirstXmlError*>(&error));
     read_root(reader.get(), error);
 
     std::string bundle_type;

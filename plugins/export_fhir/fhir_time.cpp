@@ -58,6 +58,18 @@ bool is_instant(const std::string& s, bool* utc = nullptr) {
     return zone;
 }
 
+// The date and time of an instant (is_instant) as seconds, its zone left aside.
+std::time_t seconds_of(const std::string& instant) {
+    std::tm tm{};
+    tm.tm_year = number(instant, 0, 4) - 1900;
+    tm.tm_mon = number(instant, 5, 2) - 1;
+    tm.tm_mday = number(instant, 8, 2);
+    tm.tm_hour = number(instant, 11, 2);
+    tm.tm_min = number(instant, 14, 2);
+    tm.tm_sec = number(instant, 17, 2);
+    return timegm(&tm);
+}
+
 std::string format(std::time_t t) {
     std::tm tm{};
     gmtime_r(&t, &tm);
@@ -82,16 +94,9 @@ std::optional<std::string> add_minutes(const std::string& start, int minutes) {
     bool utc = false;
     if (!is_instant(start, &utc) || !utc)
         return std::nullopt;
-    std::tm tm{};
-    tm.tm_year = number(start, 0, 4) - 1900;
-    tm.tm_mon = number(start, 5, 2) - 1;
-    tm.tm_mday = number(start, 8, 2);
-    tm.tm_hour = number(start, 11, 2);
-    tm.tm_min = number(start, 14, 2);
-    tm.tm_sec = number(start, 17, 2);
     // The end keeps the start's fraction of a second: both at one precision, so that a FHIR
     // Period compares them (invariant per-1) and the end is never read as before the start.
-    auto end = format(timegm(&tm) + static_cast<std::time_t>(minutes) * 60);
+    auto end = format(seconds_of(start) + static_cast<std::time_t>(minutes) * 60);
     end.insert(end.size() - 1, start.substr(19, start.size() - 20));
     return end;
 }
@@ -108,16 +113,9 @@ std::optional<std::string> utc_instant(const std::string& text) {
         return std::nullopt;
     if (utc)
         return text;
-    std::tm tm{};
-    tm.tm_year = number(text, 0, 4) - 1900;
-    tm.tm_mon = number(text, 5, 2) - 1;
-    tm.tm_mday = number(text, 8, 2);
-    tm.tm_hour = number(text, 11, 2);
-    tm.tm_min = number(text, 14, 2);
-    tm.tm_sec = number(text, 17, 2);
     const auto zone = text.size() - 6;
     const int offset = (number(text, zone + 1, 2) * 60 + number(text, zone + 4, 2)) * 60;
-    const auto local = timegm(&tm);
+    const auto local = seconds_of(text);
     auto out = format(text[zone] == '+' ? local - offset : local + offset);
     out.insert(out.size() - 1, text.substr(19, zone - 19));  // the fraction of a second
     return out;

@@ -13,6 +13,7 @@
 #include <knotnotes/sdk/plugin_error.hpp>
 #include <knotnotes/sdk/xml_file_encoding.hpp>
 
+#include "../common/first_xml_error.hpp"
 #include "records_format.hpp"
 
 namespace knotnotes::xml {
@@ -49,24 +50,10 @@ xmlSchemaPtr schema_for(RecordsVersion version) {
     return version == RecordsVersion::v1 ? v1.get() : v2.get();
 }
 
-// The first error libxml2 reports (parsing or validating), with its line.
-struct FirstError {
-    bool set = false;
-    int line = 0;
-    std::string message;
-
-    static void capture(void* context, xmlErrorPtr error) {
-        auto& self = *static_cast<FirstError*>(context);
-        if (self.set || !error || error->level < XML_ERR_ERROR)
-            return;
-        self.set = true;
-        self.line = error->line;
-        std::string text = error->message ? error->message : "unknown error";
-        while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-            text.pop_back();
-        const bool schema =
-            error->domain == XML_FROM_SCHEMASV || error->domain == XML_FROM_SCHEMASP;
-        self.message = (schema ? "not valid for the records schema: " : "malformed XML: ") + text;
+// The first error libxml2 reports (parsing or validating), with its line, in our words.
+struct FirstError : plugins::FirstXmlError {
+    std::string message() const {
+        return (schema ? "not valid for the records schema: " : "malformed XML: ") + text;
     }
 };
 
@@ -86,7 +73,7 @@ std::string plain(std::string message) {
 [[noreturn]] void fail(const FirstError& error, const std::string& fallback) {
     if (error.set) {
         throw sdk::ImportError(static_cast<std::size_t>(std::max(error.line, 0)),
-                               plain(error.message));
+                               plain(error.message()));
     }
     throw sdk::ImportError(0, fallback);
 }
@@ -96,7 +83,8 @@ std::string plain(std::string message) {
 class ThreadErrors {
   public:
     explicit ThreadErrors(FirstError& error) {
-        xmlSetStructuredErrorFunc(&error, FirstError::capture);
+        xmlSetStructuredErrorFunc(static_cast<plugins::FirstXmlError*>(&error),
+                                  FirstError::capture);
     }
     ~ThreadErrors() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
     ThreadErrors(const ThreadErrors&) = delete;
@@ -110,7 +98,8 @@ Reader open(const std::filesystem::path& file, FirstError& error) {
                                    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES));
     if (!reader)
         throw sdk::ImportError(0, "cannot open " + file.string());
-    xmlTextReaderSetStructuredErrorHandler(reader.get(), FirstError::capture, &error);
+    xmlTextReaderSetStructuredErrorHandler(reader.get(), FirstError::capture,
+                                           static_cast<plugins::FirstXmlError*>(&error));
     return reader;
 }
 

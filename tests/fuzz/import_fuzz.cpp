@@ -1,5 +1,6 @@
-// libFuzzer target: the native XML importer must never crash, hang or leak on any input; it
-// either imports or throws ImportError. Built with clang -fsanitize=fuzzer,address,undefined
+// libFuzzer target: an importer must never crash, hang or leak on any input; it either imports
+// or throws ImportError. The native XML importer, or with -DKNOTNOTES_FUZZ_FHIR the FHIR
+// Bundle importer (fed mutated Bundles). Built with clang -fsanitize=fuzzer,address,undefined
 // by run_fuzz.sh, outside the main GCC build.
 #include <unistd.h>
 
@@ -8,7 +9,13 @@
 #include <fstream>
 #include <string>
 
+#ifdef KNOTNOTES_FUZZ_FHIR
+#include "fhir_importer.hpp"
+using Importer = knotnotes::fhir::FhirImporter;
+#else
 #include "native_xml_importer.hpp"
+using Importer = knotnotes::xml::NativeXmlImporter;
+#endif
 
 namespace {
 
@@ -37,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::ofstream out(file, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     }
-    knotnotes::xml::NativeXmlImporter importer;
+    Importer importer;
     CountingSink sink;
     try {
         importer.validate(file);

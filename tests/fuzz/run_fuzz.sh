@@ -27,7 +27,7 @@ case "$target" in
         fhir="$source_dir/plugins/export_fhir"
         clang++-14 "${flags[@]}" \
             -I"$source_dir/sdk/include" -I"$build_dir/sdk/include" -I"$fhir" -I/usr/include/libxml2 \
-            "$source_dir/tests/fuzz/fhir_import_fuzz.cpp" \
+            -DKNOTNOTES_FUZZ_FHIR "$source_dir/tests/fuzz/import_fuzz.cpp" \
             "$fhir/fhir_importer.cpp" "$fhir/fhir_client_reader.cpp" "$fhir/fhir_bundle_stream.cpp" \
             "$fhir/fhir_node.cpp" "$fhir/fhir_identity.cpp" "$fhir/fhir_time.cpp" \
             -lxml2 -o "$out/fuzz"

@@ -87,20 +87,7 @@ TEST_CASE("File > Import client list: file dialog, wizard, month first, a column
             if (file_dialog == &d)
                 return static_cast<int>(wxID_NONE);
             file_dialog = &d;
-            // Typed into the file chooser as a user would: a path opens its location field.
-            d.CallAfter([&d, path = csv.string()] {
-                let_events_run(60);
-                wxUIActionSimulator sim;
-                sim.Text(path.c_str());
-                let_events_run(30);
-                // The first Enter may only close the chooser's completion list.
-                for (int i = 0; i < 3 && d.IsModal(); ++i) {
-                    sim.Char(WXK_RETURN);
-                    let_events_run(30);
-                }
-                if (d.IsModal())  // the chooser did not take the path: do not hang
-                    d.EndModal(wxID_CANCEL);
-            });
+            test::type_path_into(d, csv.string());
             return static_cast<int>(wxID_NONE);
         }
         if (auto* wizard = dynamic_cast<gui::ClientListImportDialog*>(&d)) {

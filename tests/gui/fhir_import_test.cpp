@@ -45,18 +45,7 @@ TEST_CASE("File > Import: a FHIR Bundle from another system, previewed with what
             if (file_dialog == &d)
                 return static_cast<int>(wxID_NONE);
             file_dialog = &d;
-            d.CallAfter([&d, bundle] {
-                let_events_run(60);
-                wxUIActionSimulator sim;
-                sim.Text(bundle.c_str());
-                let_events_run(30);
-                for (int i = 0; i < 3 && d.IsModal(); ++i) {
-                    sim.Char(WXK_RETURN);
-                    let_events_run(30);
-                }
-                if (d.IsModal())  // the chooser did not take the path: do not hang
-                    d.EndModal(wxID_CANCEL);
-            });
+            test::type_path_into(d, bundle);
             return static_cast<int>(wxID_NONE);
         }
         if (auto* preview = dynamic_cast<gui::ImportPreviewDialog*>(&d)) {

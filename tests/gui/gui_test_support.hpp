@@ -51,6 +51,24 @@ inline bool choose_with_keys(wxChoice* choice, const wxString& suffix) {
     return false;
 }
 
+// Answers a file dialog (from a modal hook) as a user does: types `path` into the GTK file
+// chooser (a path opens its location field) and presses Enter, more than once if the first only
+// closes the chooser's completion list. Cancels it rather than hang if it does not take the path.
+inline void type_path_into(wxDialog& file_dialog, const std::string& path) {
+    file_dialog.CallAfter([&file_dialog, path] {
+        let_events_run(60);
+        wxUIActionSimulator sim;
+        sim.Text(path.c_str());
+        let_events_run(30);
+        for (int i = 0; i < 3 && file_dialog.IsModal(); ++i) {
+            sim.Char(WXK_RETURN);
+            let_events_run(30);
+        }
+        if (file_dialog.IsModal())
+            file_dialog.EndModal(wxID_CANCEL);
+    });
+}
+
 // Who is charting in `store`, with their key already unlocked for this app session (as after
 // the "Who is charting?" dialog and the passphrase): new sessions and Sign go ahead at once.
 inline sdk::Practitioner charting_with_unlocked_key(core::RecordStore& store) {
