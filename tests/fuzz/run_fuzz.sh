@@ -29,7 +29,7 @@ case "$target" in
             -I"$source_dir/sdk/include" -I"$build_dir/sdk/include" -I"$fhir" -I/usr/include/libxml2 \
             -DKNOTNOTES_FUZZ_FHIR "$source_dir/tests/fuzz/import_fuzz.cpp" \
             "$fhir/fhir_importer.cpp" "$fhir/fhir_client_reader.cpp" "$fhir/fhir_bundle_stream.cpp" \
-            "$fhir/fhir_node.cpp" "$fhir/fhir_identity.cpp" "$fhir/fhir_time.cpp" \
+            "$fhir/fhir_node.cpp" "$fhir/fhir_identity.cpp" "$fhir/fhir_field_reading.cpp" "$fhir/fhir_held_resources.cpp" "$fhir/fhir_time.cpp" \
             -lxml2 -o "$out/fuzz"
         max_len=131072
         ;;
