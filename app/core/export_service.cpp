@@ -14,6 +14,7 @@
 #include "db/intake_repository.hpp"
 #include "db/practitioner_repository.hpp"
 #include "db/questionnaire_repository.hpp"
+#include "db/read_snapshot.hpp"
 #include "db/session_repository.hpp"
 
 namespace knotnotes::core {
@@ -162,6 +163,8 @@ ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& expor
     const PluginOperationScope operation("export", partial);  // a crash: cleaned up next start
     try {
         exporter.call("begin", [&](sdk::Exporter& e) { e.begin(context); });
+        // One consistent view of the records, however long the export takes.
+        const db::ReadSnapshot snapshot(db);
         counts = Streamer(db, exporter, scope).run(progress);
         exporter.call("end", [](sdk::Exporter& e) { e.end(); });
     } catch (...) {

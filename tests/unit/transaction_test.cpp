@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "db/database.hpp"
+#include "db/read_snapshot.hpp"
 #include "db/transaction.hpp"
 #include "temp_dir.hpp"
 
@@ -66,4 +67,25 @@ TEST_CASE("a nested transaction that fails undoes only its own work", "[db][tran
     auto st = database.prepare("SELECT group_concat(name, '; ') FROM practitioners ORDER BY id");
     st->step();
     CHECK(st->text(0) == "outer; inner, kept");
+}
+
+// What an export relies on (export_service.cpp): while its snapshot lives, its queries see the
+// records as they were when it began, and a writer on another connection is not blocked.
+TEST_CASE("a read snapshot sees one moment while another connection writes", "[db][transaction]") {
+    TempDir dir;
+    db::Database reader(dir / "k.db");
+    add(reader, "before");
+    db::Database writer(dir / "k.db");
+    {
+        const db::ReadSnapshot snapshot(reader);
+        add(writer, "during");  // commits at once: the snapshot does not block it
+        CHECK(practitioners(writer) == 2);
+        CHECK(practitioners(reader) == 1);
+        {
+            const db::ReadSnapshot inner(reader);  // inside a snapshot: the same snapshot
+            CHECK(practitioners(reader) == 1);
+        }
+        CHECK(practitioners(reader) == 1);
+    }
+    CHECK(practitioners(reader) == 2);
 }
