@@ -5,6 +5,7 @@
 
 #include <knotnotes/sdk/sdk.hpp>
 
+#include "../common/write_chunk.hpp"
 #include "fhir_importer.hpp"
 #include "fhir_resources.hpp"
 #include "fhir_time.hpp"
@@ -153,7 +154,8 @@ class FhirExporter : public sdk::Exporter {
         } catch (const sdk::XmlTextError& e) {
             throw sdk::unwritable_record(describe(), e.what());
         }
-        flush();
+        if (w_.buffer().size() >= knotnotes::plugins::write_chunk)
+            flush();
     }
 
     void flush() {

@@ -6,6 +6,7 @@
 #include <knotnotes/sdk/timestamps.hpp>
 #include <knotnotes/sdk/xml_text.hpp>
 
+#include "../common/write_chunk.hpp"
 #include "records_format.hpp"
 
 namespace knotnotes::xml {
@@ -129,7 +130,8 @@ void NativeXmlExporter::record(Describe describe, Write write) {
         buffer_.resize(start);
         throw sdk::unwritable_record(describe(), e.what());
     }
-    flush();
+    if (buffer_.size() >= plugins::write_chunk)
+        flush();
 }
 
 void NativeXmlExporter::begin(const sdk::ExportContext& context) {
