@@ -51,6 +51,24 @@ inline std::string hex(std::uint32_t value, int digits) {
     return text;
 }
 
+// The ASCII bytes copied as they are: most of any export, so they are told apart by one
+// table look-up instead of the chain of comparisons the other bytes go through.
+struct PlainAscii {
+    bool text[128] = {};
+    bool attribute[128] = {};
+};
+
+inline constexpr PlainAscii plain_ascii = [] {
+    PlainAscii plain;
+    for (int b = 0x20; b < 0x80; ++b) {
+        const bool special = b == '&' || b == '<' || b == '>';
+        plain.text[b] = !special;
+        plain.attribute[b] = !special && b != '"';
+    }
+    plain.text['\t'] = plain.text['\n'] = true;
+    return plain;
+}();
+
 }  // namespace xml_detail
 
 // Decodes the UTF-8 character at text[i]: its code point and length in bytes, or length 0
@@ -109,8 +127,14 @@ inline bool append_xml_escaped(std::string& out, std::string_view text, bool att
     const auto start = out.size();
     std::size_t run = 0;  // start of the bytes not yet appended
     auto flush = [&](std::size_t end) { out.append(text.data() + run, end - run); };
+    const bool* plain =
+        attribute ? xml_detail::plain_ascii.attribute : xml_detail::plain_ascii.text;
     for (std::size_t i = 0; i < text.size();) {
         const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80 && plain[b]) {
+            ++i;
+            continue;
+        }
         const char* entity = nullptr;
         std::size_t length = 1;
         if (b >= 0x80) {
