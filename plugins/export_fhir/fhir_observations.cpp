@@ -50,7 +50,7 @@ void component_code(XmlWriter& w, const char* code, const char* display, const s
         return;
     w.open("component");
     w.concept("code", knotnotes_codes, code, display);
-    w.concept("valueCodeableConcept", knotnotes_codes, value, value);
+    w.concept("valueCodeableConcept", knotnotes_codes, value, {});  // the code is the word
     w.close("component");
 }
 
@@ -145,13 +145,7 @@ void write_observations(XmlWriter& w, Export& x, const sdk::Session& s,
             w.value("text", "Referral pattern: " + k.referral);
             w.close("note");
         }
-        body_site(w, x, k.muscle_id, k.side);
-        w.open("component");
-        w.concept("code", knotnotes_codes, "laterality", "Laterality");
-        w.open("valueCodeableConcept");
-        laterality_codings(w, k.side, x.snomed);
-        w.close("valueCodeableConcept");
-        w.close("component");
+        body_site(w, x, k.muscle_id, k.side);  // its laterality extension carries the side
         component_code(w, "trigger-point-kind", "Active or latent",
                        std::string(sdk::to_text(k.kind)));
         component_code(w, "treatment-result", "Result after treatment",
@@ -253,9 +247,7 @@ void write_procedures(XmlWriter& w, Export& x, const sdk::Session& s,
             body_site(w, x, t.muscle_id, t.side);
         if (!t.response.empty())
             w.concept_text("outcome", t.response);
-        w.open("note");
-        w.value("text", note);
-        w.close("note");
+        // The narrative says the rest (`note`) in words; the extensions carry it as data.
         w.concept_text("usedCode", std::string(sdk::to_text(t.tool)));
         close_entry(w, x, Kind::procedure, key, "Procedure");
         written.objective.push_back(x.identity.url(Kind::procedure, key));
