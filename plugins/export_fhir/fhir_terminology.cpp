@@ -84,7 +84,6 @@ void write_code_systems(XmlWriter& w, const Export& x, const std::string& versio
         {"pressure-tolerance", "Pressure tolerated (0-10)"},
         {"pain-before-treatment", "Pain before treatment (0-10)"},
         {"pain-after-treatment", "Pain after treatment (0-10)"},
-        {"laterality", "Laterality"},
         {"trigger-point-kind", "Active or latent"},
         {"treatment-result", "Result after treatment"},
         {"chart-position", "Position on the body chart"},
