@@ -1,7 +1,9 @@
-// File > Export of a big database, cancelled from its progress window with a real click
+// File > Export of a long export, cancelled from its progress window with a real click
 // (issue 16, items 2 and 5): the export runs on a worker while the window keeps handling events,
 // the file it was writing is removed, the therapist is told nothing was written, and the main
-// window works on.
+// window works on. The exporter is a real plugin that takes 5 ms a client (the built-in ones
+// now finish a test-sized database before the click arrives); the cancel is the host's, the
+// same for every format.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -25,8 +27,8 @@ using knotnotes::test::TempDir;
 
 namespace {
 
-// Big enough that the XML export takes seconds on the test machine (measured: see below).
-constexpr int demo_clients = 1500;
+// 400 clients at 5 ms each: a two-second export, cancelled after a tenth of a second.
+constexpr int demo_clients = 400;
 
 void click_at_centre(wxWindow* window) {
     wxUIActionSimulator sim;
@@ -47,14 +49,15 @@ std::size_t files_in(const std::filesystem::path& folder) {
 TEST_CASE("cancelling a long export leaves no file and the window working", "[gui][export]") {
     TempDir dir;
     wxConfigBase::Get()->DeleteAll();
-    core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, dir / "config"}};
+    core::PluginHost host{
+        {{KNOTNOTES_BUILTIN_PLUGIN_DIR, KNOTNOTES_TEST_SLOW_PLUGINS_DIR}, dir / "config"}};
     host.discover();
     host.load_enabled();
     core::RecordStore store(dir / "demo.db");
     store.add_demo_data({demo_clients, 4, 3});
     const auto out_folder = dir / "out";
     std::filesystem::create_directories(out_folder);
-    const auto destination = out_folder / "everyone.knotnotes.xml";
+    const auto destination = out_folder / "everyone.txt";
 
     auto* frame = new gui::MainFrame(host, &store);
     frame->set_backup_on_close(false);
@@ -95,12 +98,13 @@ TEST_CASE("cancelling a long export leaves no file and the window working", "[gu
     });
     timer.Start(40);
 
-    // File > Export with the keyboard; in the dialog: XML, everything, the destination typed.
+    // File > Export with the keyboard; in the dialog: the slow format, everything, the
+    // destination typed.
     test::DialogScript script([&](wxDialog& d) {
         auto* formats = dynamic_cast<wxChoice*>(d.FindWindow("export-format"));
         if (!formats)
             return;
-        CHECK(test::choose_with_keys(formats, "(xml)"));
+        CHECK(test::choose_with_keys(formats, "(test-slow)"));
         click_at_centre(d.FindWindow("export-everything"));
         test::settle_events();
         d.FindWindow("export-destination")->SetFocus();
