@@ -18,7 +18,7 @@ namespace {
 }  // namespace
 
 void write_file_atomically(const std::filesystem::path& file,
-                           const std::function<void(std::ostream&)>& write) {
+                           const std::function<void(std::ostream&)>& write, Durability durability) {
     std::error_code ec;
     if (file.has_parent_path())
         std::filesystem::create_directories(file.parent_path(), ec);
@@ -42,7 +42,8 @@ void write_file_atomically(const std::filesystem::path& file,
         }
         written += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const bool flushed = durability == Durability::process_crash || ::fsync(fd) == 0;
+    if (!flushed || ::close(fd) != 0) {
         ::unlink(temporary.c_str());
         fail(temporary, "cannot flush");
     }

@@ -33,10 +33,15 @@ bool process_is_running(long pid) {
 LoadMarker::LoadMarker(const std::filesystem::path& folder, const std::string& plugin_id,
                        const std::filesystem::path& library)
     : file_(folder / (prefix + std::to_string(::getpid()) + suffix)) {
-    // Flushed to disk: the point is to survive the crash that may follow.
-    write_file_atomically(file_, [&](std::ostream& out) {
-        out << plugin_id << '\n' << library.string() << '\n' << utc_now() << '\n';
-    });
+    // It has to outlive a crash of this process in the library's initialisers, which it does
+    // once written; not a power cut (no plugin crashed then). So no fsync: one per plugin made
+    // loading the eight built-in plugins take about 6 ms of start-up instead of 1.6 ms.
+    write_file_atomically(
+        file_,
+        [&](std::ostream& out) {
+            out << plugin_id << '\n' << library.string() << '\n' << utc_now() << '\n';
+        },
+        Durability::process_crash);
 }
 
 LoadMarker::~LoadMarker() {

@@ -81,6 +81,7 @@ class MainFrame : public wxFrame {
     void build_menus();
     void bind_menus();
     void update_status();
+    wxInfoBarGeneric* empty_offer();
     void restore_layout();
     wxString last_client_key() const;
     void save_layout();
@@ -93,7 +94,7 @@ class MainFrame : public wxFrame {
     std::unique_ptr<core::ClientDirectory> directory_;
     std::unique_ptr<core::TechniqueCatalogue> catalogue_;
     std::unique_ptr<core::QuestionnaireService> questionnaires_;
-    wxInfoBarGeneric* empty_offer_ = nullptr;
+    wxInfoBarGeneric* empty_offer_ = nullptr;  // made by empty_offer() when first needed
     wxWindow* demo_marker_ = nullptr;
     wxSplitterWindow* splitter_ = nullptr;
     ClientListPanel* clients_ = nullptr;
