@@ -1,32 +1,18 @@
-// sha256.hpp — SHA-256 (FIPS 180-4), for signed-session hashes and the audit log's hash chain.
+// sha256.hpp — SHA-256 (FIPS 180-4), for signed-session hashes, the audit log's hash chain and
+// signature digests: the one SHA-256 in KnotNotes.
 //
-// Kept here rather than pulling in a crypto library: the hashes only need to detect changes,
-// the algorithm is small and fixed, and it is checked against the FIPS test vectors.
+// OpenSSL's, which SQLCipher links in anyway: it uses the processor's SHA instructions where
+// there are some, and the audit chain hashes every row an import writes. Checked against the
+// FIPS test vectors (tests/unit/sha256_test.cpp).
 #pragma once
 
-#include <array>
-#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace knotnotes::db {
 
-class Sha256 {
-  public:
-    Sha256();
-    void update(std::string_view bytes);
-    std::array<std::uint8_t, 32> finish();
-
-  private:
-    void compress(const std::uint8_t* block);
-
-    std::array<std::uint32_t, 8> state_;
-    std::array<std::uint8_t, 64> buffer_{};
-    std::size_t buffered_ = 0;
-    std::uint64_t total_bytes_ = 0;
-};
-
-// Lower-case hex digest of `bytes`.
+// Lower-case hex digest of `bytes`. Throws std::runtime_error if OpenSSL cannot hash (it has
+// no SHA-256: a broken installation).
 std::string sha256_hex(std::string_view bytes);
 
 }  // namespace knotnotes::db

@@ -40,14 +40,4 @@ std::vector<unsigned char> from_base64(std::string_view text, std::size_t size, 
     return bytes;
 }
 
-std::string sha256_hex(std::string_view data) {
-    ensure_sodium();
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    std::string hex(sizeof digest * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), digest, sizeof digest);
-    hex.resize(sizeof digest * 2);
-    return hex;
-}
-
 }  // namespace knotnotes::core

@@ -1,10 +1,13 @@
-// crypto_text.hpp — the byte<->text forms signing uses (libsodium underneath): standard base64
-// with padding (RFC 4648 §4) for keys and signatures, lower-case hex SHA-256 for digests.
+// crypto_text.hpp — the byte<->text forms signing uses: standard base64 with padding (RFC 4648
+// §4, libsodium's) for keys and signatures, lower-case hex SHA-256 for digests (db's, the one
+// SHA-256 of KnotNotes).
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "db/sha256.hpp"
 
 namespace knotnotes::core {
 
@@ -17,6 +20,6 @@ std::string to_base64(const std::vector<unsigned char>& bytes);
 // (size 0: any length).
 std::vector<unsigned char> from_base64(std::string_view text, std::size_t size, const char* what);
 
-std::string sha256_hex(std::string_view data);
+using db::sha256_hex;
 
 }  // namespace knotnotes::core
