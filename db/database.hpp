@@ -74,6 +74,7 @@ class Database {
     int changes() const;
 
   private:
+    friend class Transaction;  // sets all_or_nothing_ (see Transaction::Scope)
     void configure_connection();
     void register_functions();
 
@@ -81,6 +82,7 @@ class Database {
     sqlite3* db_ = nullptr;
     std::string actor_;
     DatabaseKey key_;
+    bool all_or_nothing_ = false;  // an all-or-nothing Transaction is open
     std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 

@@ -9,9 +9,13 @@ namespace knotnotes::db {
 // Nested transactions all use the one savepoint name: SQLite resolves a name to the most
 // recent savepoint that has it, which is exactly the nesting order, and a fixed name lets the
 // statements be prepared once (an import opens a savepoint per record).
-Transaction::Transaction(Database& db) : db_(db) {
+Transaction::Transaction(Database& db, Scope scope) : db_(db) {
     if (sqlite3_get_autocommit(db_.handle())) {
         db_.prepare("BEGIN IMMEDIATE")->run();
+        outer_all_or_nothing_ = scope == Scope::all_or_nothing;
+        db_.all_or_nothing_ = outer_all_or_nothing_;
+    } else if (db_.all_or_nothing_) {
+        nested_ = flat_ = true;
     } else {
         nested_ = true;
         db_.prepare("SAVEPOINT nested")->run();
@@ -19,8 +23,10 @@ Transaction::Transaction(Database& db) : db_(db) {
 }
 
 Transaction::~Transaction() {
-    if (done_)
-        return;
+    if (outer_all_or_nothing_)
+        db_.all_or_nothing_ = false;
+    if (done_ || flat_)
+        return;  // flat: the all-or-nothing transaction around it rolls back
     try {
         if (nested_) {
             db_.prepare("ROLLBACK TO nested")->run();
@@ -35,8 +41,11 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    db_.prepare(nested_ ? "RELEASE nested" : "COMMIT")->run();
+    if (!flat_)
+        db_.prepare(nested_ ? "RELEASE nested" : "COMMIT")->run();
     done_ = true;
+    if (outer_all_or_nothing_)
+        db_.all_or_nothing_ = false;
 }
 
 }  // namespace knotnotes::db

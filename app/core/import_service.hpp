@@ -50,8 +50,8 @@ std::string describe_notes(const ImportCounts& counts);
 ImportCounts import_records(db::Database& db, PluginObject<sdk::Importer>& importer,
                             const std::filesystem::path& file, PluginHost& host);
 
-// What importing `file` would bring in, without touching any database: the importer validates
-// and reads the whole file into a counting sink. Throws PluginCallError like import_records.
+// What importing `file` would bring in, without touching any database: the importer reads (and
+// so checks) the whole file into a counting sink. Throws PluginCallError like import_records.
 ImportCounts preview_import(PluginObject<sdk::Importer>& importer,
                             const std::filesystem::path& file);
 

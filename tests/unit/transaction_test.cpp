@@ -69,6 +69,48 @@ TEST_CASE("a nested transaction that fails undoes only its own work", "[db][tran
     CHECK(st->text(0) == "outer; inner, kept");
 }
 
+// What an import relies on (import_service.cpp): inside an all-or-nothing transaction the
+// nested ones take no savepoint (each would make the search index flush), commit together with
+// it, and are undone with it; afterwards nested transactions are savepoints again.
+TEST_CASE("an all-or-nothing transaction keeps its nested work all or none, without savepoints",
+          "[db][transaction]") {
+    TempDir dir;
+    db::Database database(dir / "k.db");
+    {
+        db::Transaction outer(database, db::Transaction::Scope::all_or_nothing);
+        add(database, "outer");
+        db::Transaction inner(database);
+        add(database, "inner");
+        // No savepoint was taken for `inner`: SQLite has none to release.
+        CHECK_THROWS_WITH(database.exec("RELEASE nested"), Catch::Contains("no such savepoint"));
+        inner.commit();
+        // Not committed: the nested work goes with it.
+    }
+    CHECK(practitioners(database) == 0);
+    {
+        db::Transaction outer(database, db::Transaction::Scope::all_or_nothing);
+        add(database, "outer");
+        {
+            db::Transaction inner(database);
+            add(database, "inner");
+            inner.commit();
+        }
+        outer.commit();
+    }
+    CHECK(practitioners(database) == 2);
+    // Over: a nested transaction that fails undoes only its own work again.
+    {
+        db::Transaction outer(database);
+        add(database, "later");
+        {
+            db::Transaction inner(database);
+            add(database, "undone");
+        }
+        outer.commit();
+    }
+    CHECK(practitioners(database) == 3);
+}
+
 // What an export relies on (export_service.cpp): while its snapshot lives, its queries see the
 // records as they were when it began, and a writer on another connection is not blocked.
 TEST_CASE("a read snapshot sees one moment while another connection writes", "[db][transaction]") {
