@@ -112,7 +112,9 @@ void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
     auto format = std::make_shared<std::string>();
     auto client_list = std::make_shared<ClientListCommand>();
     auto* command = app.add_subcommand(
-        "import", "Import a file (validated first; all or nothing, in one transaction)");
+        "import",
+        "Import a file (checked whole before anything is committed; all or nothing, in one "
+        "transaction)");
     command->add_option("FILE", *file, "The file to import")->required();
     command->add_option("--format", *format,
                         std::string("Format id of the file (default: told from the file: xml, "

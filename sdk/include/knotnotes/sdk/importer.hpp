@@ -2,11 +2,12 @@
 // importer.hpp — the interface an import-format plugin implements, and the sink it feeds.
 //
 // Specification
-// - The host creates one Importer per import (Plugin::create_importer). validate() is called
-//   first and must not deliver records; import() then streams every record into the sink in the
-//   exporter's order (exporter.hpp): practitioners, then per client its intakes, sessions and
-//   questionnaire responses. The host may call validate() alone (a preview) and may call
-//   import() on a file validate() did not see: import() checks as much as validate() does.
+// - The host creates one Importer per import (Plugin::create_importer). import() streams every
+//   record into the sink in the exporter's order (exporter.hpp): practitioners, then per client
+//   its intakes, sessions and questionnaire responses. import() checks as much as validate()
+//   does: the host reads a file with import() alone, once, and commits nothing until import()
+//   has returned. validate() checks a file without delivering records (for a tool that wants
+//   no sink); it must not deliver records.
 // - Read the file as a stream: memory must not grow with the size of the file.
 // - Ids in delivered records are the file's own (any positive numbers, unique per kind); the
 //   host maps them to new database ids. A record references only records delivered before it:
