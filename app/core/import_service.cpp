@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/signing/background_signature_check.hpp"
 #include "core/signing/note_signing.hpp"
 #include "db/chart_entry_repository.hpp"
 #include "db/client_repository.hpp"
@@ -42,8 +43,8 @@ class DatabaseSink : public sdk::ImportSink {
     }
     void note(const sdk::ImportNote& n) override { counts.notes.push_back(n); }
 
-    // Seals the signed notes of the last client, then adds the practitioners' public keys (call
-    // once, after the importer returned).
+    // Seals the signed notes of the last client, adds the practitioners' public keys, and
+    // waits until every signature has been verified (call once, after the importer returned).
     void finish() {
         guarded([&] {
             seal_signed_sessions();
@@ -51,6 +52,8 @@ class DatabaseSink : public sdk::ImportSink {
             // the older keys their notes brought in, and is their newest here too.
             for (const auto& key : pending_keys_)
                 add_imported_public_key(db_, key.practitioner_id, key.public_key, key.whose);
+            if (auto problem = signatures_.finish())
+                throw std::runtime_error(*problem);
         });
     }
 
@@ -170,9 +173,17 @@ class DatabaseSink : public sdk::ImportSink {
         ++counts.questionnaire_responses;
     }
 
+    // Seals the client's signed notes; their signatures are verified on the second core while
+    // the next client is written, and finish() waits for the last of them.
     void seal_signed_sessions() {
-        for (const auto& [id, signature] : pending_seals_)
-            seal_imported_note(db_, id, signature);
+        if (auto problem = signatures_.first_problem())
+            throw std::runtime_error(*problem);
+        NoteLookups lookups(db_);  // one client's notes
+        for (const auto& [id, signature] : pending_seals_) {
+            auto check = seal_imported_note(db_, lookups, id, signature);
+            if (!check.outcome)  // settled (a legacy seal that matches): nothing to verify
+                signatures_.add(std::move(check));
+        }
         pending_seals_.clear();
     }
 
@@ -244,6 +255,7 @@ class DatabaseSink : public sdk::ImportSink {
     sdk::Id client_file_id_ = 0;
     sdk::Id client_db_id_ = 0;
     std::vector<std::pair<sdk::Id, sdk::Signature>> pending_seals_;
+    BackgroundSignatureCheck signatures_;
     struct PendingKey {
         sdk::Id practitioner_id;
         std::string public_key;

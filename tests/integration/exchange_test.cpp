@@ -192,6 +192,39 @@ TEST_CASE("a signed session altered in the file is refused on import", "[integra
                Catch::Contains("does not match its signature: it was changed after signing"));
 }
 
+// Signatures are verified on a second thread while the import goes on (import_service.cpp):
+// the failure reported is still the first in the file, and nothing is imported.
+TEST_CASE("of two altered signed sessions, the import names the first and imports nothing",
+          "[integration][exchange]") {
+    Workspace w;
+    REQUIRE(w.on("a.db", {"demo", "--clients", "40", "--sessions-per-client", "3"}).exit_code == 0);
+    REQUIRE(w.on("a.db", {"export", "--format", "xml", "-o", w.path("out.xml")}).exit_code == 0);
+    auto xml = slurp(w.path("out.xml"));
+    const auto started_at = [&](std::size_t at) {
+        const auto session = xml.rfind("<session ", at);
+        const auto attribute = xml.find("started-at=\"", session) + 12;
+        return xml.substr(attribute, xml.find('"', attribute) - attribute);
+    };
+    const auto last = xml.rfind("<assessment>");
+    const auto first = xml.find("<assessment>");
+    REQUIRE(first != std::string::npos);
+    REQUIRE(first != last);
+    const auto first_note = started_at(first), last_note = started_at(last);
+    REQUIRE(first_note != last_note);
+    xml.insert(last + 12, "Rewritten. ");  // the later one first: `first` stays where it is
+    xml.insert(first + 12, "Rewritten. ");
+    write(w.path("altered.xml"), xml);
+    REQUIRE(w.on("b.db", {"demo", "--clients", "1", "--sessions-per-client", "1", "--seed", "7"})
+                .exit_code == 0);  // another seed: other uids than a.db
+    const auto before = w.state("b.db");
+    auto r = w.on("b.db", {"import", w.path("altered.xml")});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("the note of " + first_note) &&
+                          Catch::Contains("does not match its signature"));
+    CHECK_THAT(r.err, !Catch::Contains("the note of " + last_note));
+    CHECK(w.state("b.db") == before);
+}
+
 TEST_CASE("an exporter failing mid-export leaves no partial file and is disabled",
           "[integration][exchange]") {
     Workspace w;

@@ -176,32 +176,61 @@ NoteSignatureCheck check_note_signature(db::Database& db, const sdk::Session& s)
 }
 
 NoteSignatureCheck check_note_signature(NoteLookups& lookups, const sdk::Session& s) {
-    if (!s.signature)
-        return {false, false, describe(s) + " is not signed"};
+    return verify_prepared_check(prepare_note_check(lookups, s));
+}
+
+PreparedNoteCheck prepare_note_check(NoteLookups& lookups, const sdk::Session& s) {
+    PreparedNoteCheck prepared;
+    if (!s.signature) {
+        prepared.outcome = NoteSignatureCheck{false, false, describe(s) + " is not signed"};
+        return prepared;
+    }
     const auto& sig = *s.signature;
     try {
         if (sig.algorithm == "sha256-legacy") {
-            if (db::canonical_session_sha256(s) != sig.content_sha256)
-                return invalid(s, "no longer matches its KnotNotes 1.0 hash seal");
-            return {true, true, {}};
+            prepared.outcome = db::canonical_session_sha256(s) != sig.content_sha256
+                                   ? invalid(s, "no longer matches its KnotNotes 1.0 hash seal")
+                                   : NoteSignatureCheck{true, true, {}};
+            return prepared;
         }
         if (sig.algorithm != "ed25519" || sig.canonical_version != canonical_note_version) {
-            return invalid(s, "has a signature of a kind this KnotNotes does not know (" +
-                                  sig.algorithm + ", canonical form " +
-                                  std::to_string(sig.canonical_version) + ")");
+            prepared.outcome = invalid(
+                s, "has a signature of a kind this KnotNotes does not know (" + sig.algorithm +
+                       ", canonical form " + std::to_string(sig.canonical_version) + ")");
+            return prepared;
         }
         const auto owner = lookups.key_owner(sig.public_key);
-        if (!owner || *owner != sig.signer_practitioner_id)
-            return invalid(s, "is signed with a key that is not one of the signer's keys");
-        const auto text = canonical_form(lookups, s, sig);
-        if (!signature_is_valid(sig.public_key, text, sig.value))
-            return invalid(s, "does not match its signature: it was changed after signing");
-        if (sha256_hex(text) != sig.content_sha256)
-            return invalid(s, "has a content digest that does not match its signed text");
-        return {true, false, {}};
+        if (!owner || *owner != sig.signer_practitioner_id) {
+            prepared.outcome =
+                invalid(s, "is signed with a key that is not one of the signer's keys");
+            return prepared;
+        }
+        prepared.text = canonical_form(lookups, s, sig);
+        prepared.public_key = sig.public_key;
+        prepared.signature = sig.value;
+        prepared.content_sha256 = sig.content_sha256;
+        prepared.invalid_prefix = invalid(s, "").problem;
     } catch (const std::exception& e) {
-        return invalid(s, std::string("cannot be checked: ") + e.what());
+        prepared.outcome = invalid(s, std::string("cannot be checked: ") + e.what());
     }
+    return prepared;
+}
+
+NoteSignatureCheck verify_prepared_check(const PreparedNoteCheck& prepared) {
+    if (prepared.outcome)
+        return *prepared.outcome;
+    const auto& note = prepared.invalid_prefix;
+    try {
+        if (!signature_is_valid(prepared.public_key, prepared.text, prepared.signature))
+            return {false, false,
+                    note + "does not match its signature: it was changed after signing"};
+        if (sha256_hex(prepared.text) != prepared.content_sha256)
+            return {false, false,
+                    note + "has a content digest that does not match its signed text"};
+    } catch (const std::exception& e) {
+        return {false, false, note + "cannot be checked: " + e.what()};
+    }
+    return {true, false, {}};
 }
 
 void add_imported_public_key(db::Database& db, sdk::Id practitioner_id,
@@ -219,7 +248,8 @@ void add_imported_public_key(db::Database& db, sdk::Id practitioner_id,
     }
 }
 
-void seal_imported_note(db::Database& db, sdk::Id session_id, const sdk::Signature& signature) {
+PreparedNoteCheck seal_imported_note(db::Database& db, NoteLookups& lookups, sdk::Id session_id,
+                                     const sdk::Signature& signature) {
     db::Transaction transaction(db);
     db::SessionRepository sessions(db);
     auto session = sessions.get(session_id);
@@ -230,11 +260,12 @@ void seal_imported_note(db::Database& db, sdk::Id session_id, const sdk::Signatu
                                 describe(*session) + " is signed with");
     }
     session->signature = signature;
-    const auto check = check_note_signature(db, *session);
-    if (!check.valid)
-        throw std::runtime_error(check.problem);
+    auto prepared = prepare_note_check(lookups, *session);
+    if (prepared.outcome && !prepared.outcome->valid)
+        throw std::runtime_error(prepared.outcome->problem);
     sessions.seal(session_id, signature);
     transaction.commit();
+    return prepared;
 }
 
 }  // namespace knotnotes::core

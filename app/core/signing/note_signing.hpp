@@ -71,6 +71,18 @@ NoteSignatureCheck check_note_signature(db::Database& db, const sdk::Session& se
 // The same, for many notes in a row (verify): `lookups` is reused from note to note.
 NoteSignatureCheck check_note_signature(NoteLookups& lookups, const sdk::Session& session);
 
+// check_note_signature() in two halves, so an import can verify signatures on another thread:
+// prepare_note_check() reads the database (the key's owner, the canonical form) and settles
+// what needs no signature check; verify_prepared_check() is pure computation (the Ed25519
+// verification and the content digest) and may run on any thread.
+struct PreparedNoteCheck {
+    std::optional<NoteSignatureCheck> outcome;  // settled without verifying a signature
+    std::string public_key, text, signature, content_sha256;
+    std::string invalid_prefix;  // "<the note>, signed by <signer> at <time>, "
+};
+PreparedNoteCheck prepare_note_check(NoteLookups& lookups, const sdk::Session& session);
+NoteSignatureCheck verify_prepared_check(const PreparedNoteCheck& prepared);
+
 // For imports: `public_key` (base64) becomes one of the practitioner's keys, without its secret
 // half, unless it already is. Throws std::runtime_error "<what> a key that belongs to another
 // practitioner in this database" if it is someone else's.
@@ -78,9 +90,13 @@ void add_imported_public_key(db::Database& db, sdk::Id practitioner_id,
                              const std::string& public_key, const std::string& what);
 
 // For imports: the draft `session_id` (already holding everything the file had for it) is
-// sealed with `signature` (signer_practitioner_id already this database's id) only if the
-// signature verifies over the note as stored here; the signer's public key is added to their
-// keys (without a secret half) when it is new. Throws std::runtime_error naming the note.
-void seal_imported_note(db::Database& db, sdk::Id session_id, const sdk::Signature& signature);
+// sealed with `signature` (signer_practitioner_id already this database's id); the signer's
+// public key is added to their keys (without a secret half) when it is new. Throws
+// std::runtime_error naming the note when the check can be settled without the signature
+// (an unknown kind, someone else's key, a legacy seal that no longer matches). The signature
+// itself is not verified yet: the caller must pass the result to verify_prepared_check()
+// and roll the import back unless it is valid (background_signature_check.hpp).
+PreparedNoteCheck seal_imported_note(db::Database& db, NoteLookups& lookups, sdk::Id session_id,
+                                     const sdk::Signature& signature);
 
 }  // namespace knotnotes::core
