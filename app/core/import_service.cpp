@@ -1,6 +1,7 @@
 #include "import_service.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/signing/background_signature_check.hpp"
@@ -56,6 +57,10 @@ class DatabaseSink : public sdk::ImportSink {
                 throw std::runtime_error(*problem);
         });
     }
+
+    // Waits for the signature checks queued so far: the first that failed, if one did. They
+    // are all of earlier clients than whatever the importer is reading now.
+    std::optional<std::string> signature_problem() { return signatures_.finish(); }
 
     ImportCounts counts;
     std::string first_error;
@@ -331,18 +336,30 @@ ImportCounts import_records(db::Database& db, PluginObject<sdk::Importer>& impor
     // catches one a plugin swallowed), so the records need no savepoint each.
     db::Transaction transaction(db, db::Transaction::Scope::all_or_nothing);
     DatabaseSink sink(db, checks);
-    importer.call("import", [&](sdk::Importer& i) { i.import(file, sink); });
-    // A plugin that swallowed one of our errors must not get a partial import committed.
-    if (!sink.first_error.empty()) {
-        throw PluginCallError(importer.plugin_id(),
-                              "plugin " + importer.plugin_id() + ": " + sink.first_error, false);
+    const auto refused = [&](const std::string& problem) {
+        return PluginCallError(importer.plugin_id(),
+                               "plugin " + importer.plugin_id() + ": " + problem, false);
+    };
+    try {
+        importer.call("import", [&](sdk::Importer& i) { i.import(file, sink); });
+    } catch (const PluginCallError& e) {
+        // Signatures are verified behind the import (seal_signed_sessions): a note that fails
+        // comes before the problem that stopped it, so it is the one to name, as it was when
+        // they were verified in line. A plugin at fault is still reported as such.
+        if (!e.disabled_plugin()) {
+            if (auto problem = sink.signature_problem())
+                throw refused(*problem);
+        }
+        throw;
     }
+    // A plugin that swallowed one of our errors must not get a partial import committed.
+    if (!sink.first_error.empty())
+        throw refused(sink.signature_problem().value_or(sink.first_error));
     try {
         sink.finish();
     } catch (const sdk::ImportError& e) {
         // The file is at fault (a note that no longer matches its signature), not the plugin.
-        throw PluginCallError(importer.plugin_id(),
-                              "plugin " + importer.plugin_id() + ": " + e.what(), false);
+        throw refused(e.what());
     }
     transaction.commit();
     return sink.counts;

@@ -194,8 +194,10 @@ TEST_CASE("a signed session altered in the file is refused on import", "[integra
 
 // Signatures are verified on a second thread while the import goes on (import_service.cpp):
 // the failure reported is still the first in the file, and nothing is imported.
-TEST_CASE("of two altered signed sessions, the import names the first and imports nothing",
-          "[integration][exchange]") {
+TEST_CASE(
+    "of two altered signed sessions and a later schema error, the import names the first "
+    "session and imports nothing",
+    "[integration][exchange]") {
     Workspace w;
     REQUIRE(w.on("a.db", {"demo", "--clients", "40", "--sessions-per-client", "3"}).exit_code == 0);
     REQUIRE(w.on("a.db", {"export", "--format", "xml", "-o", w.path("out.xml")}).exit_code == 0);
@@ -213,6 +215,13 @@ TEST_CASE("of two altered signed sessions, the import names the first and import
     REQUIRE(first_note != last_note);
     xml.insert(last + 12, "Rewritten. ");  // the later one first: `first` stays where it is
     xml.insert(first + 12, "Rewritten. ");
+    // And in the next client, a value the schema refuses: read before the first client's
+    // signatures have been verified, yet the first note's signature is still the problem named.
+    const auto second_client = xml.find("<client ", xml.find("<client ") + 1);
+    REQUIRE(second_client > first);
+    const auto tenderness = xml.find("tenderness=\"", second_client);
+    REQUIRE(tenderness != std::string::npos);
+    xml.replace(tenderness + 12, 1, "12");
     write(w.path("altered.xml"), xml);
     REQUIRE(w.on("b.db", {"demo", "--clients", "1", "--sessions-per-client", "1", "--seed", "7"})
                 .exit_code == 0);  // another seed: other uids than a.db
