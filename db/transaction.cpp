@@ -8,7 +8,7 @@ namespace knotnotes::db {
 
 // Nested transactions all use the one savepoint name: SQLite resolves a name to the most
 // recent savepoint that has it, which is exactly the nesting order, and a fixed name lets the
-// statements be prepared once (an import opens a savepoint per record).
+// statements be prepared once (a record's repository calls open one or more each).
 Transaction::Transaction(Database& db, Scope scope) : db_(db) {
     if (sqlite3_get_autocommit(db_.handle())) {
         db_.prepare("BEGIN IMMEDIATE")->run();
