@@ -6,10 +6,12 @@
 #include <stdexcept>
 
 #include "encryption.hpp"
+#include "hex_text.hpp"
 
 namespace knotnotes::db {
 namespace {
 
+// Written straight into the key's own (wiped) string, not through lower_hex().
 constexpr char hex_digits[] = "0123456789abcdef";
 
 bool is_hex(const std::string& text) {
@@ -64,15 +66,9 @@ DatabaseKey DatabaseKey::random_raw_with_salt() {
     std::array<unsigned char, 8> random{};
     if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1)
         throw std::runtime_error("the system's random number generator failed");
-    std::string salt;
-    for (const char c : encrypted_file_marker) {
-        salt += hex_digits[static_cast<unsigned char>(c) >> 4];
-        salt += hex_digits[static_cast<unsigned char>(c) & 15];
-    }
-    for (const unsigned char byte : random) {
-        salt += hex_digits[byte >> 4];
-        salt += hex_digits[byte & 15];
-    }
+    const auto salt =
+        lower_hex(encrypted_file_marker) +
+        lower_hex(std::string_view(reinterpret_cast<const char*>(random.data()), random.size()));
     key.secret_.insert(key.secret_.size() - 1, salt);
     return key;
 }

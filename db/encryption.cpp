@@ -15,6 +15,7 @@
 
 #include "database.hpp"
 #include "file_identity.hpp"
+#include "hex_text.hpp"
 
 namespace knotnotes::db {
 namespace {
@@ -23,17 +24,8 @@ std::string marked_salt_hex() {
     unsigned char random[8];
     if (RAND_bytes(random, sizeof random) != 1)
         throw DatabaseError("the system's random number generator failed");
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (const char c : encrypted_file_marker) {
-        out += hex[static_cast<unsigned char>(c) >> 4];
-        out += hex[static_cast<unsigned char>(c) & 15];
-    }
-    for (const unsigned char byte : random) {
-        out += hex[byte >> 4];
-        out += hex[byte & 15];
-    }
-    return out;
+    return lower_hex(encrypted_file_marker) +
+           lower_hex(std::string_view(reinterpret_cast<const char*>(random), sizeof random));
 }
 
 void run(sqlite3* db, const std::string& sql, const std::filesystem::path& file) {
@@ -157,13 +149,7 @@ std::string encryption_key_id(const std::filesystem::path& file) {
     in.read(header, sizeof header);
     if (in.gcount() != 16 || !starts_with_encrypted_marker(std::string_view(header, 16)))
         return {};
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string id;
-    for (const char c : header) {
-        id += hex[static_cast<unsigned char>(c) >> 4];
-        id += hex[static_cast<unsigned char>(c) & 15];
-    }
-    return id;
+    return lower_hex(std::string_view(header, sizeof header));
 }
 
 void key_connection(sqlite3* db, const char* schema, const DatabaseKey& key, bool new_file) {

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "hex_text.hpp"
+
 namespace knotnotes::db {
 namespace {
 
@@ -23,13 +25,7 @@ std::string sha256_hex(std::string_view bytes) {
         size != 32) {
         throw std::runtime_error("SHA-256 is not available from OpenSSL's libcrypto");
     }
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string hex(2 * size, '\0');
-    for (unsigned int i = 0; i < size; ++i) {
-        hex[2 * i] = digits[digest[i] >> 4];
-        hex[2 * i + 1] = digits[digest[i] & 15];
-    }
-    return hex;
+    return lower_hex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
 }  // namespace knotnotes::db

@@ -44,8 +44,6 @@ void Transaction::commit() {
     if (!flat_)
         db_.prepare(nested_ ? "RELEASE nested" : "COMMIT")->run();
     done_ = true;
-    if (outer_all_or_nothing_)
-        db_.all_or_nothing_ = false;
 }
 
 }  // namespace knotnotes::db

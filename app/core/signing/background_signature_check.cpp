@@ -40,13 +40,10 @@ void BackgroundSignatureCheck::run() {
         auto check = std::move(queue_.front());
         queue_.pop_front();
         busy_ = true;
+        // Once one failed the import is lost: the rest need no checking.
+        const bool lost = first_problem_.has_value();
         changed_.notify_all();  // room in the queue
         lock.unlock();
-        // Once one failed the import is lost: the rest need no checking.
-        const bool lost = [&] {
-            std::lock_guard peek(mutex_);
-            return first_problem_.has_value();
-        }();
         std::optional<std::string> problem;
         if (!lost) {
             if (auto result = verify_prepared_check(check); !result.valid)
