@@ -30,12 +30,13 @@ BUILD_DIR=${KNOTNOTES_BUILD_DIR:-build}
 # appstreamcli, groff). libssl-dev and npm (over HTTPS: ca-certificates): SQLCipher is built from its npm package
 # (cmake/SQLCipher.cmake; fetched once into ~/.cache/knotnotes, SHA-256 pinned). libsecret-1-dev:
 # database keys in the desktop keyring; gnome-keyring, dbus (dbus-run-session) and secret-tool
-# (libsecret-tools): its tests.
+# (libsecret-tools): its tests. libpq-dev: the clinic server backend (db/postgres);
+# postgresql-15: the throw-away server its tests start (tests/support/postgres_session.sh).
 PACKAGES=(
     ca-certificates build-essential cmake ninja-build pkg-config ccache clang-format clang-14 libclang-rt-14-dev
     libwxgtk3.2-dev libboost-dev libssl-dev libsecret-1-dev libsecret-tools gnome-keyring dbus sqlite3 libpugixml-dev libcli11-dev catch2 libsodium-dev
     xvfb xauth xdotool libxml2-utils libxml2-dev fonts-dejavu-core file procps util-linux openssl
-    libcairo2-dev poppler-utils tzdata
+    libcairo2-dev poppler-utils tzdata libpq-dev postgresql-15
     desktop-file-utils appstream groff-base
 )
 # Only for ./dev.sh package and package-test.

@@ -1,7 +1,7 @@
 // database_error.hpp — what can go wrong with a KnotNotes database, as exception types.
 //
 // Every message names the database file and the problem in words a therapist can act on.
-//   DatabaseError    any SQLite failure (base class)
+//   DatabaseError    any storage failure, SQLite file or clinic server (base class)
 //   DatabaseRefused  the file is not one we may open: not SQLite, another application's, or
 //                    written by a newer KnotNotes. Thrown before anything is written.
 //   DatabaseDamaged  (a DatabaseRefused) the file is a damaged database
@@ -10,6 +10,8 @@
 //   DatabaseBusy     another program holds the write lock longer than we wait.
 //   RecordLocked     the change touches a signed session (or another record that is never
 //                    changed): make an amendment instead.
+//   AccessDenied     (clinic server) the login's role does not allow this; the server decides.
+//   EditConflict     (clinic server) someone else changed the record since it was read: reload.
 #pragma once
 
 #include <stdexcept>
@@ -45,6 +47,16 @@ class DatabaseBusy : public DatabaseError {
 };
 
 class RecordLocked : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
+class AccessDenied : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
+class EditConflict : public DatabaseError {
   public:
     using DatabaseError::DatabaseError;
 };

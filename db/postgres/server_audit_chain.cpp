@@ -1,0 +1,45 @@
+#include "server_audit_chain.hpp"
+
+#include "server_connection.hpp"
+
+namespace knotnotes::db::postgres {
+
+ServerAuditCheck check_server_audit_chain(ServerConnection& server) {
+    // One read snapshot: entries committed while this runs are not half-seen.
+    server.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    auto rows = server.query(
+        "SELECT seq, prev_hash, hash, lag(hash, 1, '') OVER w, lag(seq, 1, 0::bigint) OVER w, "
+        "encode(sha256(convert_to(prev_hash || '|' || at || '|' || actor || '|' || table_name "
+        "|| '|' || row_id || '|' || action || '|' || coalesce(content_sha256, ''), 'UTF8')), "
+        "'hex') FROM audit_log WINDOW w AS (ORDER BY seq) ORDER BY seq");
+    auto head = server.query("SELECT seq, hash FROM audit_head WHERE id = 1");
+    server.execute("COMMIT");
+
+    ServerAuditCheck check;
+    auto broken = [&](const std::string& seq, std::string problem) {
+        check.intact = false;
+        check.first_broken_seq = std::stoll(seq);
+        check.problem = std::move(problem);
+    };
+    for (int i = 0; i < rows.size() && check.intact; ++i) {
+        const auto seq = rows.text(i, 0);
+        ++check.entries;
+        if (std::stoll(seq) != std::stoll(rows.text(i, 4)) + 1)
+            broken(seq, "entries before it are missing");
+        else if (rows.text(i, 1) != rows.text(i, 3))
+            broken(seq, "it does not link to the entry before it");
+        else if (rows.text(i, 2) != rows.text(i, 5))
+            broken(seq, "its fields were changed after it was written");
+    }
+    if (check.intact) {
+        const auto last_seq = rows.size() ? rows.text(rows.size() - 1, 0) : "0";
+        const auto last_hash = rows.size() ? rows.text(rows.size() - 1, 2) : "";
+        if (head.size() != 1 || head.text(0, 0) != last_seq || head.text(0, 1) != last_hash)
+            broken(last_seq,
+                   "the chain does not end where its head says: entries after it "
+                   "were removed");
+    }
+    return check;
+}
+
+}  // namespace knotnotes::db::postgres

@@ -1,0 +1,211 @@
+#include "server_connection.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <utility>
+
+#include <libpq-fe.h>
+#include <openssl/crypto.h>
+
+#include "db/database_error.hpp"
+
+namespace knotnotes::db::postgres {
+namespace {
+
+// SQLSTATEs raised by the clinic schema's own triggers (server_migration_001.cpp).
+constexpr const char* record_locked_state = "KN001";
+constexpr const char* edit_conflict_state = "KN002";
+
+std::string trimmed(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+        text.pop_back();
+    return text;
+}
+
+bool starts_with(const char* text, const char* prefix) {
+    return text && std::strncmp(text, prefix, std::strlen(prefix)) == 0;
+}
+
+// The server as a person would write it, from what libpq connected to (never the password,
+// which may have been written into the URI).
+std::string describe(pg_conn* connection, const std::string& uri) {
+    if (!connection || !PQhost(connection) || !*PQdb(connection)) {
+        const auto at = uri.rfind('@');
+        return "the clinic server " +
+               (at == std::string::npos ? uri : "postgresql://…" + uri.substr(at));
+    }
+    std::string host = PQhost(connection);
+    if (!host.empty() && host.front() == '/')
+        host = "localhost";
+    return "the clinic server postgresql://" + std::string(PQuser(connection)) + "@" + host + ":" +
+           PQport(connection) + "/" + PQdb(connection);
+}
+
+}  // namespace
+
+ServerRows::ServerRows(pg_result* result) : result_(result) {}
+ServerRows::~ServerRows() {
+    if (result_)
+        PQclear(result_);
+}
+ServerRows::ServerRows(ServerRows&& other) noexcept
+    : result_(std::exchange(other.result_, nullptr)) {}
+
+int ServerRows::size() const {
+    return PQntuples(result_);
+}
+
+std::optional<std::string> ServerRows::value(int row, int column) const {
+    if (PQgetisnull(result_, row, column))
+        return std::nullopt;
+    return std::string(PQgetvalue(result_, row, column),
+                       static_cast<std::size_t>(PQgetlength(result_, row, column)));
+}
+
+std::string ServerRows::text(int row, int column) const {
+    return value(row, column).value_or("");
+}
+
+long ServerRows::affected() const {
+    return std::strtol(PQcmdTuples(result_), nullptr, 10);
+}
+
+ServerConnection ServerConnection::open(const std::string& uri,
+                                        std::optional<std::string> password) {
+    // expand_dbname: the "dbname" value is the whole URI, and the keywords after it (the
+    // password, the application name) are added to what it says.
+    std::vector<const char*> keywords{"dbname", "application_name", "client_encoding"};
+    std::vector<const char*> values{uri.c_str(), "knotnotes", "UTF8"};
+    if (password) {
+        keywords.push_back("password");
+        values.push_back(password->c_str());
+    }
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+    pg_conn* connection = PQconnectdbParams(keywords.data(), values.data(), 1);
+    if (password)
+        OPENSSL_cleanse(password->data(), password->size());
+    const auto description = describe(connection, uri);
+    if (!connection)
+        throw DatabaseError("Could not connect to " + description + ": out of memory.");
+    if (PQstatus(connection) != CONNECTION_OK) {
+        std::string reason = trimmed(PQerrorMessage(connection));
+        const bool needs_password = PQconnectionNeedsPassword(connection);
+        const bool refused = reason.find("authentication failed") != std::string::npos ||
+                             reason.find("not permitted to log in") != std::string::npos ||
+                             reason.find("does not exist") != std::string::npos;
+        PQfinish(connection);
+        if (needs_password)
+            throw DatabaseRefused(description +
+                                  " asks for a password: give it with --password-file FILE or "
+                                  "PGPASSFILE.");
+        if (refused)
+            throw DatabaseRefused(description + " refused the login (" + reason +
+                                  "). Check the login and its password; a disabled "
+                                  "practitioner cannot log in.");
+        throw DatabaseError("Could not connect to " + description + ": " + reason +
+                            ". Check the address and that the server is running.");
+    }
+    return ServerConnection(connection, description);
+}
+
+ServerConnection::ServerConnection(pg_conn* connection, std::string description)
+    : connection_(connection), description_(std::move(description)) {}
+
+ServerConnection::~ServerConnection() {
+    if (connection_)
+        PQfinish(connection_);
+}
+
+ServerConnection::ServerConnection(ServerConnection&& other) noexcept
+    : connection_(std::exchange(other.connection_, nullptr)),
+      description_(std::move(other.description_)) {}
+
+void ServerConnection::fail(pg_result* result, const std::string& what) {
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string reason = primary ? primary : trimmed(PQerrorMessage(connection_));
+    const std::string code = state ? state : "";
+    if (result)
+        PQclear(result);
+    if (code == record_locked_state)
+        throw RecordLocked(reason);
+    if (code == edit_conflict_state)
+        throw EditConflict(reason);
+    if (code == "42501" || starts_with(state, "28"))
+        throw AccessDenied(description_ + " does not allow this for your login: " + reason +
+                           ". Your role decides what you can see and change; ask the clinic "
+                           "owner if you need more.");
+    if (code == "40001" || code == "40P01" || code == "55P03")
+        throw DatabaseBusy(description_ + ": another writer held what this change needs (" +
+                           reason + "). Nothing was saved; try again.");
+    throw DatabaseError(description_ + ": " + what + " failed: " + reason);
+}
+
+void ServerConnection::execute(const std::string& sql) {
+    pg_result* result = PQexec(connection_, sql.c_str());
+    const auto status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        fail(result, "a statement");
+    PQclear(result);
+}
+
+ServerRows ServerConnection::query(const std::string& sql,
+                                   const std::vector<std::optional<std::string>>& parameters) {
+    std::vector<const char*> values;
+    values.reserve(parameters.size());
+    for (const auto& parameter : parameters)
+        values.push_back(parameter ? parameter->c_str() : nullptr);
+    pg_result* result = PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()),
+                                     nullptr, values.data(), nullptr, nullptr, 0);
+    const auto status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        fail(result, "a query");
+    return ServerRows(result);
+}
+
+std::string ServerConnection::login() {
+    return query("SELECT session_user").text(0, 0);
+}
+
+std::string ServerConnection::quoted_identifier(const std::string& name) const {
+    char* quoted = PQescapeIdentifier(connection_, name.c_str(), name.size());
+    if (!quoted)
+        throw DatabaseError(description_ + ": could not quote the name \"" + name + "\".");
+    std::string result = quoted;
+    PQfreemem(quoted);
+    return result;
+}
+
+std::string ServerConnection::password_verifier(const std::string& login,
+                                                const std::string& password) {
+    char* verifier =
+        PQencryptPasswordConn(connection_, password.c_str(), login.c_str(), "scram-sha-256");
+    if (!verifier)
+        throw DatabaseError(description_ + ": could not prepare the password: " +
+                            trimmed(PQerrorMessage(connection_)));
+    std::string result = verifier;
+    PQfreemem(verifier);
+    return result;
+}
+
+ServerTransaction::ServerTransaction(ServerConnection& connection) : connection_(connection) {
+    connection_.execute("BEGIN");
+}
+
+ServerTransaction::~ServerTransaction() {
+    if (!open_)
+        return;
+    try {
+        connection_.execute("ROLLBACK");
+    } catch (...) {
+        // The connection is gone: the server has rolled the transaction back itself.
+    }
+}
+
+void ServerTransaction::commit() {
+    connection_.execute("COMMIT");
+    open_ = false;
+}
+
+}  // namespace knotnotes::db::postgres

@@ -1,0 +1,44 @@
+// clinic_server.hpp — a fresh clinic database on the test run's PostgreSQL server, and
+// connections to it as the superuser or as a practitioner's login.
+//
+// postgres_session.sh gives the server (KNOTNOTES_TEST_PG_URI, a superuser) and its password
+// file. Each ClinicServer makes a database of its own, sets it up with the real migrations, and
+// drops it afterwards; logins are cluster-wide, so their names carry the database's suffix.
+#pragma once
+
+#include <string>
+
+#include "db/postgres/clinic_logins.hpp"
+#include "db/postgres/server_connection.hpp"
+
+namespace knotnotes::test {
+
+class ClinicServer {
+  public:
+    ClinicServer();
+    ~ClinicServer();
+    ClinicServer(const ClinicServer&) = delete;
+    ClinicServer& operator=(const ClinicServer&) = delete;
+
+    // The superuser, on this test's database.
+    db::postgres::ServerConnection admin() const;
+    // Adds a practitioner login (its name made unique to this test) and returns that name.
+    std::string add_login(const std::string& name, db::postgres::ClinicRole role,
+                          const std::string& full_name);
+    db::postgres::ServerConnection as(const std::string& login) const;
+    // The libpq URI of this test's database (or another one on the server) for a login.
+    std::string uri(const std::string& login) const { return uri(login, database_); }
+    std::string uri(const std::string& login, const std::string& database) const;
+    // The superuser on another database of the same server.
+    db::postgres::ServerConnection admin_on(const std::string& database) const;
+
+  private:
+    std::string host_port_;  // "127.0.0.1:PORT"
+    std::string admin_password_;
+    std::string database_;
+};
+
+// The password the test gives each practitioner login.
+std::string test_password_of(const std::string& login);
+
+}  // namespace knotnotes::test

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# postgres_session.sh -- COMMAND [ARG...]
+#
+# Runs COMMAND against a throw-away PostgreSQL cluster and removes the cluster whatever
+# happens: COMMAND ends, fails, or this script is killed (the server is started with a
+# parent-death signal, so it never outlives the script).
+# - The cluster lives in a temporary folder, listens on 127.0.0.1 only, on a free port, and
+#   takes passwords (scram-sha-256) for every connection, as a clinic server would.
+# - PostgreSQL refuses to run as root, so under root the server runs as the unprivileged
+#   `postgres` user that Debian's postgresql-common creates; anyone else runs it as themselves.
+# - COMMAND gets KNOTNOTES_TEST_PG_URI (libpq URI of a superuser, `kn_admin`, on the `postgres`
+#   database) and KNOTNOTES_TEST_PG_PASSWORD_FILE (that superuser's password).
+# The exit status is COMMAND's; 77 (skipped) when no PostgreSQL server is installed.
+set -uo pipefail
+[ "${1:-}" = "--" ] || { echo "usage: $0 -- COMMAND [ARG...]" >&2; exit 2; }
+shift
+# Listing a test binary's tests (catch_discover_tests, at build time) needs no server.
+for arg in "$@"; do
+    case $arg in --list-test-names-only | --list-reporters) exec "$@" ;; esac
+done
+
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    echo "postgres_session.sh: no PostgreSQL server installed (apt-get install postgresql-15)" >&2
+    exit 77
+fi
+
+work=$(mktemp -d)
+server=
+run_as=()
+if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || { echo "postgres_session.sh: running as root needs the postgres user (apt-get install postgresql-15)" >&2; exit 1; }
+    run_as=(setpriv --reuid=postgres --regid=postgres --init-groups)
+fi
+cleanup() {
+    if [ -n "$server" ]; then
+        "${run_as[@]}" "$bin/pg_ctl" -D "$work/data" stop -m immediate -w >/dev/null 2>&1
+        kill "$server" 2>/dev/null
+        wait "$server" 2>/dev/null
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+umask 077
+head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$work/admin.pw"
+mkdir "$work/data" "$work/socket"
+[ ${#run_as[@]} -eq 0 ] || chown -R postgres:postgres "$work"
+if ! "${run_as[@]}" "$bin/initdb" -D "$work/data" -U kn_admin --pwfile="$work/admin.pw" \
+    --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1; then
+    echo "postgres_session.sh: initdb failed:" >&2
+    cat "$work/initdb.log" >&2
+    exit 1
+fi
+
+# A port another program holds makes the server exit at once; then try another one.
+for _ in 1 2 3 4 5 6 7 8; do
+    port=$((20000 + RANDOM % 40000))
+    "${run_as[@]}" setpriv --pdeathsig KILL -- "$bin/postgres" -D "$work/data" \
+        -c listen_addresses=127.0.0.1 -c port="$port" -c unix_socket_directories="$work/socket" \
+        -c fsync=off -c max_connections=60 >"$work/server.log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 100); do
+        "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" && break
+        kill -0 "$server" 2>/dev/null || break
+        sleep 0.1
+    done
+    "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" && break
+    kill "$server" 2>/dev/null
+    wait "$server" 2>/dev/null
+    server=
+done
+if [ -z "$server" ]; then
+    echo "postgres_session.sh: the PostgreSQL server did not start:" >&2
+    cat "$work/server.log" >&2
+    exit 1
+fi
+
+export KNOTNOTES_TEST_PG_URI="postgresql://kn_admin@127.0.0.1:$port/postgres"
+export KNOTNOTES_TEST_PG_PASSWORD_FILE="$work/admin.pw"
+"$@"
