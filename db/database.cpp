@@ -140,11 +140,13 @@ void refuse_if_not_ours(const std::filesystem::path& file, OpenMode mode) {
         case FileKind::unreadable:
             throw DatabaseRefused(name + ": cannot read this file: " + identity.problem);
         case FileKind::address:
-            throw DatabaseRefused(name +
-                                  ": this is the address of a database server, not a file. "
-                                  "This version of KnotNotes keeps its records in a database "
-                                  "file; it cannot connect to a server yet. Give the path of a "
-                                  "database file instead. Nothing was created.");
+            throw DatabaseRefused(
+                name +
+                ": this is the address of a clinic server, not a file. On a clinic server this "
+                "version of KnotNotes sets the database up, manages practitioners' logins "
+                "(practitioners add, list, disable), shares clients (clients share) and checks "
+                "the audit chain (verify); charting and this command still need a database "
+                "file. Nothing was created.");
     }
 }
 

@@ -10,6 +10,9 @@
 //   DatabaseBusy     another program holds the write lock longer than we wait.
 //   RecordLocked     the change touches a signed session (or another record that is never
 //                    changed): make an amendment instead.
+//   LoginRefused     (a DatabaseRefused; clinic server) the login was refused: a wrong password,
+//                    an unknown or a disabled login.
+//   PasswordNeeded   (a LoginRefused) the server asks for a password and none was given.
 //   AccessDenied     (clinic server) the login's role does not allow this; the server decides.
 //   EditConflict     (clinic server) someone else changed the record since it was read: reload.
 #pragma once
@@ -49,6 +52,16 @@ class DatabaseBusy : public DatabaseError {
 class RecordLocked : public DatabaseError {
   public:
     using DatabaseError::DatabaseError;
+};
+
+class LoginRefused : public DatabaseRefused {
+  public:
+    using DatabaseRefused::DatabaseRefused;
+};
+
+class PasswordNeeded : public LoginRefused {
+  public:
+    using LoginRefused::LoginRefused;
 };
 
 class AccessDenied : public DatabaseError {

@@ -1,8 +1,13 @@
 #include "cli_context.hpp"
 
+#include <unistd.h>
+
 #include <iostream>
 
+#include "core/passphrase_file.hpp"
 #include "core/user_paths.hpp"
+#include "db/database_error.hpp"
+#include "db/file_identity.hpp"
 
 namespace knotnotes::cli {
 
@@ -29,6 +34,25 @@ std::unique_ptr<core::PluginHost> CliContext::make_plugin_host() const {
     }
     host->discover();
     return host;
+}
+
+bool CliContext::on_clinic_server() const {
+    return db::is_address(db);
+}
+
+std::unique_ptr<db::ClinicDirectory> CliContext::clinic_directory() const {
+    const auto address = db.string();
+    if (!server_password_file.empty())
+        return db::connect_clinic_directory(address,
+                                            core::read_passphrase_file(server_password_file));
+    try {
+        return db::connect_clinic_directory(address, std::nullopt);
+    } catch (const db::PasswordNeeded&) {
+        if (!::isatty(STDIN_FILENO))
+            throw;
+        return db::connect_clinic_directory(address,
+                                            read_hidden_line("Password for " + address + ": "));
+    }
 }
 
 std::filesystem::path CliContext::database_path() const {

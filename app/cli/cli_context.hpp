@@ -7,6 +7,7 @@
 
 #include "core/plugin_host.hpp"
 #include "database_key_source.hpp"
+#include "db/clinic_directory.hpp"
 #include "db/database.hpp"
 
 namespace knotnotes::cli {
@@ -15,10 +16,17 @@ struct CliContext {
     std::filesystem::path db;                         // --db PATH (empty: the default file)
     std::vector<std::filesystem::path> plugin_paths;  // --plugin-path DIR, repeatable
     KeyOptions key_options;                           // --passphrase-file, --unencrypted
+    std::filesystem::path server_password_file;       // --password-file (a clinic server login)
 
     // A plugin host over the default folders plus --plugin-path, with the user's settings;
     // reports plugins that crashed the previous run on stderr.
     std::unique_ptr<core::PluginHost> make_plugin_host() const;
+
+    // --db is a clinic server's address (postgresql://...), not a file.
+    bool on_clinic_server() const;
+    // The clinic server --db names, as the login it names. The password: --password-file, or
+    // PGPASSFILE (libpq's own), or typed when the server asks on a terminal; never stored.
+    std::unique_ptr<db::ClinicDirectory> clinic_directory() const;
 
     // --db, or the default database in the user's data folder.
     std::filesystem::path database_path() const;

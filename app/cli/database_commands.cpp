@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "clinic_commands.hpp"
 #include "core/demo_data.hpp"
 #include "core/output_safety.hpp"
 #include "core/record_verification.hpp"
@@ -45,6 +46,10 @@ void add_verify(CLI::App& app, const CliContext& context, int& exit_code) {
     auto* verify = app.add_subcommand(
         "verify", "Check the database's integrity, audit chain and signed sessions");
     verify->callback([&context, &exit_code] {
+        if (context.on_clinic_server()) {
+            exit_code = verify_clinic_server(context);
+            return;
+        }
         // Read-only: verify never creates, changes or migrates a file; damage is exit 4.
         db::VerifyReport report;
         try {

@@ -12,9 +12,7 @@
 #include "db/file_identity.hpp"
 
 namespace knotnotes::cli {
-namespace {
 
-// One line from the terminal, not echoed.
 std::string read_hidden_line(const std::string& prompt) {
     std::cerr << prompt << std::flush;
     termios old_mode{};
@@ -31,8 +29,6 @@ std::string read_hidden_line(const std::string& prompt) {
     std::cerr << "\n";
     return line;
 }
-
-}  // namespace
 
 std::string passphrase_from_files(const KeyOptions& options) {
     if (!options.passphrase_file.empty())

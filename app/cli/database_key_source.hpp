@@ -29,6 +29,9 @@ db::DatabaseKey database_key_for(const std::filesystem::path& database, const Ke
 // A passphrase from --passphrase-file or KNOTNOTES_PASSPHRASE_FILE; empty when neither is given.
 std::string passphrase_from_files(const KeyOptions& options);
 
+// One line from the terminal, not echoed (a passphrase, a password).
+std::string read_hidden_line(const std::string& prompt);
+
 // A passphrase from --passphrase-file or KNOTNOTES_PASSPHRASE_FILE, or typed at the terminal
 // (`confirm`: typed twice); empty when there is none of them.
 std::string passphrase_from(const KeyOptions& options, const std::string& prompt, bool confirm);

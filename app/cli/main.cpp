@@ -9,6 +9,7 @@
 
 #include "catalogue_commands.hpp"
 #include "cli_context.hpp"
+#include "clinic_commands.hpp"
 #include "core/private_files.hpp"
 #include "database_commands.hpp"
 #include "db/database_error.hpp"
@@ -30,7 +31,9 @@ int main(int argc, char** argv) {
                                          " (plugin SDK ABI " +
                                              std::to_string(KNOTNOTES_SDK_ABI_MAJOR) + "." +
                                              std::to_string(KNOTNOTES_SDK_ABI_MINOR) + ")");
-    app.add_option("--db", context.db, "The KnotNotes database file (default: in the data folder)");
+    app.add_option("--db", context.db,
+                   "The KnotNotes database file (default: in the data folder), or a clinic "
+                   "server's address, postgresql://LOGIN@HOST:PORT/DATABASE");
     app.add_option("--plugin-path", context.plugin_paths,
                    "Also look for plugins in DIR (repeatable; so does KNOTNOTES_PLUGIN_PATH)")
         ->type_name("DIR")
@@ -38,6 +41,11 @@ int main(int argc, char** argv) {
     app.add_option("--passphrase-file", context.key_options.passphrase_file,
                    "A private file whose first line is the database's passphrase (so does "
                    "KNOTNOTES_PASSPHRASE_FILE; without either, it is asked for on the terminal)")
+        ->type_name("FILE");
+    app.add_option("--password-file", context.server_password_file,
+                   "With a clinic server: a private file whose first line is your login's "
+                   "password (so does PGPASSFILE; without either, it is asked for on the "
+                   "terminal). Never stored.")
         ->type_name("FILE");
     app.add_flag("--unencrypted", context.key_options.unencrypted,
                  "Create a new database unencrypted, on purpose (new databases are encrypted)");
@@ -49,6 +57,7 @@ int main(int argc, char** argv) {
     add_catalogue_commands(app, context, exit_code);
     add_practitioner_commands(app, context, exit_code);
     add_encryption_commands(app, context, exit_code);
+    add_clinic_commands(app, context, exit_code);
 
     try {
         app.parse(argc, argv);
@@ -68,6 +77,9 @@ int main(int argc, char** argv) {
                   << " Give its passphrase with --passphrase-file FILE (a private file whose "
                      "first line is the passphrase) or KNOTNOTES_PASSPHRASE_FILE, or type it when "
                      "asked on a terminal.\n";
+        return exit_locked;
+    } catch (const knotnotes::db::LoginRefused& e) {
+        std::cerr << "error: " << e.what() << "\n";
         return exit_locked;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "clinic_commands.hpp"
 #include "core/passphrase_file.hpp"
 #include "core/practitioner_profiles.hpp"
 #include "core/session_editor.hpp"
@@ -16,6 +17,7 @@ namespace {
 struct AddOptions {
     core::ProfileDetails details;
     std::string passphrase_file;
+    ClinicLoginOptions clinic;
 };
 
 void add_add(CLI::App& group, const CliContext& context, int& exit_code) {
@@ -27,9 +29,36 @@ void add_add(CLI::App& group, const CliContext& context, int& exit_code) {
     add->add_option("--registration", options->details.registration,
                     "Licence or registration number");
     add->add_option("--passphrase-file", options->passphrase_file,
-                    "A private file whose first line is the new signing passphrase")
-        ->required();
+                    "A private file whose first line is the new signing passphrase (a "
+                    "database file)");
+    add->add_option("--login", options->clinic.login, "The new login (a clinic server)");
+    add->add_option("--role", options->clinic.role,
+                    "owner, therapist or front-desk (a clinic server)");
+    add->add_option("--password-file", options->clinic.password_file,
+                    "A private file whose first line is the new login's password (a clinic "
+                    "server)");
     add->callback([&context, &exit_code, options] {
+        if (context.on_clinic_server()) {
+            if (!options->passphrase_file.empty() || !options->details.registration.empty())
+                throw std::runtime_error(
+                    "on a clinic server, practitioners add takes --login, --role, --name, "
+                    "--credentials and --password-file; a signing key and registration are "
+                    "not kept on the server yet");
+            add_clinic_login(context, options->clinic, options->details.name,
+                             options->details.credentials);
+            exit_code = exit_ok;
+            return;
+        }
+        if (!options->clinic.login.empty() || !options->clinic.role.empty() ||
+            !options->clinic.password_file.empty())
+            throw std::runtime_error(
+                "--login, --role and --password-file are for a clinic server (--db "
+                "postgresql://...); in a database file a practitioner is a profile with a "
+                "signing key: give --passphrase-file FILE");
+        if (options->passphrase_file.empty())
+            throw std::runtime_error(
+                "practitioners add needs --passphrase-file FILE: a private "
+                "file whose first line is the new signing passphrase");
         db::Database database(context.database_path(), context.database_key());
         core::PractitionerProfiles profiles(database);
         const auto p = profiles.create_profile(
@@ -44,6 +73,11 @@ void add_add(CLI::App& group, const CliContext& context, int& exit_code) {
 void add_list(CLI::App& group, const CliContext& context, int& exit_code) {
     auto* list = group.add_subcommand("list", "The practitioners, their keys, who is charting");
     list->callback([&context, &exit_code] {
+        if (context.on_clinic_server()) {
+            list_clinic_logins(context);
+            exit_code = exit_ok;
+            return;
+        }
         db::Database database(context.database_path(),
                               context.database_key(db::OpenMode::existing_only),
                               db::OpenMode::existing_only);
@@ -74,6 +108,17 @@ void add_use(CLI::App& group, const CliContext& context, int& exit_code) {
         core::PractitionerProfiles profiles(database);
         profiles.choose(*id);
         std::cout << "Now charting as " << profiles.current()->name << "\n";
+        exit_code = exit_ok;
+    });
+}
+
+void add_disable(CLI::App& group, const CliContext& context, int& exit_code) {
+    auto login = std::make_shared<std::string>();
+    auto* disable = group.add_subcommand(
+        "disable", "A clinic server login can no longer log in (their records stay)");
+    disable->add_option("LOGIN", *login, "The login (see `practitioners list`)")->required();
+    disable->callback([&context, &exit_code, login] {
+        disable_clinic_login(context, *login);
         exit_code = exit_ok;
     });
 }
@@ -155,6 +200,7 @@ void add_practitioner_commands(CLI::App& app, const CliContext& context, int& ex
     add_add(*group, context, exit_code);
     add_list(*group, context, exit_code);
     add_use(*group, context, exit_code);
+    add_disable(*group, context, exit_code);
     add_passphrase(*group, context, exit_code);
     add_sign(app, context, exit_code);
 }

@@ -34,27 +34,6 @@ void check_login_name(const std::string& login) {
 
 }  // namespace
 
-std::string role_name(ClinicRole role) {
-    switch (role) {
-        case ClinicRole::owner:
-            return "owner";
-        case ClinicRole::therapist:
-            return "therapist";
-        case ClinicRole::front_desk:
-            return "front-desk";
-    }
-    throw std::logic_error("unknown clinic role");
-}
-
-ClinicRole parse_role(const std::string& name) {
-    for (auto role : {ClinicRole::owner, ClinicRole::therapist, ClinicRole::front_desk}) {
-        if (role_name(role) == name)
-            return role;
-    }
-    throw std::invalid_argument("\"" + name +
-                                "\" is not a clinic role: use owner, therapist or front-desk.");
-}
-
 void add_clinic_login(ServerConnection& server, const NewClinicLogin& login) {
     check_login_name(login.login);
     if (login.password.empty())

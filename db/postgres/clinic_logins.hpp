@@ -10,32 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "db/clinic_directory.hpp"
+
 namespace knotnotes::db::postgres {
 
 class ServerConnection;
-
-enum class ClinicRole { owner, therapist, front_desk };
-
-// "owner", "therapist", "front-desk" (as on the command line and in practitioners.role).
-std::string role_name(ClinicRole role);
-// Throws std::invalid_argument naming the three roles.
-ClinicRole parse_role(const std::string& name);
-
-struct ClinicLogin {
-    std::string login;
-    ClinicRole role;
-    std::string name;
-    std::string credentials;
-    bool active;
-};
-
-struct NewClinicLogin {
-    std::string login;
-    ClinicRole role;
-    std::string name;
-    std::string credentials;
-    std::string password;
-};
+using db::ClinicLogin;
+using db::ClinicRole;
+using db::NewClinicLogin;
 
 // Creates the login and its practitioner profile in one transaction. A login must be
 // lower-case letters, digits, '_', '.' or '-', starting with a letter (std::invalid_argument).

@@ -4,7 +4,7 @@
 
 namespace knotnotes::db::postgres {
 
-ServerAuditCheck check_server_audit_chain(ServerConnection& server) {
+db::AuditChainCheck check_server_audit_chain(ServerConnection& server) {
     // One read snapshot: entries committed while this runs are not half-seen.
     server.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     auto rows = server.query(
@@ -15,7 +15,7 @@ ServerAuditCheck check_server_audit_chain(ServerConnection& server) {
     auto head = server.query("SELECT seq, hash FROM audit_head WHERE id = 1");
     server.execute("COMMIT");
 
-    ServerAuditCheck check;
+    db::AuditChainCheck check;
     auto broken = [&](const std::string& seq, std::string problem) {
         check.intact = false;
         check.first_broken_seq = std::stoll(seq);

@@ -5,21 +5,12 @@
 // behind the triggers' back fails at the first entry that does not hold.
 #pragma once
 
-#include <cstdint>
-#include <string>
+#include "db/clinic_directory.hpp"
 
 namespace knotnotes::db::postgres {
 
 class ServerConnection;
 
-struct ServerAuditCheck {
-    std::int64_t entries = 0;
-    bool intact = true;
-    // When not intact: the first entry that does not hold, and why.
-    std::int64_t first_broken_seq = 0;
-    std::string problem;
-};
-
-ServerAuditCheck check_server_audit_chain(ServerConnection& server);
+db::AuditChainCheck check_server_audit_chain(ServerConnection& server);
 
 }  // namespace knotnotes::db::postgres

@@ -96,13 +96,13 @@ ServerConnection ServerConnection::open(const std::string& uri,
                              reason.find("does not exist") != std::string::npos;
         PQfinish(connection);
         if (needs_password)
-            throw DatabaseRefused(description +
-                                  " asks for a password: give it with --password-file FILE or "
-                                  "PGPASSFILE.");
+            throw PasswordNeeded(description +
+                                 " asks for a password: give it with --password-file FILE or "
+                                 "PGPASSFILE.");
         if (refused)
-            throw DatabaseRefused(description + " refused the login (" + reason +
-                                  "). Check the login and its password; a disabled "
-                                  "practitioner cannot log in.");
+            throw LoginRefused(description + " refused the login (" + reason +
+                               "). Check the login and its password; a disabled "
+                               "practitioner cannot log in.");
         throw DatabaseError("Could not connect to " + description + ": " + reason +
                             ". Check the address and that the server is running.");
     }

@@ -6,7 +6,8 @@
 //
 // Errors are the storage errors of db/database_error.hpp, each naming the server
 // ("the clinic server postgresql://jane@clinic:5432/knotnotes"), never the password:
-//   DatabaseRefused   the login was refused (wrong password, unknown or disabled login)
+//   PasswordNeeded    the server asks for a password and none was given
+//   LoginRefused      the login was refused (wrong password, unknown or disabled login)
 //   DatabaseError     the server cannot be reached, or any other failure
 //   AccessDenied      the login's role does not allow this (the server's row-level security
 //                     and grants decide, not the app)

@@ -44,6 +44,19 @@ void sync_muscles(ServerConnection& server) {
     }
 }
 
+// Whoever sets the clinic database up owns it: their login becomes its first owner, who then
+// adds everyone else (practitioners add). A superuser (the server's own administrator) is
+// everything already and is not made a practitioner.
+void register_first_owner(ServerConnection& server) {
+    if (server.query("SELECT rolsuper FROM pg_roles WHERE rolname = session_user").text(0, 0) ==
+        "t")
+        return;
+    server.execute("GRANT knotnotes_owner TO " + server.quoted_identifier(server.login()));
+    server.query(
+        "INSERT INTO practitioners (name, login, role) "
+        "VALUES (session_user, session_user, 'owner') ON CONFLICT (login) DO NOTHING");
+}
+
 }  // namespace
 
 int latest_server_schema_version() {
@@ -85,6 +98,8 @@ int set_up_clinic_database(ServerConnection& server) {
                          {std::to_string(version)});
         }
         sync_muscles(server);
+        if (found == 0)
+            register_first_owner(server);
     } catch (const AccessDenied&) {
         throw AccessDenied(server.description() + " needs setting up (schema " +
                            std::to_string(found) + " to " + std::to_string(latest) +

@@ -4,7 +4,8 @@
 // records its schema version in `knotnotes_schema`, and opening it applies the missing
 // migrations in order, each in one transaction, under an advisory lock so two first
 // connections cannot both set it up. An empty database is set up; one that has tables but is
-// not KnotNotes', or that a newer KnotNotes set up, is refused untouched.
+// not KnotNotes', or that a newer KnotNotes set up, is refused untouched. The login that sets
+// an empty database up becomes its first owner (unless it is a superuser).
 #pragma once
 
 #include <string>

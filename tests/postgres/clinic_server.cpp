@@ -64,7 +64,7 @@ db::postgres::ServerConnection ClinicServer::admin_on(const std::string& databas
 
 std::string ClinicServer::add_login(const std::string& name, db::postgres::ClinicRole role,
                                     const std::string& full_name) {
-    const auto login = name + "_" + database_.substr(8);
+    const auto login = name + "_" + suffix();
     auto server = admin();
     db::postgres::add_clinic_login(server,
                                    {login, role, full_name, "RMT", test_password_of(login)});

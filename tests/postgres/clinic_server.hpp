@@ -29,6 +29,8 @@ class ClinicServer {
     // The libpq URI of this test's database (or another one on the server) for a login.
     std::string uri(const std::string& login) const { return uri(login, database_); }
     std::string uri(const std::string& login, const std::string& database) const;
+    // What this test's database and login names end with ("12345_0"), unique on the server.
+    std::string suffix() const { return database_.substr(8); }
     // The superuser on another database of the same server.
     db::postgres::ServerConnection admin_on(const std::string& database) const;
 

@@ -73,10 +73,10 @@ TEST_CASE("a login that may not set the database up is told who can, and nothing
     test::ClinicServer clinic;
     const auto jane = clinic.add_login("jane", db::postgres::ClinicRole::therapist, "Jane Roe");
     auto admin = clinic.admin();
-    admin.execute("CREATE DATABASE kn_unset_" + jane.substr(5));
-    admin.execute("GRANT CONNECT ON DATABASE kn_unset_" + jane.substr(5) + " TO " + jane);
+    admin.execute("CREATE DATABASE kn_unset_" + clinic.suffix());
+    admin.execute("GRANT CONNECT ON DATABASE kn_unset_" + clinic.suffix() + " TO " + jane);
     {
-        auto therapist = ServerConnection::open(clinic.uri(jane, "kn_unset_" + jane.substr(5)),
+        auto therapist = ServerConnection::open(clinic.uri(jane, "kn_unset_" + clinic.suffix()),
                                                 test::test_password_of(jane));
         try {
             db::postgres::set_up_clinic_database(therapist);
@@ -88,7 +88,7 @@ TEST_CASE("a login that may not set the database up is told who can, and nothing
         CHECK(therapist.query("SELECT to_regclass('public.knotnotes_schema') IS NULL").text(0, 0) ==
               "t");
     }
-    admin.execute("DROP DATABASE kn_unset_" + jane.substr(5) + " WITH (FORCE)");
+    admin.execute("DROP DATABASE kn_unset_" + clinic.suffix() + " WITH (FORCE)");
 }
 
 TEST_CASE(
