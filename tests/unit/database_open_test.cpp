@@ -130,7 +130,7 @@ TEST_CASE("an address is never taken for a file name", "[db][open]") {
     CHECK(db::identify_database_file("postgresql://h/db").kind == db::FileKind::address);
     CHECK_THROWS_AS(db::Database("postgresql://h/db"), db::DatabaseRefused);
     CHECK_THROWS_WITH(db::Database("postgresql://h/db"),
-                      Catch::Contains("postgresql://h/db: this is the address of a database "
+                      Catch::Contains("postgresql://h/db: this is the address of a clinic "
                                       "server, not a file"));
     std::filesystem::current_path(before);
     CHECK(std::filesystem::is_empty(dir.path()));
