@@ -6,7 +6,6 @@
 
 #include "core/passphrase_file.hpp"
 #include "core/user_paths.hpp"
-#include "db/database_error.hpp"
 #include "db/file_identity.hpp"
 
 namespace knotnotes::cli {
@@ -42,17 +41,21 @@ bool CliContext::on_clinic_server() const {
 
 std::unique_ptr<db::ClinicDirectory> CliContext::clinic_directory() const {
     const auto address = db.string();
-    if (!server_password_file.empty())
-        return db::connect_clinic_directory(address,
-                                            core::read_passphrase_file(server_password_file));
-    try {
-        return db::connect_clinic_directory(address, std::nullopt);
-    } catch (const db::PasswordNeeded&) {
-        if (!::isatty(STDIN_FILENO))
-            throw;
-        return db::connect_clinic_directory(address,
-                                            read_hidden_line("Password for " + address + ": "));
-    }
+    return with_server_password(address, [&](std::optional<std::string> password) {
+        return db::connect_clinic_directory(address, std::move(password));
+    });
+}
+
+std::string CliContext::server_password() const {
+    return core::read_passphrase_file(server_password_file);
+}
+
+bool CliContext::can_ask_for_password() {
+    return ::isatty(STDIN_FILENO) == 1;
+}
+
+std::string CliContext::ask_for_password(const std::string& address) {
+    return read_hidden_line("Password for " + address + ": ");
 }
 
 std::filesystem::path CliContext::database_path() const {

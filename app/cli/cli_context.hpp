@@ -9,6 +9,7 @@
 #include "database_key_source.hpp"
 #include "db/clinic_directory.hpp"
 #include "db/database.hpp"
+#include "db/database_error.hpp"
 
 namespace knotnotes::cli {
 
@@ -27,6 +28,20 @@ struct CliContext {
     // The clinic server --db names, as the login it names. The password: --password-file, or
     // PGPASSFILE (libpq's own), or typed when the server asks on a terminal; never stored.
     std::unique_ptr<db::ClinicDirectory> clinic_directory() const;
+    // Runs connect(password) for the clinic server at `address`, with the password found the
+    // same way (asked for and tried again when the server asks for one and there is a terminal).
+    template <typename Connect>
+    auto with_server_password(const std::string& address, Connect&& connect) const {
+        if (!server_password_file.empty())
+            return connect(std::optional<std::string>(server_password()));
+        try {
+            return connect(std::optional<std::string>());
+        } catch (const db::PasswordNeeded&) {
+            if (!can_ask_for_password())
+                throw;
+            return connect(std::optional<std::string>(ask_for_password(address)));
+        }
+    }
 
     // --db, or the default database in the user's data folder.
     std::filesystem::path database_path() const;
@@ -35,6 +50,11 @@ struct CliContext {
     db::DatabaseKey database_key(db::OpenMode mode = db::OpenMode::create_if_missing) const;
     // The key of another existing file (a backup to restore), from the same sources.
     db::DatabaseKey key_of(const std::filesystem::path& file) const;
+
+  private:
+    std::string server_password() const;
+    static bool can_ask_for_password();
+    static std::string ask_for_password(const std::string& address);
 };
 
 }  // namespace knotnotes::cli

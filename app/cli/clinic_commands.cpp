@@ -5,7 +5,13 @@
 #include <stdexcept>
 
 #include "core/passphrase_file.hpp"
+#include "core/record_verification.hpp"
+#include "db/database.hpp"
+#include "db/database_error.hpp"
+#include "db/file_identity.hpp"
+#include "db/migrate/file_to_server.hpp"
 #include "exit_codes.hpp"
+#include "terminal_progress.hpp"
 
 namespace knotnotes::cli {
 namespace {
@@ -70,7 +76,75 @@ int verify_clinic_server(const CliContext& context) {
     return exit_verify_failed;
 }
 
+namespace {
+
+struct MigrateOptions {
+    std::string to;
+    std::string therapist;
+    std::string password_file;  // the server login's, as the global --password-file
+};
+
+int migrate_file_to_server(const CliContext& context, const MigrateOptions& options) {
+    if (context.on_clinic_server() || !db::is_address(options.to))
+        throw std::runtime_error(
+            "migrate moves a database file into a clinic server: --db FILE migrate --to "
+            "postgresql://LOGIN@HOST:PORT/DATABASE. Moving a server's records back into a file "
+            "is not built yet.");
+    db::Database file(context.database_path(), context.database_key(db::OpenMode::existing_only),
+                      db::OpenMode::existing_only);
+    // What moves is what verifies: a file with a broken seal or signature stays where it is.
+    const auto report = core::verify_record(file);
+    if (!report.passed()) {
+        for (const auto& check : report.checks) {
+            if (!check.passed)
+                std::cerr << "FAILED: " << check.name << ": " << check.details << "\n";
+        }
+        std::cerr << "error: " << file.file().string()
+                  << " does not verify (see above), so nothing was moved.\n";
+        return exit_verify_failed;
+    }
+    db::FileMoveResult result;
+    {
+        TerminalProgress bar("Moving records");
+        auto move = [&](std::optional<std::string> password) {
+            return db::move_file_to_clinic_server(
+                file, options.to, std::move(password), {options.therapist},
+                [&bar](long long done, long long total) { bar.update(done, total); });
+        };
+        result = options.password_file.empty()
+                     ? context.with_server_password(options.to, move)
+                     : move(core::read_passphrase_file(options.password_file));
+    }
+    std::cout << "Moved " << file.file().string() << " into " << options.to
+              << " (every row read back and compared):\n";
+    for (const auto& [table, rows] : result.rows)
+        std::cout << "  " << table << "\t" << rows << "\n";
+    std::cout << "The file is unchanged; keep it as a backup until the clinic has checked the "
+                 "server (knotnotes-cli --db ADDRESS verify).\n";
+    return exit_ok;
+}
+
+}  // namespace
+
 void add_clinic_commands(CLI::App& app, const CliContext& context, int& exit_code) {
+    auto migrate_options = std::make_shared<MigrateOptions>();
+    auto* migrate = app.add_subcommand(
+        "migrate", "Move a database file into a clinic server (the file is only read)");
+    migrate
+        ->add_option("--to", migrate_options->to,
+                     "The clinic server: postgresql://LOGIN@HOST:PORT/DATABASE")
+        ->required();
+    migrate->add_option("--therapist", migrate_options->therapist,
+                        "The login whose clients these become (default: yours); the file's own "
+                        "practitioner becomes that login's profile");
+    migrate
+        ->add_option("--password-file", migrate_options->password_file,
+                     "A private file whose first line is your login's password on the server")
+        ->type_name("FILE");
+    migrate->callback([&context, &exit_code, migrate_options] {
+        exit_code = migrate_file_to_server(context, *migrate_options);
+    });
+
     auto* clients = app.add_subcommand("clients", "Clients on a clinic server");
     clients->require_subcommand(1);
     auto client = std::make_shared<std::int64_t>(0);

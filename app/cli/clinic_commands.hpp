@@ -27,7 +27,7 @@ void disable_clinic_login(const CliContext& context, const std::string& login);
 // verify on a clinic server: exit_ok or exit_verify_failed.
 int verify_clinic_server(const CliContext& context);
 
-// `clients share ID --with LOGIN`.
+// `migrate --to ADDRESS` (a file into a clinic server) and `clients share ID --with LOGIN`.
 void add_clinic_commands(CLI::App& app, const CliContext& context, int& exit_code);
 
 }  // namespace knotnotes::cli

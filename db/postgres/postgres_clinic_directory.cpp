@@ -1,6 +1,6 @@
-// The clinic directory on PostgreSQL: connect_clinic_directory() for postgresql:// and
-// postgres:// addresses.
 #include <utility>
+
+#include "postgres_clinic_directory.hpp"
 
 #include "clinic_logins.hpp"
 #include "db/clinic_directory.hpp"
@@ -43,8 +43,8 @@ bool is_postgres_address(const std::string& address) {
 
 }  // namespace
 
-std::unique_ptr<ClinicDirectory> connect_clinic_directory(const std::string& address,
-                                                          std::optional<std::string> password) {
+postgres::ServerConnection connect_clinic_server(const std::string& address,
+                                                 std::optional<std::string> password) {
     if (!is_postgres_address(address))
         throw DatabaseRefused(address +
                               ": KnotNotes connects to clinic servers at postgresql:// "
@@ -52,7 +52,13 @@ std::unique_ptr<ClinicDirectory> connect_clinic_directory(const std::string& add
                               "created.");
     auto server = postgres::ServerConnection::open(address, std::move(password));
     postgres::set_up_clinic_database(server);
-    return std::make_unique<PostgresClinicDirectory>(std::move(server));
+    return server;
+}
+
+std::unique_ptr<ClinicDirectory> connect_clinic_directory(const std::string& address,
+                                                          std::optional<std::string> password) {
+    return std::make_unique<PostgresClinicDirectory>(
+        connect_clinic_server(address, std::move(password)));
 }
 
 }  // namespace knotnotes::db

@@ -1,0 +1,418 @@
+#include "file_to_server.hpp"
+
+#include <cstdlib>
+#include <set>
+#include <vector>
+
+#include "db/audit_schema.hpp"
+#include "db/database.hpp"
+#include "db/database_error.hpp"
+#include "db/installation.hpp"
+#include "db/json_text.hpp"
+#include "db/postgres/postgres_clinic_directory.hpp"
+#include "db/postgres/server_connection.hpp"
+
+namespace knotnotes::db {
+namespace {
+
+using Row = std::vector<std::optional<std::string>>;
+using IdMap = std::map<std::string, std::string>;  // file id -> server id
+
+// The tables that move, parents first, and what each column refers to.
+struct MovedTable {
+    std::string name;
+    std::map<std::string, std::string> references;  // column -> table
+    // Filled in after the rows that point at this table's rows are in (a signed session's
+    // charting is sealed once it is signed, so the signature comes last).
+    std::set<std::string> written_last;
+    // Read back and compared: all columns, or (signing keys) those the owner may read.
+    std::set<std::string> unreadable;
+};
+
+const std::set<std::string> signature_columns{"status",
+                                              "signed_by",
+                                              "signed_at",
+                                              "content_sha256",
+                                              "signer_practitioner_id",
+                                              "signature_algorithm",
+                                              "canonical_version",
+                                              "signer_public_key",
+                                              "signature_value"};
+
+const std::vector<MovedTable>& moved_tables() {
+    static const std::vector<MovedTable> tables{
+        {"practitioners", {}, {}, {}},
+        {"signing_keys",
+         {{"practitioner_id", "practitioners"}},
+         {},
+         {"sealed_secret_key", "kdf_salt", "kdf_opslimit", "kdf_memlimit", "nonce"}},
+        {"clients", {}, {}, {}},
+        {"intakes", {{"client_id", "clients"}}, {}, {}},
+        {"sessions",
+         {{"client_id", "clients"},
+          {"practitioner_id", "practitioners"},
+          {"intake_id", "intakes"},
+          {"amends_session_id", "sessions"},
+          {"signer_practitioner_id", "practitioners"}},
+         signature_columns,
+         {}},
+        {"knots", {{"session_id", "sessions"}, {"previous_knot_id", "knots"}}, {}, {}},
+        {"pressure_readings", {{"session_id", "sessions"}}, {}, {}},
+        {"technique_uses", {{"session_id", "sessions"}}, {}, {}},
+        {"questionnaire_responses", {{"client_id", "clients"}, {"session_id", "sessions"}}, {}, {}},
+    };
+    return tables;
+}
+
+// The file's columns of a table, id excluded: the audit schema's list is the one home of it.
+const std::vector<std::string>& file_columns(const std::string& table) {
+    for (const auto& audited : audited_tables()) {
+        if (audited.name == table)
+            return audited.columns;
+    }
+    throw std::logic_error("no audited table " + table);
+}
+
+bool is_real_column(const std::string& column) {
+    return column == "x" || column == "y" || column == "score";
+}
+
+std::string joined(const std::vector<std::string>& items, const std::string& prefix = "") {
+    std::string text;
+    for (const auto& item : items)
+        text += (text.empty() ? "" : ", ") + prefix + item;
+    return text;
+}
+
+// The same value? Numbers stored as double precision are compared as numbers (the two
+// engines write the same double with different digits), everything else as text.
+bool same_value(const std::string& column, const std::optional<std::string>& file,
+                const std::optional<std::string>& server) {
+    if (!file || !server)
+        return !file && !server;
+    if (is_real_column(column))
+        return std::strtod(file->c_str(), nullptr) == std::strtod(server->c_str(), nullptr);
+    return *file == *server;
+}
+
+class FileMove {
+  public:
+    FileMove(Database& file, postgres::ServerConnection& server, const FileMoveOptions& options,
+             const std::function<void(long long, long long)>& progress)
+        : file_(file), server_(server), options_(options), progress_(progress) {}
+
+    FileMoveResult run() {
+        FileMoveResult result;
+        result.installation_id = installation_id(file_);
+        total_ = count_file_rows();
+        postgres::ServerTransaction transaction(server_);
+        refuse_a_second_move(result.installation_id);
+        const auto responsible =
+            options_.therapist_login.empty() ? server_.login() : options_.therapist_login;
+        check_therapist(responsible);
+        for (const auto& table : moved_tables())
+            result.rows[table.name] = move_table(table, responsible);
+        result.rows["sessions signed"] = sign_sessions();
+        const auto file_id = record_the_move(result);
+        result.rows["audit_log"] = keep_file_audit(file_id);
+        check_server_counts(result);
+        transaction.commit();
+        return result;
+    }
+
+  private:
+    long long count_file_rows() {
+        long long total = 0;
+        for (const auto& table : moved_tables()) {
+            auto st = file_.prepare("SELECT count(*) FROM " + table.name);
+            st->step();
+            total += st->int64(0);
+            counts_[table.name] = st->int64(0);
+        }
+        return total;
+    }
+
+    // The server's id of a row the file refers to; one the file does not hold is damage.
+    std::string mapped(const std::string& table, const std::string& file_id,
+                       const std::string& from_table, const std::string& from_id) {
+        const auto& ids = ids_[table];
+        if (auto it = ids.find(file_id); it != ids.end())
+            return it->second;
+        throw DatabaseDamaged(file_.file().string() + ": " + from_table + " " + from_id +
+                              " refers to " + table + " " + file_id +
+                              ", which the file does not hold. Nothing was moved; run "
+                              "knotnotes-cli verify on the file.");
+    }
+
+    void tick() {
+        if (progress_ && (++done_ % 500 == 0 || done_ == total_))
+            progress_(done_, total_);
+    }
+
+    void refuse_a_second_move(const std::string& installation) {
+        if (server_.query("SELECT 1 FROM moved_in_files WHERE installation_id = $1", {installation})
+                .size() > 0)
+            throw DatabaseRefused(file_.file().string() + " was moved into " +
+                                  server_.description() + " before (database id " + installation +
+                                  "). Nothing was changed on the server.");
+    }
+
+    void check_therapist(const std::string& login) {
+        auto found = server_.query("SELECT id, role FROM practitioners WHERE login = $1 AND active",
+                                   {login});
+        if (found.size() == 0) {
+            if (!options_.therapist_login.empty())
+                throw std::invalid_argument(login + " is not an active practitioner's login at " +
+                                            server_.description() +
+                                            " (add them first: practitioners add).");
+            return;
+        }
+        therapist_practitioner_ = found.text(0, 0);
+    }
+
+    // The file's own practitioner (one who is not a demo one, when there is exactly one),
+    // given to the therapist's login.
+    std::optional<std::string> profile_for_therapist() {
+        if (options_.therapist_login.empty() || therapist_practitioner_.empty())
+            return std::nullopt;
+        auto st = file_.prepare("SELECT id FROM practitioners WHERE is_demo = 0");
+        std::vector<std::string> ids;
+        while (st->step())
+            ids.push_back(st->text(0));
+        if (ids.size() != 1)
+            return std::nullopt;
+        return ids[0];
+    }
+
+    Row read_row(Statement& st, const std::vector<std::string>& columns) {
+        Row row;
+        for (int i = 0; i <= static_cast<int>(columns.size()); ++i) {
+            const auto& column =
+                i == 0 ? std::string("id") : columns[static_cast<std::size_t>(i - 1)];
+            if (st.is_null(i))
+                row.emplace_back(std::nullopt);
+            else if (is_real_column(column))
+                row.emplace_back(json_number(st.real(i)));
+            else
+                row.emplace_back(st.text(i));
+        }
+        return row;
+    }
+
+    void compare(const std::string& table, const std::string& file_id,
+                 const std::vector<std::string>& columns, const Row& sent,
+                 const postgres::ServerRows& stored) {
+        // `stored` is RETURNING id, columns...
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const auto value = stored.value(0, static_cast<int>(i + 1));
+            if (!same_value(columns[i], sent[i], value))
+                throw DatabaseError(server_.description() + " stored " + table + " " + file_id +
+                                    "'s " + columns[i] + " as \"" + value.value_or("NULL") +
+                                    "\", not as the file holds it (\"" + sent[i].value_or("NULL") +
+                                    "\"). Nothing was moved; please report this.");
+        }
+    }
+
+    long long move_table(const MovedTable& table, const std::string& responsible) {
+        const auto& all = file_columns(table.name);
+        auto st =
+            file_.prepare("SELECT id, " + joined(all) + " FROM " + table.name + " ORDER BY id");
+        std::vector<std::string> written;
+        for (const auto& column : all) {
+            if (!table.written_last.count(column))
+                written.push_back(column);
+        }
+        std::vector<std::string> checked;
+        for (const auto& column : written) {
+            if (!table.unreadable.count(column))
+                checked.push_back(column);
+        }
+        auto columns = written;
+        if (table.name == "clients")
+            columns.push_back("responsible_login");
+        std::string placeholders;
+        for (std::size_t i = 1; i <= columns.size(); ++i)
+            placeholders += (i > 1 ? ", $" : "$") + std::to_string(i);
+        const auto insert = "INSERT INTO " + table.name + " (" + joined(columns) + ") VALUES (" +
+                            placeholders + ") RETURNING id, " + joined(checked);
+        const auto merged_profile =
+            table.name == "practitioners" ? profile_for_therapist() : std::nullopt;
+        auto& ids = ids_[table.name];
+        long long moved = 0;
+        while (st->step()) {
+            const auto row = read_row(*st, all);
+            const auto& file_id = *row[0];
+            Row values;
+            Row expected;
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                const auto& column = all[i];
+                if (table.written_last.count(column))
+                    continue;
+                auto value = row[i + 1];
+                if (auto ref = table.references.find(column);
+                    ref != table.references.end() && value)
+                    value = mapped(ref->second, *value, table.name, file_id);
+                values.push_back(value);
+                if (!table.unreadable.count(column))
+                    expected.push_back(value);
+            }
+            if (table.name == "clients")
+                values.push_back(responsible);
+            if (merged_profile && *merged_profile == file_id) {
+                ids[file_id] = merge_profile(written, values);
+            } else {
+                auto stored = server_.query(insert, values);
+                compare(table.name, file_id, checked, expected, stored);
+                ids[file_id] = stored.text(0, 0);
+            }
+            if (table.written_last.count("status"))
+                signatures_.push_back(row);
+            ++moved;
+            tick();
+        }
+        return moved;
+    }
+
+    // The server's practitioner of the therapist's login takes the file's profile: its uid,
+    // name and the rest, so the file's notes and keys are theirs.
+    std::string merge_profile(const std::vector<std::string>& columns, const Row& values) {
+        std::string assignments;
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            assignments += (i ? ", " : "") + columns[i] + " = $" + std::to_string(i + 2);
+        Row parameters{therapist_practitioner_};
+        parameters.insert(parameters.end(), values.begin(), values.end());
+        compare("practitioners", "profile", columns, values,
+                server_.query("UPDATE practitioners SET " + assignments +
+                                  " WHERE id = $1 RETURNING id, " + joined(columns),
+                              parameters));
+        return therapist_practitioner_;
+    }
+
+    // Signed sessions are signed once everything charted in them is in.
+    long long sign_sessions() {
+        const auto& all = file_columns("sessions");
+        std::vector<std::string> columns;
+        std::vector<std::size_t> positions;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (signature_columns.count(all[i])) {
+                columns.push_back(all[i]);
+                positions.push_back(i + 1);
+            }
+        }
+        std::string assignments;
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            assignments += (i ? ", " : "") + columns[i] + " = $" + std::to_string(i + 2);
+        const auto update = "UPDATE sessions SET " + assignments + " WHERE id = $1 RETURNING id, " +
+                            joined(columns);
+        long long signed_count = 0;
+        for (const auto& row : signatures_) {
+            if (row[positions[0]] != std::optional<std::string>("signed"))
+                continue;
+            Row values{ids_.at("sessions").at(*row[0])};
+            Row expected;
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+                auto value = row[positions[i]];
+                if (columns[i] == "signer_practitioner_id" && value)
+                    value = mapped("practitioners", *value, "sessions", *row[0]);
+                values.push_back(value);
+                expected.push_back(value);
+            }
+            compare("session", *row[0], columns, expected, server_.query(update, values));
+            ++signed_count;
+        }
+        return signed_count;
+    }
+
+    std::string record_the_move(const FileMoveResult& result) {
+        std::string counts = "{";
+        for (const auto& [table, rows] : result.rows)
+            counts +=
+                (counts.size() > 1 ? ", " : "") + json_quote(table) + ": " + std::to_string(rows);
+        counts += "}";
+        return server_
+            .query(
+                "INSERT INTO moved_in_files (installation_id, row_counts) VALUES ($1, $2) "
+                "RETURNING id",
+                {result.installation_id, counts})
+            .text(0, 0);
+    }
+
+    long long keep_file_audit(const std::string& file_id) {
+        long long kept = 0;
+        auto log = file_.prepare(
+            "SELECT seq, at, actor, table_name, row_id, action, "
+            "content_sha256, prev_hash, hash FROM audit_log ORDER BY seq");
+        while (log->step()) {
+            Row values{file_id};
+            for (int i = 0; i < 9; ++i)
+                values.push_back(log->is_null(i) ? std::nullopt
+                                                 : std::optional<std::string>(log->text(i)));
+            server_.query(
+                "INSERT INTO moved_in_audit_log VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                "$8, $9, $10)",
+                values);
+            ++kept;
+        }
+        auto anchors = file_.prepare(
+            "SELECT id, reason, audit_seq, audit_hash, signed_at, "
+            "signer_public_key, signature_value FROM audit_anchors "
+            "ORDER BY id");
+        while (anchors->step()) {
+            Row values{file_id};
+            for (int i = 0; i < 7; ++i)
+                values.push_back(anchors->text(i));
+            server_.query(
+                "INSERT INTO moved_in_audit_anchors VALUES ($1, $2, $3, $4, $5, $6, "
+                "$7, $8)",
+                values);
+        }
+        return kept;
+    }
+
+    // Before committing: the server holds every moved row, counted by its own ids.
+    void check_server_counts(const FileMoveResult& result) {
+        for (const auto& table : moved_tables()) {
+            std::string ids = "{";
+            for (const auto& [file_id, server_id] : ids_[table.name])
+                ids += (ids.size() > 1 ? "," : "") + server_id;
+            ids += "}";
+            const auto stored = std::stoll(
+                server_
+                    .query("SELECT count(*) FROM " + table.name + " WHERE id = ANY($1::bigint[])",
+                           {ids})
+                    .text(0, 0));
+            if (stored != counts_.at(table.name) || stored != result.rows.at(table.name))
+                throw DatabaseError(server_.description() + " holds " + std::to_string(stored) +
+                                    " of the file's " + std::to_string(counts_.at(table.name)) +
+                                    " " + table.name + ". Nothing was moved.");
+        }
+    }
+
+    Database& file_;
+    postgres::ServerConnection& server_;
+    const FileMoveOptions& options_;
+    const std::function<void(long long, long long)>& progress_;
+    std::map<std::string, IdMap> ids_;
+    std::map<std::string, long long> counts_;
+    std::vector<Row> signatures_;
+    std::string therapist_practitioner_;
+    long long done_ = 0;
+    long long total_ = 0;
+};
+
+}  // namespace
+
+FileMoveResult move_file_to_server(Database& file, postgres::ServerConnection& server,
+                                   const FileMoveOptions& options,
+                                   const std::function<void(long long, long long)>& progress) {
+    return FileMove(file, server, options, progress).run();
+}
+
+FileMoveResult move_file_to_clinic_server(
+    Database& file, const std::string& address, std::optional<std::string> password,
+    const FileMoveOptions& options, const std::function<void(long long, long long)>& progress) {
+    auto server = connect_clinic_server(address, std::move(password));
+    return move_file_to_server(file, server, options, progress);
+}
+
+}  // namespace knotnotes::db
