@@ -66,6 +66,10 @@ db::DatabaseKey CliContext::database_key(db::OpenMode mode) const {
     return database_key_for(database_path(), key_options, mode == db::OpenMode::create_if_missing);
 }
 
+db::DatabaseKey CliContext::database_key_for_new(const std::filesystem::path& file) const {
+    return database_key_for(file, key_options, true);
+}
+
 db::DatabaseKey CliContext::key_of(const std::filesystem::path& file) const {
     return database_key_for(file, key_options, false);
 }

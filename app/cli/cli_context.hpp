@@ -48,6 +48,8 @@ struct CliContext {
     // The key that opens (or creates) database_path(): database_key_source.hpp.
     // Only a database that may be created (create_if_missing) is new: the others must exist.
     db::DatabaseKey database_key(db::OpenMode mode = db::OpenMode::create_if_missing) const;
+    // The key a new file is created with (encrypted unless --unencrypted), from the same sources.
+    db::DatabaseKey database_key_for_new(const std::filesystem::path& file) const;
     // The key of another existing file (a backup to restore), from the same sources.
     db::DatabaseKey key_of(const std::filesystem::path& file) const;
 

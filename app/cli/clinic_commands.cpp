@@ -1,5 +1,6 @@
 #include "clinic_commands.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <stdexcept>
@@ -10,6 +11,7 @@
 #include "db/database_error.hpp"
 #include "db/file_identity.hpp"
 #include "db/migrate/file_to_server.hpp"
+#include "db/migrate/server_to_file.hpp"
 #include "exit_codes.hpp"
 #include "terminal_progress.hpp"
 
@@ -84,12 +86,59 @@ struct MigrateOptions {
     std::string password_file;  // the server login's, as the global --password-file
 };
 
+// What the login may see on the server, into a new file: a therapist who leaves takes their
+// clients; the file is removed again if anything fails.
+int migrate_server_to_file(const CliContext& context, const MigrateOptions& options) {
+    const std::filesystem::path to = options.to;
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(to, ec)))
+        throw std::runtime_error(to.string() +
+                                 " exists: migrate writes a new database file and never "
+                                 "replaces one. Choose another name.");
+    db::ServerMoveResult result;
+    try {
+        db::Database file(to, context.database_key_for_new(to), db::OpenMode::create_if_missing);
+        {
+            TerminalProgress bar("Moving records");
+            result = context.with_server_password(
+                context.db.string(), [&](std::optional<std::string> password) {
+                    return db::move_clinic_server_to_file(
+                        context.db.string(), std::move(password), file,
+                        [&bar](long long done, long long total) { bar.update(done, total); });
+                });
+        }
+        const auto report = core::verify_record(file);
+        if (!report.passed())
+            throw std::runtime_error(
+                to.string() + " did not verify after the move: " + report.checks.front().details);
+    } catch (...) {
+        for (const auto* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(to.string() + suffix, ec);
+        throw;
+    }
+    std::cout << "Moved what " << context.db.string() << " lets you see into " << to.string()
+              << " (it verifies, signed notes included):\n";
+    for (const auto& [table, rows] : result.rows)
+        std::cout << "  " << table << "\t" << rows << "\n";
+    if (!result.secret_keys_included)
+        std::cout << "Signing keys came with their public half only (your login may not read "
+                     "the sealed secret half): add a signing key in the new file to sign in it.\n";
+    return exit_ok;
+}
+
 int migrate_file_to_server(const CliContext& context, const MigrateOptions& options) {
-    if (context.on_clinic_server() || !db::is_address(options.to))
+    if (context.on_clinic_server()) {
+        if (db::is_address(options.to))
+            throw std::runtime_error(
+                "migrate moves records between a database file and a "
+                "clinic server, not between two servers.");
+        return migrate_server_to_file(context, options);
+    }
+    if (!db::is_address(options.to))
         throw std::runtime_error(
-            "migrate moves a database file into a clinic server: --db FILE migrate --to "
-            "postgresql://LOGIN@HOST:PORT/DATABASE. Moving a server's records back into a file "
-            "is not built yet.");
+            "migrate moves a database file into a clinic server (--db FILE migrate --to "
+            "postgresql://LOGIN@HOST:PORT/DATABASE) or a server's records into a new file "
+            "(--db postgresql://... migrate --to FILE).");
     db::Database file(context.database_path(), context.database_key(db::OpenMode::existing_only),
                       db::OpenMode::existing_only);
     // What moves is what verifies: a file with a broken seal or signature stays where it is.

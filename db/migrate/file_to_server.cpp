@@ -1,88 +1,24 @@
 #include "file_to_server.hpp"
 
+#include "moved_tables.hpp"
+
 #include <cstdlib>
 #include <set>
 #include <vector>
 
-#include "db/audit_schema.hpp"
 #include "db/database.hpp"
 #include "db/database_error.hpp"
 #include "db/installation.hpp"
 #include "db/json_text.hpp"
 #include "db/postgres/postgres_clinic_directory.hpp"
 #include "db/postgres/server_connection.hpp"
+#include "db/read_snapshot.hpp"
 
 namespace knotnotes::db {
 namespace {
 
-using Row = std::vector<std::optional<std::string>>;
+using Row = MovedRow;
 using IdMap = std::map<std::string, std::string>;  // file id -> server id
-
-// The tables that move, parents first, and what each column refers to.
-struct MovedTable {
-    std::string name;
-    std::map<std::string, std::string> references;  // column -> table
-    // Filled in after the rows that point at this table's rows are in (a signed session's
-    // charting is sealed once it is signed, so the signature comes last).
-    std::set<std::string> written_last;
-    // Read back and compared: all columns, or (signing keys) those the owner may read.
-    std::set<std::string> unreadable;
-};
-
-const std::set<std::string> signature_columns{"status",
-                                              "signed_by",
-                                              "signed_at",
-                                              "content_sha256",
-                                              "signer_practitioner_id",
-                                              "signature_algorithm",
-                                              "canonical_version",
-                                              "signer_public_key",
-                                              "signature_value"};
-
-const std::vector<MovedTable>& moved_tables() {
-    static const std::vector<MovedTable> tables{
-        {"practitioners", {}, {}, {}},
-        {"signing_keys",
-         {{"practitioner_id", "practitioners"}},
-         {},
-         {"sealed_secret_key", "kdf_salt", "kdf_opslimit", "kdf_memlimit", "nonce"}},
-        {"clients", {}, {}, {}},
-        {"intakes", {{"client_id", "clients"}}, {}, {}},
-        {"sessions",
-         {{"client_id", "clients"},
-          {"practitioner_id", "practitioners"},
-          {"intake_id", "intakes"},
-          {"amends_session_id", "sessions"},
-          {"signer_practitioner_id", "practitioners"}},
-         signature_columns,
-         {}},
-        {"knots", {{"session_id", "sessions"}, {"previous_knot_id", "knots"}}, {}, {}},
-        {"pressure_readings", {{"session_id", "sessions"}}, {}, {}},
-        {"technique_uses", {{"session_id", "sessions"}}, {}, {}},
-        {"questionnaire_responses", {{"client_id", "clients"}, {"session_id", "sessions"}}, {}, {}},
-    };
-    return tables;
-}
-
-// The file's columns of a table, id excluded: the audit schema's list is the one home of it.
-const std::vector<std::string>& file_columns(const std::string& table) {
-    for (const auto& audited : audited_tables()) {
-        if (audited.name == table)
-            return audited.columns;
-    }
-    throw std::logic_error("no audited table " + table);
-}
-
-bool is_real_column(const std::string& column) {
-    return column == "x" || column == "y" || column == "score";
-}
-
-std::string joined(const std::vector<std::string>& items, const std::string& prefix = "") {
-    std::string text;
-    for (const auto& item : items)
-        text += (text.empty() ? "" : ", ") + prefix + item;
-    return text;
-}
 
 // The same value? Numbers stored as double precision are compared as numbers (the two
 // engines write the same double with different digits), everything else as text.
@@ -102,6 +38,8 @@ class FileMove {
         : file_(file), server_(server), options_(options), progress_(progress) {}
 
     FileMoveResult run() {
+        // One moment of the file, even while the app charts in it.
+        const ReadSnapshot snapshot(file_);
         FileMoveResult result;
         result.installation_id = installation_id(file_);
         total_ = count_file_rows();
@@ -294,7 +232,7 @@ class FileMove {
         std::vector<std::string> columns;
         std::vector<std::size_t> positions;
         for (std::size_t i = 0; i < all.size(); ++i) {
-            if (signature_columns.count(all[i])) {
+            if (signature_columns().count(all[i])) {
                 columns.push_back(all[i]);
                 positions.push_back(i + 1);
             }

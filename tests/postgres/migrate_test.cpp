@@ -194,3 +194,73 @@ TEST_CASE("a move that cannot be completed leaves the server as it was") {
     CHECK_THAT(r.err, Catch::Contains("does not verify") && Catch::Contains("nothing was moved"));
     CHECK(move.rows_on_server() == before);
 }
+
+TEST_CASE(
+    "a file moved into the server and back is the same record: byte-identical native XML, "
+    "and its signed notes verify") {
+    test::ClinicServer clinic;
+    test::Workspace workspace;
+    REQUIRE(workspace.on("solo.db", {"demo", "--clients", "8", "--seed", "5"}).exit_code == 0);
+    const auto admin_password = private_file(workspace, "admin.pw", [] {
+        std::ifstream file(std::getenv("KNOTNOTES_TEST_PG_PASSWORD_FILE"));
+        std::string line;
+        std::getline(file, line);
+        return line;
+    }());
+    // The server's administrator moves it in and out: nothing of the server's own is added.
+    const auto server = clinic.uri("kn_admin");
+    auto r =
+        workspace.on("solo.db", {"migrate", "--to", server, "--password-file", admin_password});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    r = workspace.cli({"--db", server, "--password-file", admin_password, "--unencrypted",
+                       "migrate", "--to", workspace.path("back.db")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("it verifies, signed notes included"));
+    CHECK(workspace.on("back.db", {"verify"}).exit_code == 0);
+    REQUIRE(workspace.on("solo.db", {"export", "--format", "xml", "-o", workspace.path("a.xml")})
+                .exit_code == 0);
+    REQUIRE(workspace.on("back.db", {"export", "--format", "xml", "-o", workspace.path("b.xml")})
+                .exit_code == 0);
+    CHECK(test::slurp(workspace.path("a.xml")) == test::slurp(workspace.path("b.xml")));
+
+    // migrate never writes over a file.
+    const auto before = test::slurp(workspace.path("back.db"));
+    r = workspace.cli({"--db", server, "--password-file", admin_password, "--unencrypted",
+                       "migrate", "--to", workspace.path("back.db")});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("never replaces one"));
+    CHECK(test::slurp(workspace.path("back.db")) == before);
+}
+
+TEST_CASE("a therapist who leaves takes what the server lets them see, and nothing else") {
+    MoveIn move;
+    const auto sam = move.clinic.add_login("sam", ClinicRole::therapist, "Sam Poe");
+    auto jane = move.clinic.as(move.jane);
+    auto sam_connection = move.clinic.as(sam);
+    test::add_knot(jane, test::add_session(jane, test::add_client(jane, "Ada")));
+    test::add_session(sam_connection, test::add_client(sam_connection, "Bo"));
+
+    const auto jane_password =
+        private_file(move.workspace, "jane.pw", test::test_password_of(move.jane));
+    auto r =
+        move.workspace.cli({"--db", move.clinic.uri(move.jane), "--password-file", jane_password,
+                            "--unencrypted", "migrate", "--to", move.workspace.path("jane.db")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("public half only"));
+    const auto names = test::run_process(
+        {"sqlite3", move.workspace.path("jane.db"), "SELECT given_name FROM clients"});
+    CHECK(names.out == "Ada\n");
+    CHECK(move.workspace.on("jane.db", {"verify"}).exit_code == 0);
+    // A failed move leaves no file behind: the front desk may not read clinical records.
+    const auto fran = move.clinic.add_login("fran", ClinicRole::front_desk, "Fran Desk");
+    const auto fran_password =
+        private_file(move.workspace, "fran.pw", test::test_password_of(fran));
+    r = move.workspace.cli({"--db", move.clinic.uri(fran), "--password-file", fran_password,
+                            "--unencrypted", "migrate", "--to", move.workspace.path("fran.db")});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("does not allow this for your login"));
+    CHECK_FALSE(std::filesystem::exists(move.workspace.path("fran.db")));
+}
