@@ -168,6 +168,8 @@ run_benchmarks() {
     for bench in "$BUILD_DIR"/bin/knotnotes_*_bench; do
         if [ "$(basename "$bench")" = knotnotes_gui_bench ] && [ -z "${DISPLAY:-}" ]; then
             tests/support/xvfb_session.sh 1400x900x24 -- "$bench"
+        elif [ "$(basename "$bench")" = knotnotes_clinic_server_bench ]; then
+            tests/support/postgres_session.sh --durable -- "$bench"
         else
             "$bench"
         fi

@@ -106,6 +106,10 @@ ServerConnection ServerConnection::open(const std::string& uri,
         throw DatabaseError("Could not connect to " + description + ": " + reason +
                             ". Check the address and that the server is running.");
     }
+    // The server's notices ("... does not exist, skipping") are not for the person at the
+    // terminal; errors come back as exceptions.
+    PQsetNoticeProcessor(
+        connection, [](void*, const char*) {}, nullptr);
     return ServerConnection(connection, description);
 }
 

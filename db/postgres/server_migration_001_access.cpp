@@ -40,7 +40,7 @@ GRANT SELECT (id, practitioner_id, public_key, created_at) ON signing_keys
 GRANT INSERT ON signing_keys, audit_anchors TO knotnotes_owner, knotnotes_therapist;
 GRANT INSERT, UPDATE ON practitioners TO knotnotes_owner;
 GRANT INSERT, UPDATE ON muscles TO knotnotes_owner;
-GRANT SELECT ON audit_log, audit_head, moved_in_files, moved_in_audit_log,
+GRANT SELECT ON audit_log, moved_in_files, moved_in_audit_log,
     moved_in_audit_anchors TO knotnotes_owner;
 GRANT INSERT ON moved_in_files, moved_in_audit_log, moved_in_audit_anchors TO knotnotes_owner;
 

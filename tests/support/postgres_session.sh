@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# postgres_session.sh -- COMMAND [ARG...]
+# postgres_session.sh [--durable] -- COMMAND [ARG...]
 #
 # Runs COMMAND against a throw-away PostgreSQL cluster and removes the cluster whatever
 # happens: COMMAND ends, fails, or this script is killed (the server is started with a
@@ -10,9 +10,16 @@
 #   `postgres` user that Debian's postgresql-common creates; anyone else runs it as themselves.
 # - COMMAND gets KNOTNOTES_TEST_PG_URI (libpq URI of a superuser, `kn_admin`, on the `postgres`
 #   database) and KNOTNOTES_TEST_PG_PASSWORD_FILE (that superuser's password).
+# - Tests run it with fsync off (a thrown-away cluster need not survive a power cut);
+#   --durable keeps PostgreSQL's defaults (fsync, synchronous_commit), for benchmarks.
 # The exit status is COMMAND's; 77 (skipped) when no PostgreSQL server is installed.
 set -uo pipefail
-[ "${1:-}" = "--" ] || { echo "usage: $0 -- COMMAND [ARG...]" >&2; exit 2; }
+durability=(-c fsync=off)
+if [ "${1:-}" = "--durable" ]; then
+    durability=()
+    shift
+fi
+[ "${1:-}" = "--" ] || { echo "usage: $0 [--durable] -- COMMAND [ARG...]" >&2; exit 2; }
 shift
 # Listing a test binary's tests (catch_discover_tests, at build time) needs no server.
 for arg in "$@"; do
@@ -60,7 +67,7 @@ for _ in 1 2 3 4 5 6 7 8; do
     port=$((20000 + RANDOM % 40000))
     "${run_as[@]}" setpriv --pdeathsig KILL -- "$bin/postgres" -D "$work/data" \
         -c listen_addresses=127.0.0.1 -c port="$port" -c unix_socket_directories="$work/socket" \
-        -c fsync=off -c max_connections=60 >"$work/server.log" 2>&1 &
+        "${durability[@]}" -c max_connections=60 >"$work/server.log" 2>&1 &
     server=$!
     for _ in $(seq 1 100); do
         "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" && break
