@@ -228,15 +228,7 @@ class FileMove {
 
     // Signed sessions are signed once everything charted in them is in.
     long long sign_sessions() {
-        const auto& all = file_columns("sessions");
-        std::vector<std::string> columns;
-        std::vector<std::size_t> positions;
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (signature_columns().count(all[i])) {
-                columns.push_back(all[i]);
-                positions.push_back(i + 1);
-            }
-        }
+        const auto& [columns, positions] = session_signature_columns();
         std::string assignments;
         for (std::size_t i = 0; i < columns.size(); ++i)
             assignments += (i ? ", " : "") + columns[i] + " = $" + std::to_string(i + 2);

@@ -52,6 +52,21 @@ const std::vector<std::string>& file_columns(const std::string& table) {
     throw std::logic_error("no audited table " + table);
 }
 
+const SignatureColumns& session_signature_columns() {
+    static const SignatureColumns signature = [] {
+        SignatureColumns found;
+        const auto& all = file_columns("sessions");
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (signature_columns().count(all[i])) {
+                found.columns.push_back(all[i]);
+                found.positions.push_back(i + 1);
+            }
+        }
+        return found;
+    }();
+    return signature;
+}
+
 bool is_real_column(const std::string& column) {
     return column == "x" || column == "y" || column == "score";
 }

@@ -27,6 +27,13 @@ struct MovedTable {
 // The columns that sign a session (written last).
 const std::set<std::string>& signature_columns();
 const std::vector<MovedTable>& moved_tables();
+// The signature columns of sessions in the file's order, and where each stands in a moved
+// session row (id first).
+struct SignatureColumns {
+    std::vector<std::string> columns;
+    std::vector<std::size_t> positions;
+};
+const SignatureColumns& session_signature_columns();
 // The file's columns of a table, id excluded (the audit schema's list: audit_schema.hpp).
 const std::vector<std::string>& file_columns(const std::string& table);
 // Stored as a double: moved as a number, compared as one.

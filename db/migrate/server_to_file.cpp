@@ -113,15 +113,7 @@ class ServerMove {
     }
 
     long long sign_sessions() {
-        const auto& all = file_columns("sessions");
-        std::vector<std::string> columns;
-        std::vector<std::size_t> positions;
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (signature_columns().count(all[i])) {
-                columns.push_back(all[i]);
-                positions.push_back(i + 1);
-            }
-        }
+        const auto& [columns, positions] = session_signature_columns();
         std::string assignments;
         for (const auto& column : columns)
             assignments += (assignments.empty() ? "" : ", ") + column + " = ?";

@@ -3,28 +3,12 @@
 // `verify` checks the chain; wrong passwords and wrong roles are refused by the server.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-
-#include <sys/stat.h>
-
 #include "cli_workspace.hpp"
 #include "clinic_records.hpp"
 #include "clinic_server.hpp"
 
 using namespace knotnotes;
 using db::postgres::ClinicRole;
-
-namespace {
-
-std::string private_file(const test::Workspace& workspace, const std::string& name,
-                         const std::string& line) {
-    const auto path = workspace.path(name);
-    std::ofstream(path) << line << "\n";
-    ::chmod(path.c_str(), 0600);
-    return path;
-}
-
-}  // namespace
 
 TEST_CASE(
     "a clinic sets up its server from the command line: owner, therapists, front desk, "
@@ -43,12 +27,12 @@ TEST_CASE(
     admin.execute("CREATE DATABASE " + database + " OWNER " + olivia);
     const auto owner_at = clinic.uri(olivia, database);
     const auto owner_password =
-        private_file(workspace, "olivia.pw", test::test_password_of(olivia));
+        test::private_file(workspace, "olivia.pw", test::test_password_of(olivia));
 
     const auto jane = "jane_" + suffix;
     const auto fran = "fran_" + suffix;
-    const auto jane_password = private_file(workspace, "jane.pw", "jane's own secret");
-    const auto fran_password = private_file(workspace, "fran.pw", "fran's own secret");
+    const auto jane_password = test::private_file(workspace, "jane.pw", "jane's own secret");
+    const auto fran_password = test::private_file(workspace, "fran.pw", "fran's own secret");
     auto r = workspace.cli({"--db", owner_at, "--password-file", owner_password, "practitioners",
                             "add", "--login", jane, "--role", "therapist", "--name", "Jane Roe",
                             "--credentials", "RMT", "--password-file", jane_password});
@@ -78,7 +62,7 @@ TEST_CASE(
 
     // Jane shares her client with Sam; not with the front desk, who sees no clinical records.
     const auto sam = "sam_" + suffix;
-    const auto sam_password = private_file(workspace, "sam.pw", "sam's own secret");
+    const auto sam_password = test::private_file(workspace, "sam.pw", "sam's own secret");
     r = workspace.cli({"--db", owner_at, "--password-file", owner_password, "practitioners", "add",
                        "--login", sam, "--role", "therapist", "--name", "Sam Poe",
                        "--password-file", sam_password});
@@ -106,7 +90,7 @@ TEST_CASE(
     CHECK_THAT(r.out, Catch::Contains("entries, intact"));
 
     // A wrong password: exit 5, the server named, the password not.
-    const auto wrong = private_file(workspace, "wrong.pw", "guessed");
+    const auto wrong = test::private_file(workspace, "wrong.pw", "guessed");
     r = workspace.cli({"--db", jane_at, "--password-file", wrong, "practitioners", "list"});
     CHECK(r.exit_code == 5);
     CHECK_THAT(r.err, Catch::Contains("refused the login") && !Catch::Contains("guessed"));

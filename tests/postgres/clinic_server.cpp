@@ -6,6 +6,8 @@
 #include <random>
 #include <stdexcept>
 
+#include <sys/stat.h>
+
 #include "db/postgres/server_migrations.hpp"
 
 namespace knotnotes::test {
@@ -20,6 +22,14 @@ std::string required_env(const char* name) {
 }
 
 }  // namespace
+
+std::string private_file(const Workspace& workspace, const std::string& name,
+                         const std::string& line) {
+    const auto path = workspace.path(name);
+    std::ofstream(path) << line << "\n";
+    ::chmod(path.c_str(), 0600);
+    return path;
+}
 
 std::string test_password_of(const std::string& login) {
     return "pw-" + login + "-secret";

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "cli_workspace.hpp"
 #include "db/postgres/clinic_logins.hpp"
 #include "db/postgres/server_connection.hpp"
 
@@ -29,6 +30,7 @@ class ClinicServer {
     // The libpq URI of this test's database (or another one on the server) for a login.
     std::string uri(const std::string& login) const { return uri(login, database_); }
     std::string uri(const std::string& login, const std::string& database) const;
+    const std::string& admin_password() const { return admin_password_; }
     // What this test's database and login names end with ("12345_0"), unique on the server.
     std::string suffix() const { return database_.substr(8); }
     // The superuser on another database of the same server.
@@ -39,6 +41,10 @@ class ClinicServer {
     std::string admin_password_;
     std::string database_;
 };
+
+// A private (0600) file in the workspace whose first line is `line`: a password file.
+std::string private_file(const Workspace& workspace, const std::string& name,
+                         const std::string& line);
 
 // The password the test gives each practitioner login.
 std::string test_password_of(const std::string& login);

@@ -6,8 +6,6 @@
 #include <fstream>
 #include <sstream>
 
-#include <sys/stat.h>
-
 #include "cli_workspace.hpp"
 #include "clinic_records.hpp"
 #include "clinic_server.hpp"
@@ -19,14 +17,6 @@ using db::postgres::ClinicRole;
 using test::count;
 
 namespace {
-
-std::string private_file(const test::Workspace& workspace, const std::string& name,
-                         const std::string& line) {
-    const auto path = workspace.path(name);
-    std::ofstream(path) << line << "\n";
-    ::chmod(path.c_str(), 0600);
-    return path;
-}
 
 // One column of a table, every row in uid order, from the file (sqlite3 shell).
 std::string file_values(const test::Workspace& workspace, const std::string& sql) {
@@ -48,7 +38,7 @@ struct MoveIn {
     std::string olivia = clinic.add_login("olivia", ClinicRole::owner, "Olivia Owner");
     std::string jane = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
     std::string owner_password =
-        private_file(workspace, "olivia.pw", test::test_password_of(olivia));
+        test::private_file(workspace, "olivia.pw", test::test_password_of(olivia));
 
     test::ProcessResult migrate(std::vector<std::string> extra = {}) const {
         std::vector<std::string> args{"migrate", "--to", clinic.uri(olivia), "--password-file",
@@ -134,7 +124,7 @@ TEST_CASE(
 TEST_CASE("the file's own practitioner becomes the therapist's profile on the server") {
     MoveIn move;
     REQUIRE(move.workspace.on("solo.db", {"demo", "--clients", "2"}).exit_code == 0);
-    const auto passphrase = private_file(move.workspace, "sign.pw", "a signing passphrase");
+    const auto passphrase = test::private_file(move.workspace, "sign.pw", "a signing passphrase");
     REQUIRE(move.workspace
                 .on("solo.db", {"practitioners", "add", "--name", "Jane Q. Roe", "--credentials",
                                 "RMT", "--passphrase-file", passphrase})
@@ -166,7 +156,7 @@ TEST_CASE("a move that cannot be completed leaves the server as it was") {
 
     // A therapist may not move a file in: the server refuses part-way, and nothing stays.
     const auto jane_password =
-        private_file(move.workspace, "jane.pw", test::test_password_of(move.jane));
+        test::private_file(move.workspace, "jane.pw", test::test_password_of(move.jane));
     r = move.workspace.on("solo.db", {"migrate", "--to", move.clinic.uri(move.jane),
                                       "--password-file", jane_password});
     CHECK(r.exit_code == 1);
@@ -201,12 +191,7 @@ TEST_CASE(
     test::ClinicServer clinic;
     test::Workspace workspace;
     REQUIRE(workspace.on("solo.db", {"demo", "--clients", "8", "--seed", "5"}).exit_code == 0);
-    const auto admin_password = private_file(workspace, "admin.pw", [] {
-        std::ifstream file(std::getenv("KNOTNOTES_TEST_PG_PASSWORD_FILE"));
-        std::string line;
-        std::getline(file, line);
-        return line;
-    }());
+    const auto admin_password = test::private_file(workspace, "admin.pw", clinic.admin_password());
     // The server's administrator moves it in and out: nothing of the server's own is added.
     const auto server = clinic.uri("kn_admin");
     auto r =
@@ -243,7 +228,7 @@ TEST_CASE("a therapist who leaves takes what the server lets them see, and nothi
     test::add_session(sam_connection, test::add_client(sam_connection, "Bo"));
 
     const auto jane_password =
-        private_file(move.workspace, "jane.pw", test::test_password_of(move.jane));
+        test::private_file(move.workspace, "jane.pw", test::test_password_of(move.jane));
     auto r =
         move.workspace.cli({"--db", move.clinic.uri(move.jane), "--password-file", jane_password,
                             "--unencrypted", "migrate", "--to", move.workspace.path("jane.db")});
@@ -257,7 +242,7 @@ TEST_CASE("a therapist who leaves takes what the server lets them see, and nothi
     // A failed move leaves no file behind: the front desk may not read clinical records.
     const auto fran = move.clinic.add_login("fran", ClinicRole::front_desk, "Fran Desk");
     const auto fran_password =
-        private_file(move.workspace, "fran.pw", test::test_password_of(fran));
+        test::private_file(move.workspace, "fran.pw", test::test_password_of(fran));
     r = move.workspace.cli({"--db", move.clinic.uri(fran), "--password-file", fran_password,
                             "--unencrypted", "migrate", "--to", move.workspace.path("fran.db")});
     CHECK(r.exit_code == 1);
