@@ -17,6 +17,29 @@ using db::postgres::ClinicRole;
 using db::postgres::ServerConnection;
 using test::count;
 
+namespace {
+
+// Runs work(0) ... work(n - 1) on n threads at once; what each threw, "" when nothing.
+template <typename Work>
+std::vector<std::string> run_at_once(int n, Work work) {
+    std::vector<std::string> failures(static_cast<std::size_t>(n));
+    std::vector<std::thread> threads;
+    for (int i = 0; i < n; ++i) {
+        threads.emplace_back([&, i] {
+            try {
+                work(i);
+            } catch (const std::exception& e) {
+                failures[static_cast<std::size_t>(i)] = e.what();
+            }
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    return failures;
+}
+
+}  // namespace
+
 TEST_CASE("a signed session and what was charted in it are sealed by the server") {
     test::ClinicServer clinic;
     const auto jane_login = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
@@ -116,26 +139,16 @@ TEST_CASE(
     auto admin = clinic.admin();
     const int entries_before = count(admin, "SELECT count(*) FROM audit_log");
 
-    std::vector<std::thread> threads;
-    std::vector<std::string> failures(writers);
-    for (int i = 0; i < writers; ++i) {
-        threads.emplace_back([&, i] {
-            try {
-                auto as = clinic.as(logins[static_cast<std::size_t>(i)]);
-                for (int k = 0; k < knots_each; ++k) {
-                    // Two changes per transaction: both entries commit together, in order.
-                    db::postgres::ServerTransaction transaction(as);
-                    const auto knot = test::add_knot(as, sessions[static_cast<std::size_t>(i)]);
-                    as.query("UPDATE knots SET result = 'released' WHERE id = $1", {knot});
-                    transaction.commit();
-                }
-            } catch (const std::exception& e) {
-                failures[static_cast<std::size_t>(i)] = e.what();
-            }
-        });
-    }
-    for (auto& thread : threads)
-        thread.join();
+    const auto failures = run_at_once(writers, [&](int i) {
+        auto as = clinic.as(logins[static_cast<std::size_t>(i)]);
+        for (int k = 0; k < knots_each; ++k) {
+            // Two changes per transaction: both entries commit together, in order.
+            db::postgres::ServerTransaction transaction(as);
+            const auto knot = test::add_knot(as, sessions[static_cast<std::size_t>(i)]);
+            as.query("UPDATE knots SET result = 'released' WHERE id = $1", {knot});
+            transaction.commit();
+        }
+    });
     for (const auto& failure : failures)
         CHECK(failure.empty());
 
@@ -229,22 +242,11 @@ TEST_CASE("intake versions saved at once by several writers are 1, 2, 3 ... with
     const auto jane_login = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
     auto jane = clinic.as(jane_login);
     const auto client = test::add_client(jane, "Ada");
-    std::vector<std::thread> threads;
-    std::vector<std::string> failures(6);
-    for (int i = 0; i < 6; ++i) {
-        threads.emplace_back([&, i] {
-            try {
-                auto as = clinic.as(jane_login);
-                for (int k = 0; k < 5; ++k)
-                    as.query("INSERT INTO intakes (client_id, goals) VALUES ($1, 'walk')",
-                             {client});
-            } catch (const std::exception& e) {
-                failures[static_cast<std::size_t>(i)] = e.what();
-            }
-        });
-    }
-    for (auto& thread : threads)
-        thread.join();
+    const auto failures = run_at_once(6, [&](int) {
+        auto as = clinic.as(jane_login);
+        for (int k = 0; k < 5; ++k)
+            as.query("INSERT INTO intakes (client_id, goals) VALUES ($1, 'walk')", {client});
+    });
     for (const auto& failure : failures)
         CHECK(failure.empty());
     auto versions =
