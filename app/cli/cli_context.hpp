@@ -34,12 +34,15 @@ struct CliContext {
     auto with_server_password(const std::string& address, Connect&& connect) const {
         if (!server_password_file.empty())
             return connect(std::optional<std::string>(server_password()));
+        if (typed_password_)
+            return connect(typed_password_);
         try {
             return connect(std::optional<std::string>());
         } catch (const db::PasswordNeeded&) {
             if (!can_ask_for_password())
                 throw;
-            return connect(std::optional<std::string>(ask_for_password(address)));
+            typed_password_ = ask_for_password(address);  // asked once per command
+            return connect(typed_password_);
         }
     }
 
@@ -57,6 +60,7 @@ struct CliContext {
     std::string server_password() const;
     static bool can_ask_for_password();
     static std::string ask_for_password(const std::string& address);
+    mutable std::optional<std::string> typed_password_;
 };
 
 }  // namespace knotnotes::cli

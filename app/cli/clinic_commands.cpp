@@ -13,6 +13,7 @@
 #include "db/migrate/file_to_server.hpp"
 #include "db/migrate/server_to_file.hpp"
 #include "exit_codes.hpp"
+#include "server_snapshot.hpp"
 #include "terminal_progress.hpp"
 
 namespace knotnotes::cli {
@@ -66,16 +67,31 @@ void disable_clinic_login(const CliContext& context, const std::string& login) {
 }
 
 int verify_clinic_server(const CliContext& context) {
-    auto directory = context.clinic_directory();
-    const auto check = directory->check_audit_chain();
-    if (check.intact) {
-        std::cout << "Audit chain at " << directory->server() << ": " << check.entries
-                  << " entries, intact.\n";
-        return exit_ok;
+    bool passed = true;
+    {
+        auto directory = context.clinic_directory();
+        const auto check = directory->check_audit_chain();
+        passed = check.intact;
+        if (check.intact)
+            std::cout << "ok:     audit chain: " << check.entries << " entries, intact\n";
+        else
+            std::cerr << "FAILED: audit chain: broken at entry " << check.first_broken_seq << ": "
+                      << check.problem << "\n";
     }
-    std::cout << "Audit chain at " << directory->server() << ": broken at entry "
-              << check.first_broken_seq << ": " << check.problem << ".\n";
-    return exit_verify_failed;
+    // The signed notes, as the signing work checks them in a file: on a private copy of what
+    // this login may see.
+    ServerSnapshot snapshot(context);
+    for (const auto& check : core::verify_record(snapshot.database()).checks) {
+        if (check.name != "signed notes")
+            continue;
+        passed = passed && check.passed;
+        (check.passed ? std::cout : std::cerr)
+            << (check.passed ? "ok:     " : "FAILED: ") << check.name
+            << " (those your login may see): " << check.details << "\n";
+    }
+    std::cout << (passed ? "The clinic server's records are intact.\n"
+                         : "The clinic server's records have problems; see above.\n");
+    return passed ? exit_ok : exit_verify_failed;
 }
 
 namespace {

@@ -11,6 +11,7 @@
 #include "core/plugin_availability.hpp"
 #include "db/database.hpp"
 #include "exit_codes.hpp"
+#include "server_snapshot.hpp"
 #include "terminal_progress.hpp"
 
 namespace knotnotes::cli {
@@ -88,17 +89,23 @@ void add_export(CLI::App& app, const CliContext& context, int& exit_code) {
         // An existing folder is the exporter's to judge (it must be empty); a file is ours.
         if (!std::filesystem::is_directory(options->output))
             core::check_output_path(options->output, context.database_path(), options->force);
-        db::Database database(context.database_path(),
-                              context.database_key(db::OpenMode::existing_only),
-                              db::OpenMode::existing_only);
+        // A clinic server is read into a private copy first (server_snapshot.hpp).
+        std::unique_ptr<ServerSnapshot> server;
+        std::unique_ptr<db::Database> file;
+        if (context.on_clinic_server())
+            server = std::make_unique<ServerSnapshot>(context);
+        else
+            file = std::make_unique<db::Database>(context.database_path(),
+                                                  context.database_key(db::OpenMode::existing_only),
+                                                  db::OpenMode::existing_only);
         TerminalProgress bar("Exporting");
         const auto counts = core::export_records(
-            database, exporter, options->output, options->scope,
+            server ? server->database() : *file, exporter, options->output, options->scope,
             [&](std::int64_t done, std::int64_t total) {
                 bar.update(done, total);
                 return true;
             },
-            format_options);
+            format_options, server ? server->installation_id() : std::string());
         std::cout << "Exported " << counts.clients << " clients, " << counts.sessions
                   << " sessions and " << counts.questionnaire_responses
                   << " questionnaire responses to " << options->output << "\n"

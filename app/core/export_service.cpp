@@ -149,7 +149,8 @@ bool is_valid_scope_date(const std::string& date) {
 
 ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& exporter,
                             const std::filesystem::path& destination, const ExportScope& scope,
-                            const ExportProgress& progress, const std::string& options) {
+                            const ExportProgress& progress, const std::string& options,
+                            const std::string& installation) {
     const auto format = exporter.call("format", [](sdk::Exporter& e) { return e.format(); });
     check_destination(destination, format.writes_folder);
     const auto partial = partial_path(destination);
@@ -158,7 +159,8 @@ ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& expor
     auto discard_partial = [&] { std::filesystem::remove_all(partial, ec); };
 
     const sdk::ExportContext context{partial, "KnotNotes " KNOTNOTES_VERSION_STRING,
-                                     db::installation_id(db), options};
+                                     installation.empty() ? db::installation_id(db) : installation,
+                                     options};
     ExportCounts counts;
     const PluginOperationScope operation("export", partial);  // a crash: cleaned up next start
     try {

@@ -56,9 +56,12 @@ class ExportCancelled : public std::runtime_error {
 // Throws PluginCallError (the plugin failed), ExportCancelled, or std::runtime_error naming the
 // destination for a problem of ours (it exists as a non-empty folder, cannot be renamed...).
 // `options` are the exporter's own "key=value" lines (sdk::ExportContext::options).
+// `installation`: the id the records' identifiers are made from when `db` is a copy of another
+// database's records (a clinic server's); empty: db's own.
 ExportCounts export_records(db::Database& db, PluginObject<sdk::Exporter>& exporter,
                             const std::filesystem::path& destination, const ExportScope& scope,
-                            const ExportProgress& progress = {}, const std::string& options = {});
+                            const ExportProgress& progress = {}, const std::string& options = {},
+                            const std::string& installation = {});
 
 // Checks a date of the scope: empty, or a real calendar date "YYYY-MM-DD".
 bool is_valid_scope_date(const std::string& date);

@@ -48,6 +48,8 @@ class ServerMove {
         server_.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         try {
             total_ = count_rows();
+            result.installation_id =
+                server_.query("SELECT installation_id FROM installation").text(0, 0);
             Transaction transaction(file_, Transaction::Scope::all_or_nothing);
             for (const auto& table : moved_tables())
                 result.rows[table.name] = move_table(table, result);

@@ -24,6 +24,7 @@ class ServerConnection;
 struct ServerMoveResult {
     std::map<std::string, long long> rows;  // per table
     bool secret_keys_included = true;
+    std::string installation_id;  // the server's own
 };
 
 // `file` must be a database no record was written to yet. Throws DatabaseError (and

@@ -113,7 +113,7 @@ TEST_CASE(
     superuser.execute("ALTER TABLE audit_log ENABLE TRIGGER USER");
     r = workspace.cli({"--db", owner_at, "--password-file", owner_password, "verify"});
     CHECK(r.exit_code == 4);
-    CHECK_THAT(r.out, Catch::Contains("broken at entry 2: its fields were changed"));
+    CHECK_THAT(r.err, Catch::Contains("broken at entry 2: its fields were changed"));
 }
 
 TEST_CASE(

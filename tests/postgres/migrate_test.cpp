@@ -249,3 +249,55 @@ TEST_CASE("a therapist who leaves takes what the server lets them see, and nothi
     CHECK_THAT(r.err, Catch::Contains("does not allow this for your login"));
     CHECK_FALSE(std::filesystem::exists(move.workspace.path("fran.db")));
 }
+
+TEST_CASE(
+    "export and verify read a clinic server as a file: the same export, stable FHIR "
+    "identifiers, and a changed signed note named") {
+    test::ClinicServer clinic;
+    test::Workspace workspace;
+    REQUIRE(workspace.on("solo.db", {"demo", "--clients", "6", "--seed", "2"}).exit_code == 0);
+    const auto password = test::private_file(workspace, "admin.pw", clinic.admin_password());
+    const auto server = clinic.uri("kn_admin");
+    REQUIRE(workspace.on("solo.db", {"migrate", "--to", server, "--password-file", password})
+                .exit_code == 0);
+    auto on_server = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", server, "--password-file", password});
+        return workspace.cli(args);
+    };
+
+    auto r = on_server({"export", "--format", "xml", "-o", workspace.path("server.xml")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Exported 6 clients"));
+    REQUIRE(workspace.on("solo.db", {"export", "--format", "xml", "-o", workspace.path("file.xml")})
+                .exit_code == 0);
+    CHECK(test::slurp(workspace.path("server.xml")) == test::slurp(workspace.path("file.xml")));
+    // FHIR identifiers are the server's: two exports are the same, so loading both creates
+    // nothing twice.
+    REQUIRE(on_server({"export", "--format", "fhir-r4-xml", "-o", workspace.path("1.fhir.xml")})
+                .exit_code == 0);
+    REQUIRE(on_server({"export", "--format", "fhir-r4-xml", "-o", workspace.path("2.fhir.xml")})
+                .exit_code == 0);
+    CHECK(test::slurp(workspace.path("1.fhir.xml")) == test::slurp(workspace.path("2.fhir.xml")));
+
+    r = on_server({"verify"});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("ok:     signed notes (those your login may see): ") &&
+                          Catch::Contains("signed notes verify"));
+
+    // A signed note changed behind the server's triggers is named by verify.
+    auto admin = clinic.admin();
+    admin.execute("ALTER TABLE sessions DISABLE TRIGGER USER");
+    const auto changed = admin
+                             .query(
+                                 "UPDATE sessions SET plan = 'rewritten' WHERE id = (SELECT "
+                                 "min(id) FROM sessions WHERE status = 'signed') RETURNING id")
+                             .text(0, 0);
+    admin.execute("ALTER TABLE sessions ENABLE TRIGGER USER");
+    r = on_server({"verify"});
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.err, Catch::Contains("FAILED: signed notes") &&
+                          Catch::Contains("(session " + changed + ")") &&
+                          Catch::Contains("does not match its signature"));
+}
