@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "db/database.hpp"
@@ -18,7 +19,7 @@ namespace knotnotes::db {
 namespace {
 
 using Row = MovedRow;
-using IdMap = std::map<std::string, std::string>;  // file id -> server id
+using IdMap = std::unordered_map<std::string, std::string>;  // file id -> server id
 
 // The same value? Numbers stored as double precision are compared as numbers (the two
 // engines write the same double with different digits), everything else as text.
@@ -204,7 +205,7 @@ class FileMove {
                 ids[file_id] = stored.text(0, 0);
             }
             if (table.written_last.count("status"))
-                signatures_.push_back(row);
+                keep_signature(row);
             ++moved;
             tick();
         }
@@ -226,9 +227,20 @@ class FileMove {
         return therapist_practitioner_;
     }
 
+    // A signed session's signature (id first), kept to write once its charting is in.
+    void keep_signature(const Row& row) {
+        const auto& positions = session_signature_columns().positions;
+        if (row[positions[0]] != std::optional<std::string>("signed"))
+            return;
+        Row signature{row[0]};
+        for (const auto position : positions)
+            signature.push_back(row[position]);
+        signatures_.push_back(std::move(signature));
+    }
+
     // Signed sessions are signed once everything charted in them is in.
     long long sign_sessions() {
-        const auto& [columns, positions] = session_signature_columns();
+        const auto& columns = session_signature_columns().columns;
         std::string assignments;
         for (std::size_t i = 0; i < columns.size(); ++i)
             assignments += (i ? ", " : "") + columns[i] + " = $" + std::to_string(i + 2);
@@ -236,12 +248,10 @@ class FileMove {
                             joined(columns);
         long long signed_count = 0;
         for (const auto& row : signatures_) {
-            if (row[positions[0]] != std::optional<std::string>("signed"))
-                continue;
             Row values{ids_.at("sessions").at(*row[0])};
             Row expected;
             for (std::size_t i = 0; i < columns.size(); ++i) {
-                auto value = row[positions[i]];
+                auto value = row[i + 1];
                 if (columns[i] == "signer_practitioner_id" && value)
                     value = mapped("practitioners", *value, "sessions", *row[0]);
                 values.push_back(value);
@@ -324,7 +334,7 @@ class FileMove {
     const std::function<void(long long, long long)>& progress_;
     std::map<std::string, IdMap> ids_;
     std::map<std::string, long long> counts_;
-    std::vector<Row> signatures_;
+    std::vector<Row> signatures_;  // of signed sessions: id, then the signature columns
     std::string therapist_practitioner_;
     long long done_ = 0;
     long long total_ = 0;

@@ -82,8 +82,6 @@ class ServerMove {
                 selected.push_back(column);
             }
         }
-        auto rows = server_.query("SELECT id, " + joined(selected) + " FROM " + table.name +
-                                  " ORDER BY id");
         std::vector<std::string> written{"id"};
         for (const auto& column : all) {
             if (!table.written_last.count(column))
@@ -94,40 +92,53 @@ class ServerMove {
             placeholders += i ? ", ?" : "?";
         auto insert = file_.prepare("INSERT INTO " + table.name + " (" + joined(written) +
                                     ") VALUES (" + placeholders + ")");
-        for (int r = 0; r < rows.size(); ++r) {
-            MovedRow row;
-            for (int c = 0; c <= static_cast<int>(all.size()); ++c)
-                row.push_back(rows.value(r, c));
-            int index = 0;
-            bind_value(*insert, ++index, "id", row[0]);
-            for (std::size_t i = 0; i < all.size(); ++i) {
-                if (!table.written_last.count(all[i]))
-                    bind_value(*insert, ++index, all[i], row[i + 1]);
-            }
-            insert->run();
-            insert->reset();
-            if (table.name == "sessions")
-                sessions_.push_back(std::move(row));
-            if (progress_ && (++done_ % 500 == 0 || done_ == total_))
-                progress_(done_, total_);
-        }
-        return rows.size();
+        long long moved = 0;
+        server_.for_each_batch(
+            "SELECT id, " + joined(selected) + " FROM " + table.name + " ORDER BY id",
+            [&](const postgres::ServerRows& rows) {
+                for (int r = 0; r < rows.size(); ++r) {
+                    int index = 0;
+                    bind_value(*insert, ++index, "id", rows.value(r, 0));
+                    for (std::size_t i = 0; i < all.size(); ++i) {
+                        if (!table.written_last.count(all[i]))
+                            bind_value(*insert, ++index, all[i],
+                                       rows.value(r, static_cast<int>(i + 1)));
+                    }
+                    insert->run();
+                    insert->reset();
+                    if (table.name == "sessions")
+                        keep_signature(rows, r);
+                    ++moved;
+                    if (progress_ && (++done_ % 500 == 0 || done_ == total_))
+                        progress_(done_, total_);
+                }
+            });
+        return moved;
+    }
+
+    // A signed session's signature, to write once its charting is in (id first).
+    void keep_signature(const postgres::ServerRows& rows, int r) {
+        const auto& [columns, positions] = session_signature_columns();
+        if (rows.value(r, static_cast<int>(positions[0])) != std::optional<std::string>("signed"))
+            return;
+        MovedRow signature{rows.value(r, 0)};
+        for (const auto position : positions)
+            signature.push_back(rows.value(r, static_cast<int>(position)));
+        signatures_.push_back(std::move(signature));
     }
 
     long long sign_sessions() {
-        const auto& [columns, positions] = session_signature_columns();
+        const auto& columns = session_signature_columns().columns;
         std::string assignments;
         for (const auto& column : columns)
             assignments += (assignments.empty() ? "" : ", ") + column + " = ?";
         auto sign = file_.prepare("UPDATE sessions SET " + assignments + " WHERE id = ?");
         long long signed_count = 0;
-        for (const auto& row : sessions_) {
-            if (row[positions[0]] != std::optional<std::string>("signed"))
-                continue;
+        for (const auto& signature : signatures_) {
             int index = 0;
             for (std::size_t i = 0; i < columns.size(); ++i)
-                bind_value(*sign, ++index, columns[i], row[positions[i]]);
-            bind_value(*sign, ++index, "id", row[0]);
+                bind_value(*sign, ++index, columns[i], signature[i + 1]);
+            bind_value(*sign, ++index, "id", signature[0]);
             sign->run();
             sign->reset();
             ++signed_count;
@@ -138,7 +149,7 @@ class ServerMove {
     postgres::ServerConnection& server_;
     Database& file_;
     const std::function<void(long long, long long)>& progress_;
-    std::vector<MovedRow> sessions_;
+    std::vector<MovedRow> signatures_;  // of signed sessions: id, then signature columns
     long long done_ = 0;
     long long total_ = 0;
 };

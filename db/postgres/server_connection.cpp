@@ -168,6 +168,20 @@ ServerRows ServerConnection::query(const std::string& sql,
     return ServerRows(result);
 }
 
+void ServerConnection::for_each_batch(const std::string& sql,
+                                      const std::function<void(const ServerRows&)>& batch,
+                                      int rows_per_batch) {
+    execute("DECLARE knotnotes_rows NO SCROLL CURSOR FOR " + sql);
+    const auto fetch = "FETCH " + std::to_string(rows_per_batch) + " FROM knotnotes_rows";
+    for (;;) {
+        auto rows = query(fetch);
+        if (rows.size() == 0)
+            break;
+        batch(rows);
+    }
+    execute("CLOSE knotnotes_rows");
+}
+
 std::string ServerConnection::login() {
     return query("SELECT session_user").text(0, 0);
 }

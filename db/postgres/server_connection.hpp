@@ -16,6 +16,7 @@
 //   DatabaseBusy      another writer holds what this one needs (deadlock, serialisation)
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +64,11 @@ class ServerConnection {
     // Runs one statement with $1, $2 ... bound to the given values (std::nullopt is NULL).
     ServerRows query(const std::string& sql,
                      const std::vector<std::optional<std::string>>& parameters = {});
+
+    // Runs a query inside the open transaction through a cursor and hands its rows over a
+    // batch at a time, so a table of any size takes a batch's memory, not the table's.
+    void for_each_batch(const std::string& sql, const std::function<void(const ServerRows&)>& batch,
+                        int rows_per_batch = 2000);
 
     // The login the server knows this connection by (session_user).
     std::string login();
