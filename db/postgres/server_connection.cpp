@@ -91,10 +91,16 @@ ServerConnection ServerConnection::open(const std::string& uri,
     if (PQstatus(connection) != CONNECTION_OK) {
         std::string reason = trimmed(PQerrorMessage(connection));
         const bool needs_password = PQconnectionNeedsPassword(connection);
+        const bool no_database = reason.find("database \"") != std::string::npos &&
+                                 reason.find("does not exist") != std::string::npos;
         const bool refused = reason.find("authentication failed") != std::string::npos ||
                              reason.find("not permitted to log in") != std::string::npos ||
-                             reason.find("does not exist") != std::string::npos;
+                             (!no_database && reason.find("does not exist") != std::string::npos);
         PQfinish(connection);
+        if (no_database)
+            throw DatabaseRefused(description + " has no such database (" + reason +
+                                  "). Check the address; the server's administrator makes the "
+                                  "database (createdb -O OWNER NAME).");
         if (needs_password)
             throw PasswordNeeded(description +
                                  " asks for a password: give it with --password-file FILE or "

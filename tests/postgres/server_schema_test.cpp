@@ -115,6 +115,18 @@ TEST_CASE(
         CHECK_THAT(refused.what(), !Catch::Contains("in-the-uri"));
     }
 
+    // A database the server does not have is not a refused login.
+    try {
+        ServerConnection::open(clinic.uri(jane, "kn_no_such_database"),
+                               test::test_password_of(jane));
+        FAIL("connected to a database that does not exist");
+    } catch (const db::LoginRefused&) {
+        FAIL("a missing database was reported as a refused login");
+    } catch (const db::DatabaseRefused& refused) {
+        CHECK_THAT(refused.what(), Catch::Contains("has no such database") &&
+                                       Catch::Contains("kn_no_such_database"));
+    }
+
     auto owner_side = clinic.admin();
     db::postgres::disable_clinic_login(owner_side, jane);
     try {
