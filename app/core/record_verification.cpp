@@ -8,9 +8,8 @@
 #include "db/session_repository.hpp"
 
 namespace knotnotes::core {
-namespace {
 
-db::VerifyCheck signed_notes(db::Database& db) {
+db::VerifyCheck check_signed_notes(db::Database& db) {
     std::vector<sdk::Id> ids;
     {
         auto st = db.prepare("SELECT id FROM sessions WHERE status = 'signed' ORDER BY id");
@@ -46,14 +45,12 @@ db::VerifyCheck signed_notes(db::Database& db) {
     return {"signed notes", false, details};
 }
 
-}  // namespace
-
 db::VerifyReport verify_record(db::Database& db,
                                const std::function<void(const std::string&)>& progress) {
     auto report = db::verify_database(db, progress);
     if (progress)
         progress("signed notes");
-    report.checks.push_back(signed_notes(db));
+    report.checks.push_back(check_signed_notes(db));
     if (progress)
         progress("audit anchors");
     const auto anchors = check_audit_anchors(db);

@@ -19,4 +19,8 @@ namespace knotnotes::core {
 db::VerifyReport verify_record(db::Database& db,
                                const std::function<void(const std::string&)>& progress = {});
 
+// The "signed notes" check alone (for a copy whose storage has nothing to check: a clinic
+// server's records read into a private file).
+db::VerifyCheck check_signed_notes(db::Database& db);
+
 }  // namespace knotnotes::core

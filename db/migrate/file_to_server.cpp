@@ -97,8 +97,8 @@ class FileMove {
     }
 
     void check_therapist(const std::string& login) {
-        auto found = server_.query("SELECT id, role FROM practitioners WHERE login = $1 AND active",
-                                   {login});
+        auto found =
+            server_.query("SELECT id FROM practitioners WHERE login = $1 AND active", {login});
         if (found.size() == 0) {
             if (!options_.therapist_login.empty())
                 throw std::invalid_argument(login + " is not an active practitioner's login at " +
@@ -124,13 +124,11 @@ class FileMove {
     }
 
     Row read_row(Statement& st, const std::vector<std::string>& columns) {
-        Row row;
-        for (int i = 0; i <= static_cast<int>(columns.size()); ++i) {
-            const auto& column =
-                i == 0 ? std::string("id") : columns[static_cast<std::size_t>(i - 1)];
+        Row row{st.text(0)};  // the id
+        for (int i = 1; i <= static_cast<int>(columns.size()); ++i) {
             if (st.is_null(i))
                 row.emplace_back(std::nullopt);
-            else if (is_real_column(column))
+            else if (is_real_column(columns[static_cast<std::size_t>(i - 1)]))
                 row.emplace_back(json_number(st.real(i)));
             else
                 row.emplace_back(st.text(i));
@@ -169,11 +167,9 @@ class FileMove {
         auto columns = written;
         if (table.name == "clients")
             columns.push_back("responsible_login");
-        std::string placeholders;
-        for (std::size_t i = 1; i <= columns.size(); ++i)
-            placeholders += (i > 1 ? ", $" : "$") + std::to_string(i);
         const auto insert = "INSERT INTO " + table.name + " (" + joined(columns) + ") VALUES (" +
-                            placeholders + ") RETURNING id, " + joined(checked);
+                            parameters(columns.size(), 1, '$') + ") RETURNING id, " +
+                            joined(checked);
         const auto merged_profile =
             table.name == "practitioners" ? profile_for_therapist() : std::nullopt;
         auto& ids = ids_[table.name];
@@ -215,15 +211,12 @@ class FileMove {
     // The server's practitioner of the therapist's login takes the file's profile: its uid,
     // name and the rest, so the file's notes and keys are theirs.
     std::string merge_profile(const std::vector<std::string>& columns, const Row& values) {
-        std::string assignments;
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            assignments += (i ? ", " : "") + columns[i] + " = $" + std::to_string(i + 2);
-        Row parameters{therapist_practitioner_};
-        parameters.insert(parameters.end(), values.begin(), values.end());
+        Row bound{therapist_practitioner_};
+        bound.insert(bound.end(), values.begin(), values.end());
         compare("practitioners", "profile", columns, values,
-                server_.query("UPDATE practitioners SET " + assignments +
+                server_.query("UPDATE practitioners SET " + assignments(columns, 2, '$') +
                                   " WHERE id = $1 RETURNING id, " + joined(columns),
-                              parameters));
+                              bound));
         return therapist_practitioner_;
     }
 
@@ -241,11 +234,8 @@ class FileMove {
     // Signed sessions are signed once everything charted in them is in.
     long long sign_sessions() {
         const auto& columns = session_signature_columns().columns;
-        std::string assignments;
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            assignments += (i ? ", " : "") + columns[i] + " = $" + std::to_string(i + 2);
-        const auto update = "UPDATE sessions SET " + assignments + " WHERE id = $1 RETURNING id, " +
-                            joined(columns);
+        const auto update = "UPDATE sessions SET " + assignments(columns, 2, '$') +
+                            " WHERE id = $1 RETURNING id, " + joined(columns);
         long long signed_count = 0;
         for (const auto& row : signatures_) {
             Row values{ids_.at("sessions").at(*row[0])};
@@ -287,10 +277,8 @@ class FileMove {
             for (int i = 0; i < 9; ++i)
                 values.push_back(log->is_null(i) ? std::nullopt
                                                  : std::optional<std::string>(log->text(i)));
-            server_.query(
-                "INSERT INTO moved_in_audit_log VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                "$8, $9, $10)",
-                values);
+            server_.query("INSERT INTO moved_in_audit_log VALUES (" + parameters(10, 1, '$') + ")",
+                          values);
             ++kept;
         }
         auto anchors = file_.prepare(
@@ -302,8 +290,7 @@ class FileMove {
             for (int i = 0; i < 7; ++i)
                 values.push_back(anchors->text(i));
             server_.query(
-                "INSERT INTO moved_in_audit_anchors VALUES ($1, $2, $3, $4, $5, $6, "
-                "$7, $8)",
+                "INSERT INTO moved_in_audit_anchors VALUES (" + parameters(8, 1, '$') + ")",
                 values);
         }
         return kept;

@@ -78,4 +78,18 @@ std::string joined(const std::vector<std::string>& items, const std::string& pre
     return text;
 }
 
+std::string parameters(std::size_t count, std::size_t first, char marker) {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i)
+        text += (i ? ", " : "") + std::string(1, marker) + std::to_string(first + i);
+    return text;
+}
+
+std::string assignments(const std::vector<std::string>& columns, std::size_t first, char marker) {
+    std::string text;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        text += (i ? ", " : "") + columns[i] + " = " + marker + std::to_string(first + i);
+    return text;
+}
+
 }  // namespace knotnotes::db

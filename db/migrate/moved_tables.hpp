@@ -40,5 +40,9 @@ const std::vector<std::string>& file_columns(const std::string& table);
 bool is_real_column(const std::string& column);
 // "a, b, c", each with `prefix`.
 std::string joined(const std::vector<std::string>& items, const std::string& prefix = "");
+// Numbered parameters from `first`: "$2, $3" for the server, "?2, ?3" for the file (`marker`).
+std::string parameters(std::size_t count, std::size_t first, char marker);
+// "a = $2, b = $3": each column set to the next numbered parameter from `first`.
+std::string assignments(const std::vector<std::string>& columns, std::size_t first, char marker);
 
 }  // namespace knotnotes::db

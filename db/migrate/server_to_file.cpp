@@ -45,21 +45,17 @@ class ServerMove {
                                       "into a new file. Nothing was written.");
         }
         // One moment of the server, whoever writes meanwhile.
-        server_.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        try {
-            total_ = count_rows();
-            result.installation_id =
-                server_.query("SELECT installation_id FROM installation").text(0, 0);
-            Transaction transaction(file_, Transaction::Scope::all_or_nothing);
-            for (const auto& table : moved_tables())
-                result.rows[table.name] = move_table(table, result);
-            result.rows["sessions signed"] = sign_sessions();
-            transaction.commit();
-        } catch (...) {
-            server_.execute("ROLLBACK");
-            throw;
-        }
-        server_.execute("COMMIT");
+        postgres::ServerTransaction snapshot(server_,
+                                             postgres::ServerTransaction::Kind::read_snapshot);
+        total_ = count_rows();
+        result.installation_id =
+            server_.query("SELECT installation_id FROM installation").text(0, 0);
+        Transaction transaction(file_, Transaction::Scope::all_or_nothing);
+        for (const auto& table : moved_tables())
+            result.rows[table.name] = move_table(table, result);
+        result.rows["sessions signed"] = sign_sessions();
+        transaction.commit();
+        snapshot.commit();
         return result;
     }
 
@@ -87,11 +83,8 @@ class ServerMove {
             if (!table.written_last.count(column))
                 written.push_back(column);
         }
-        std::string placeholders;
-        for (std::size_t i = 0; i < written.size(); ++i)
-            placeholders += i ? ", ?" : "?";
         auto insert = file_.prepare("INSERT INTO " + table.name + " (" + joined(written) +
-                                    ") VALUES (" + placeholders + ")");
+                                    ") VALUES (" + parameters(written.size(), 1, '?') + ")");
         long long moved = 0;
         server_.for_each_batch(
             "SELECT id, " + joined(selected) + " FROM " + table.name + " ORDER BY id",
@@ -129,10 +122,8 @@ class ServerMove {
 
     long long sign_sessions() {
         const auto& columns = session_signature_columns().columns;
-        std::string assignments;
-        for (const auto& column : columns)
-            assignments += (assignments.empty() ? "" : ", ") + column + " = ?";
-        auto sign = file_.prepare("UPDATE sessions SET " + assignments + " WHERE id = ?");
+        auto sign = file_.prepare("UPDATE sessions SET " + assignments(columns, 1, '?') +
+                                  " WHERE id = ?" + std::to_string(columns.size() + 1));
         long long signed_count = 0;
         for (const auto& signature : signatures_) {
             int index = 0;

@@ -213,8 +213,10 @@ std::string ServerConnection::password_verifier(const std::string& login,
     return result;
 }
 
-ServerTransaction::ServerTransaction(ServerConnection& connection) : connection_(connection) {
-    connection_.execute("BEGIN");
+ServerTransaction::ServerTransaction(ServerConnection& connection, Kind kind)
+    : connection_(connection) {
+    connection_.execute(
+        kind == Kind::read_snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
 }
 
 ServerTransaction::~ServerTransaction() {

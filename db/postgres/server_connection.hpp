@@ -88,10 +88,12 @@ class ServerConnection {
     std::string description_;
 };
 
-// A transaction on one connection, rolled back unless committed (RAII).
+// A transaction on one connection, rolled back unless committed (RAII). A read snapshot sees
+// one moment of the server for all its queries, whoever writes meanwhile, and writes nothing.
 class ServerTransaction {
   public:
-    explicit ServerTransaction(ServerConnection& connection);
+    enum class Kind { read_write, read_snapshot };
+    explicit ServerTransaction(ServerConnection& connection, Kind kind = Kind::read_write);
     ~ServerTransaction();
     ServerTransaction(const ServerTransaction&) = delete;
     ServerTransaction& operator=(const ServerTransaction&) = delete;
