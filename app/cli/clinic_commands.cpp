@@ -5,6 +5,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "client_search_command.hpp"
 #include "core/passphrase_file.hpp"
 #include "core/record_verification.hpp"
 #include "db/database.hpp"
@@ -207,8 +208,10 @@ void add_clinic_commands(CLI::App& app, const CliContext& context, int& exit_cod
         exit_code = migrate_file_to_server(context, *migrate_options);
     });
 
-    auto* clients = app.add_subcommand("clients", "Clients on a clinic server");
+    auto* clients = app.add_subcommand(
+        "clients", "Find clients; share one with another therapist on a clinic server");
     clients->require_subcommand(1);
+    add_client_search(*clients, context, exit_code);
     auto client = std::make_shared<std::int64_t>(0);
     auto with = std::make_shared<std::string>();
     auto* share = clients->add_subcommand(

@@ -418,6 +418,14 @@ class Generator {
 
 }  // namespace
 
+const std::vector<std::string>& demo_given_names() {
+    return given_names;
+}
+
+const std::vector<std::string>& demo_family_names() {
+    return family_names;
+}
+
 DemoSummary generate_demo_data(db::Database& db, const DemoOptions& options,
                                const std::function<void(int, int)>& progress) {
     return Generator(db, options).run(progress);

@@ -14,6 +14,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace knotnotes::db {
 class Database;
@@ -34,6 +36,10 @@ struct DemoSummary {
     std::int64_t technique_uses = 0;
     std::int64_t questionnaire_responses = 0;
 };
+
+// The given and family names demo clients are made of (a benchmark types them).
+const std::vector<std::string>& demo_given_names();
+const std::vector<std::string>& demo_family_names();
 
 // `progress(done, total)` after each client.
 DemoSummary generate_demo_data(db::Database& db, const DemoOptions& options,

@@ -25,6 +25,7 @@ int set_up_clinic_database(ServerConnection& server);
 namespace migration {
 std::string clinic_schema_001();
 std::string clinic_access_001();  // part of 001: grants and row-level security
+std::string client_search_002();
 }  // namespace migration
 
 }  // namespace knotnotes::db::postgres
