@@ -15,6 +15,7 @@
 //   PasswordNeeded   (a LoginRefused) the server asks for a password and none was given.
 //   AccessDenied     (clinic server) the login's role does not allow this; the server decides.
 //   EditConflict     (clinic server) someone else changed the record since it was read: reload.
+//   DuplicateRecord  (clinic server) a record with the same identity (its uid) is already there.
 #pragma once
 
 #include <stdexcept>
@@ -70,6 +71,11 @@ class AccessDenied : public DatabaseError {
 };
 
 class EditConflict : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
+class DuplicateRecord : public DatabaseError {
   public:
     using DatabaseError::DatabaseError;
 };

@@ -11,6 +11,7 @@
 #include "db/backup.hpp"
 #include "db/database.hpp"
 #include "exit_codes.hpp"
+#include "server_staging.hpp"
 #include "terminal_progress.hpp"
 
 namespace knotnotes::cli {
@@ -30,14 +31,26 @@ void add_demo(CLI::App& app, const CliContext& context, int& exit_code) {
     demo->add_option("--seed", options->seed, "Random seed: the same seed gives the same data")
         ->capture_default_str();
     demo->callback([&context, &exit_code, options] {
-        db::Database database(context.database_path(), context.database_key());
-        TerminalProgress bar("Creating demo clients");
-        const auto summary = core::generate_demo_data(
-            database, *options, [&](int done, int total) { bar.update(done, total); });
+        core::DemoSummary summary;
+        const auto generate = [&](db::Database& database) {
+            TerminalProgress bar("Creating demo clients");
+            summary = core::generate_demo_data(
+                database, *options, [&](int done, int total) { bar.update(done, total); });
+        };
+        std::string where;
+        if (context.on_clinic_server()) {
+            // Written as the login's own clients (server_staging.hpp): all of it or none.
+            write_through_staging(context, generate);
+            where = "the clinic server " + context.db.string() + ", as your login's clients";
+        } else {
+            db::Database database(context.database_path(), context.database_key());
+            generate(database);
+            where = context.database_path().string();
+        }
         std::cout << "Added " << summary.clients << " clients, " << summary.sessions
                   << " sessions, " << summary.knots << " knots, " << summary.technique_uses
                   << " technique uses and " << summary.questionnaire_responses
-                  << " questionnaire responses to " << context.database_path().string() << "\n";
+                  << " questionnaire responses to " << where << "\n";
         exit_code = exit_ok;
     });
 }

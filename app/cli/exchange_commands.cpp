@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "exit_codes.hpp"
 #include "server_snapshot.hpp"
+#include "server_staging.hpp"
 #include "terminal_progress.hpp"
 
 namespace knotnotes::cli {
@@ -169,12 +170,23 @@ void add_import(CLI::App& app, const CliContext& context, int& exit_code) {
             exit_code = exit_failure;
             return;
         }
-        db::Database database(context.database_path(), context.database_key());
         try {
-            const auto counts = core::import_records(database, importer, *file, *host);
+            core::ImportCounts counts;
+            std::string where = *file;
+            if (context.on_clinic_server()) {
+                // Checked whole into a staging file, then moved into the server as the login's
+                // own records (server_staging.hpp): all of it or none.
+                write_through_staging(context, [&](db::Database& staging) {
+                    counts = core::import_records(staging, importer, *file, *host);
+                });
+                where += " into the clinic server " + context.db.string();
+            } else {
+                db::Database database(context.database_path(), context.database_key());
+                counts = core::import_records(database, importer, *file, *host);
+            }
             std::cout << "Imported " << counts.clients << " clients, " << counts.intakes
                       << " intakes, " << counts.sessions << " sessions and "
-                      << counts.questionnaire_responses << " questionnaire responses from " << *file
+                      << counts.questionnaire_responses << " questionnaire responses from " << where
                       << "\n";
             if (!counts.notes.empty()) {
                 // A format that maps only partly (FHIR from another system) says what it left.

@@ -195,10 +195,10 @@ class FileMove {
                 values.push_back(responsible);
             if (merged_profile && *merged_profile == file_id) {
                 ids[file_id] = merge_profile(written, values);
+            } else if (auto same = already_on_server(table.name, all, row)) {
+                ids[file_id] = *same;
             } else {
-                auto stored = server_.query(insert, values);
-                compare(table.name, file_id, checked, expected, stored);
-                ids[file_id] = stored.text(0, 0);
+                ids[file_id] = insert_row(table.name, all, row, insert, values, checked, expected);
             }
             if (table.written_last.count("status"))
                 keep_signature(row);
@@ -206,6 +206,54 @@ class FileMove {
             tick();
         }
         return moved;
+    }
+
+    // A practitioner (by uid) or a signing key (by its public key) the server already has is
+    // the same person or key: an import of a second export of one therapist's, say. It is
+    // referred to, not written again. Every other record is new to the server or refused.
+    std::optional<std::string> already_on_server(const std::string& table,
+                                                 const std::vector<std::string>& all,
+                                                 const Row& row) {
+        const char* key = table == "practitioners"  ? "uid"
+                          : table == "signing_keys" ? "public_key"
+                                                    : nullptr;
+        if (!key)
+            return std::nullopt;
+        std::optional<std::string> value;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (all[i] == key)
+                value = row[i + 1];
+        }
+        auto found = server_.query("SELECT id FROM " + table + " WHERE " + key + " = $1", {value});
+        if (found.size() == 0)
+            return std::nullopt;
+        return found.text(0, 0);
+    }
+
+    std::string insert_row(const std::string& table, const std::vector<std::string>& all,
+                           const Row& row, const std::string& insert, const Row& values,
+                           const std::vector<std::string>& checked, const Row& expected) {
+        try {
+            auto stored = server_.query(insert, values);
+            compare(table, *row[0], checked, expected, stored);
+            return stored.text(0, 0);
+        } catch (const DuplicateRecord&) {
+            const auto value_of = [&](const std::string& column) {
+                for (std::size_t i = 0; i < all.size(); ++i) {
+                    if (all[i] == column)
+                        return row[i + 1].value_or("");
+                }
+                return std::string();
+            };
+            const auto who = table == "clients" ? "client " + value_of("given_name") + " " +
+                                                      value_of("family_name")
+                                                : table + " row " + *row[0];
+            const auto uid = value_of("uid");
+            throw DuplicateRecord(who + (uid.empty() ? "" : " (uid " + uid + ")") +
+                                  " is already on " + server_.description() +
+                                  ": these records, or another copy of them, were moved in or "
+                                  "imported before. Nothing was changed on the server.");
+        }
     }
 
     // The server's practitioner of the therapist's login takes the file's profile: its uid,

@@ -146,6 +146,8 @@ void ServerConnection::fail(pg_result* result, const std::string& what) {
         throw AccessDenied(description_ + " does not allow this for your login: " + reason +
                            ". Your role decides what you can see and change; ask the clinic "
                            "owner if you need more.");
+    if (code == "23505")  // unique_violation
+        throw DuplicateRecord(description_ + " already holds this record: " + reason);
     if (code == "40001" || code == "40P01" || code == "55P03")
         throw DatabaseBusy(description_ + ": another writer held what this change needs (" +
                            reason + "). Nothing was saved; try again.");

@@ -1,0 +1,116 @@
+// demo and import on a clinic server address, as on a file: the same seed gives the same
+// record on either engine (byte-identical native XML), an import is all or nothing, and records
+// the server already holds are refused by name.
+#include <catch2/catch.hpp>
+
+#include "cli_workspace.hpp"
+#include "clinic_records.hpp"
+#include "clinic_server.hpp"
+
+using namespace knotnotes;
+using db::postgres::ClinicRole;
+
+namespace {
+
+struct Clinic {
+    test::ClinicServer server;
+    test::Workspace workspace;
+    std::string olivia = server.add_login("olivia", ClinicRole::owner, "Olivia Owner");
+    std::string password =
+        test::private_file(workspace, "olivia.pw", test::test_password_of(olivia));
+
+    test::ProcessResult on_server(std::vector<std::string> args) const {
+        args.insert(args.begin(), {"--db", server.uri(olivia), "--password-file", password});
+        return workspace.cli(args);
+    }
+    int count(const std::string& sql) const {
+        auto admin = server.admin();
+        return test::count(admin, sql);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the same demo seed on a file and on a clinic server exports byte-identical XML") {
+    // Written by the server's administrator, who is no practitioner, so the server holds what
+    // the file holds and nothing more (an owner's demo also lists the owner).
+    test::ClinicServer server;
+    test::Workspace workspace;
+    const auto password = test::private_file(workspace, "admin.pw", server.admin_password());
+    const auto on_server = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", server.uri("kn_admin"), "--password-file", password});
+        return workspace.cli(args);
+    };
+    auto r = workspace.on("solo.db", {"demo", "--clients", "7", "--seed", "11"});
+    REQUIRE(r.exit_code == 0);
+    r = on_server({"demo", "--clients", "7", "--seed", "11"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Added 7 clients") &&
+                          Catch::Contains("to the clinic server postgresql://kn_admin@"));
+
+    REQUIRE(workspace.on("solo.db", {"export", "--format", "xml", "-o", workspace.path("f.xml")})
+                .exit_code == 0);
+    r = on_server({"export", "--format", "xml", "-o", workspace.path("s.xml")});
+    REQUIRE(r.exit_code == 0);
+    const auto from_file = test::slurp(workspace.path("f.xml"));
+    CHECK(from_file.size() > 10000);
+    const bool identical = from_file == test::slurp(workspace.path("s.xml"));
+    CHECK(identical);
+    r = on_server({"verify"});
+    INFO(r.out);
+    CHECK(r.exit_code == 0);
+}
+
+TEST_CASE(
+    "an import into a clinic server is all or nothing, and refuses records it already holds "
+    "by name") {
+    Clinic clinic;  // its owner imports
+    auto& workspace = clinic.workspace;
+    REQUIRE(workspace.on("solo.db", {"demo", "--clients", "3", "--seed", "4"}).exit_code == 0);
+    for (const auto* id : {"1", "2"}) {
+        REQUIRE(workspace
+                    .on("solo.db", {"export", "--format", "xml", "--client", id, "-o",
+                                    workspace.path(std::string("client") + id + ".xml")})
+                    .exit_code == 0);
+    }
+    auto r = clinic.on_server({"import", workspace.path("client1.xml")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Imported 1 clients") && Catch::Contains("into the clinic "
+                                                                               "server"));
+    // A second export by the same practitioner: the practitioner and their key are the ones
+    // the server has; only the client is new.
+    const auto practitioners = clinic.count("SELECT count(*) FROM practitioners");
+    r = clinic.on_server({"import", workspace.path("client2.xml")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(clinic.count("SELECT count(*) FROM practitioners") == practitioners);
+    CHECK(clinic.count("SELECT count(*) FROM clients") == 2);
+
+    // The same client again is refused by name, and nothing at all is written.
+    const auto sessions = clinic.count("SELECT count(*) FROM sessions");
+    const auto audit = clinic.count("SELECT count(*) FROM audit_log");
+    r = clinic.on_server({"import", workspace.path("client1.xml")});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("is already on the clinic server") &&
+                          Catch::Contains("Nothing was changed on the server"));
+    CHECK(clinic.count("SELECT count(*) FROM clients") == 2);
+    CHECK(clinic.count("SELECT count(*) FROM sessions") == sessions);
+    CHECK(clinic.count("SELECT count(*) FROM audit_log") == audit);
+
+    // A broken file is refused by the importer before the server is touched.
+    {
+        auto broken = test::slurp(workspace.path("client1.xml"));
+        broken.resize(broken.size() / 2);
+        std::ofstream(workspace.path("broken.xml"), std::ios::binary) << broken;
+    }
+    r = clinic.on_server({"import", workspace.path("broken.xml")});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("broken.xml") && Catch::Contains("Nothing was imported"));
+    CHECK(clinic.count("SELECT count(*) FROM audit_log") == audit);
+
+    r = clinic.on_server({"verify"});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+}
