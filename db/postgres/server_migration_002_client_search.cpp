@@ -2,9 +2,13 @@
 // server, with the same meaning as the SQLite file's FTS5 table: every word typed starts a word
 // of the given or family name, case and accents ignored.
 //
-// The words are a generated tsvector column with a GIN index, and row-level security still
-// decides which of the matches a login sees. unaccent is a trusted extension (PostgreSQL 13 and
-// later): the database's owner may create it, no superuser needed.
+// The words are a generated tsvector column, and row-level security still decides which of
+// the matches a login sees. Under row-level security PostgreSQL checks the policy before the
+// match (the @@ operator is not leakproof), so a login's search reads the client list through
+// the policy rather than through the GIN index: 2-3 ms for 10k clients here. The index serves
+// logins that row-level security does not apply to (the tables' owner, the administrator).
+// unaccent is a trusted extension (PostgreSQL 13 and later): the database's owner may create
+// it, no superuser needed.
 //
 // A search reads the whole client list through its read policy, so the policy is rewritten
 // here to decide once per query what it decided once per row: which role the login has (an
