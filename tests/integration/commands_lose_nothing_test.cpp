@@ -241,14 +241,15 @@ TEST_CASE(
     for (const std::string address :
          {"postgresql://therapist@127.0.0.1:1/clinic", "postgres://clinic.invalid/knotnotes"}) {
         // A command that needs a file says so.
-        auto r = cli(dir, address, {"--unencrypted", "demo", "--clients", "1"});
+        auto r = cli(dir, address, {"backup", "-o", (dir / "copy.db").string()});
         CHECK(r.exit_code == 1);
         CHECK_THAT(r.err, Catch::Contains(address) &&
                               Catch::Contains("address of a clinic server, not a file"));
         // Commands a clinic server answers try the server, and say it cannot be reached.
         for (const std::vector<std::string>& command :
-             {std::vector<std::string>{"verify"},
-              std::vector<std::string>{"practitioners", "list"}}) {
+             {std::vector<std::string>{"verify"}, std::vector<std::string>{"practitioners", "list"},
+              std::vector<std::string>{"--unencrypted", "demo", "--clients", "1"},
+              std::vector<std::string>{"clients", "search", "smi"}}) {
             r = cli(dir, address, command);
             CHECK(r.exit_code == 1);
             CHECK_THAT(r.err, Catch::Contains("Could not connect to the clinic server") &&
