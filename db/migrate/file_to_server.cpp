@@ -208,6 +208,16 @@ class FileMove {
         return moved;
     }
 
+    // A file row's value of `column` (`row` is the id, then `all` the columns).
+    static std::optional<std::string> value_in(const std::vector<std::string>& all, const Row& row,
+                                               const std::string& column) {
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (all[i] == column)
+                return row[i + 1];
+        }
+        return std::nullopt;
+    }
+
     // A practitioner (by uid) or a signing key (by its public key) the server already has is
     // the same person or key: an import of a second export of one therapist's, say. It is
     // referred to, not written again. Every other record is new to the server or refused.
@@ -219,12 +229,8 @@ class FileMove {
                                                     : nullptr;
         if (!key)
             return std::nullopt;
-        std::optional<std::string> value;
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (all[i] == key)
-                value = row[i + 1];
-        }
-        auto found = server_.query("SELECT id FROM " + table + " WHERE " + key + " = $1", {value});
+        auto found = server_.query("SELECT id FROM " + table + " WHERE " + key + " = $1",
+                                   {value_in(all, row, key)});
         if (found.size() == 0)
             return std::nullopt;
         return found.text(0, 0);
@@ -239,11 +245,7 @@ class FileMove {
             return stored.text(0, 0);
         } catch (const DuplicateRecord&) {
             const auto value_of = [&](const std::string& column) {
-                for (std::size_t i = 0; i < all.size(); ++i) {
-                    if (all[i] == column)
-                        return row[i + 1].value_or("");
-                }
-                return std::string();
+                return value_in(all, row, column).value_or("");
             };
             const auto who = table == "clients" ? "client " + value_of("given_name") + " " +
                                                       value_of("family_name")
