@@ -142,3 +142,28 @@ TEST_CASE("a column map says what an unknown header holds, and list options need
                {"import", "--format", "csv-clients", "--date-format", "YMD", w.path("list.csv")})
               .exit_code == 2);
 }
+
+TEST_CASE("knotnotes-cli clients search finds imported clients by the start of their names",
+          "[integration][client-list][search]") {
+    Workspace w;
+    write(w.path("clients.csv"), jane_export);
+    REQUIRE(w.on("k.db", {"import", "--format", "csv-clients", w.path("clients.csv")}).exit_code ==
+            0);
+    const auto before = slurp(w.path("k.db"));
+    auto r = w.on("k.db", {"clients", "search", "garcia ana"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    // One line a client: its id, a tab, "Family, Given".
+    CHECK_THAT(r.out, Catch::Matches("[0-9]+\tGarcía, Ana María\n"));
+    r = w.on("k.db", {"clients", "search", "SMI", "--limit", "1"});
+    CHECK_THAT(r.out, Catch::EndsWith("\tSmith, Jo\n"));
+    r = w.on("k.db", {"clients", "search", "nobody"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("No client's name matches \"nobody\""));
+    CHECK(slurp(w.path("k.db")) == before);  // a search changes nothing
+    // A database that is not there is not made by a search.
+    r = w.on("missing.db", {"clients", "search", "jo"});
+    CHECK(r.exit_code == 1);
+    CHECK_FALSE(std::filesystem::exists(w.path("missing.db")));
+}
