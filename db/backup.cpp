@@ -11,6 +11,7 @@
 #include <ctime>
 
 #include "database.hpp"
+#include "database_files.hpp"
 #include "encryption.hpp"
 #include "file_identity.hpp"
 #include "migrations.hpp"
@@ -89,12 +90,6 @@ std::string quick_check(sqlite3* db) {
     return verdict;
 }
 
-void remove_partial(const std::filesystem::path& partial) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
-        std::filesystem::remove(partial.string() + suffix, ec);
-}
-
 }  // namespace
 
 std::string check_database(Database& db) {
@@ -110,7 +105,7 @@ void backup_database(Database& db, const std::filesystem::path& destination,
                               "Restore the newest good backup with knotnotes-cli restore.");
     }
     const std::filesystem::path partial = destination.string() + ".partial";
-    remove_partial(partial);
+    remove_database_files(partial);
     try {
         // Created private (0600) before SQLite opens it, whatever the umask.
         const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -139,7 +134,7 @@ void backup_database(Database& db, const std::filesystem::path& destination,
                                 ": cannot write the backup: " + ec.message());
         }
     } catch (...) {
-        remove_partial(partial);
+        remove_database_files(partial);
         throw;
     }
 }
@@ -230,7 +225,7 @@ std::filesystem::path restore_database(const std::filesystem::path& backup,
         // An encrypted backup cannot be copied page by page over a file under another salt:
         // the copy is made beside the target, then renamed over it.
         const std::filesystem::path partial = target.string() + ".restoring";
-        remove_partial(partial);
+        remove_database_files(partial);
         try {
             const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
             if (fd < 0)
@@ -248,7 +243,7 @@ std::filesystem::path restore_database(const std::filesystem::path& backup,
             for (const char* suffix : {"-wal", "-shm", "-journal"})
                 std::filesystem::remove(target.string() + suffix, ec);
         } catch (...) {
-            remove_partial(partial);
+            remove_database_files(partial);
             throw;
         }
     } else {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "database.hpp"
+#include "database_files.hpp"
 #include "file_identity.hpp"
 #include "hex_text.hpp"
 
@@ -61,20 +62,12 @@ std::string quoted(const std::string& name) {
 // A new private (0600) file beside the target, for the copy; anything a crash left is removed.
 std::filesystem::path fresh_partial(const std::filesystem::path& target, const char* suffix) {
     const std::filesystem::path partial = target.string() + suffix;
-    std::error_code ec;
-    for (const char* extra : {"", "-journal", "-wal", "-shm"})
-        std::filesystem::remove(partial.string() + extra, ec);
+    remove_database_files(partial);
     const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         throw DatabaseError(target.string() + ": cannot write beside it: " + std::strerror(errno));
     ::close(fd);
     return partial;
-}
-
-void remove_with_companions(const std::filesystem::path& file) {
-    std::error_code ec;
-    for (const char* extra : {"", "-journal", "-wal", "-shm"})
-        std::filesystem::remove(file.string() + extra, ec);
 }
 
 // `copy` is attached to `db`'s connection: it must hold what main holds, table by table, and
@@ -191,7 +184,7 @@ void encrypt_database_file(const std::filesystem::path& file, const DatabaseKey&
         for (const char* extra : {"-wal", "-shm", "-journal"})
             std::filesystem::remove(file.string() + extra, ec);
     } catch (...) {
-        remove_with_companions(partial);
+        remove_database_files(partial);
         throw;
     }
 }
@@ -212,7 +205,7 @@ void write_plaintext_copy(Database& db, const std::filesystem::path& destination
         if (ec)
             throw DatabaseError(destination.string() + ": cannot write it: " + ec.message());
     } catch (...) {
-        remove_with_companions(partial);
+        remove_database_files(partial);
         throw;
     }
 }

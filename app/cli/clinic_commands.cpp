@@ -10,6 +10,7 @@
 #include "core/record_verification.hpp"
 #include "db/database.hpp"
 #include "db/database_error.hpp"
+#include "db/database_files.hpp"
 #include "db/file_identity.hpp"
 #include "db/migrate/file_to_server.hpp"
 #include "db/migrate/server_to_file.hpp"
@@ -122,12 +123,13 @@ int migrate_server_to_file(const CliContext& context, const MigrateOptions& opti
                 });
         }
         const auto report = core::verify_record(file);
-        if (!report.passed())
-            throw std::runtime_error(
-                to.string() + " did not verify after the move: " + report.checks.front().details);
+        for (const auto& check : report.checks) {
+            if (!check.passed)  // the first check that failed, not the first check
+                throw std::runtime_error(to.string() + " did not verify after the move: " +
+                                         check.name + ": " + check.details);
+        }
     } catch (...) {
-        for (const auto* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(to.string() + suffix, ec);
+        db::remove_database_files(to);
         throw;
     }
     std::cout << "Moved what " << context.db.string() << " lets you see into " << to.string()
