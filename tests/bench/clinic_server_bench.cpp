@@ -71,31 +71,39 @@ std::vector<double> timed_at_pace(int count, std::chrono::milliseconds pace, dou
 // seconds apart). The app commits each edit at once (autosave).
 constexpr auto charting_pace = std::chrono::milliseconds(250);
 
+// Runs `person(i)` for each of `people` on a thread of their own, all at once; returns every
+// time they measured.
+bench::Samples all_at_once(int people, const std::function<std::vector<double>(int)>& person) {
+    bench::Samples all;
+    std::mutex lock;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < people; ++t) {
+        threads.emplace_back([&, t] {
+            const auto mine = person(t);
+            std::lock_guard<std::mutex> guard(lock);
+            all.ms.insert(all.ms.end(), mine.begin(), mine.end());
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    return all;
+}
+
 // Every writer edits its own knot `edits_each` times, all at once, one edit every `pace`;
 // returns every edit's time.
 bench::Samples edit_at_once(const Server& server, const std::string& database,
                             const std::vector<std::string>& logins,
                             const std::vector<std::string>& targets, const std::string& sql,
                             std::chrono::milliseconds pace) {
-    bench::Samples all;
-    std::mutex lock;
-    std::vector<std::thread> writers;
-    for (int t = 0; t < therapists; ++t) {
-        writers.emplace_back([&, t] {
-            auto as = ServerConnection::open(server.uri(logins[t], database), "bench-" + logins[t]);
-            const auto target = targets[static_cast<std::size_t>(t)];
-            for (int i = 0; i < edits_each / 8; ++i)  // warm-up: plans, caches
-                as.query(sql, {std::to_string(i % 11), target});
-            const auto mine = timed_at_pace(edits_each, pace, double(t) / therapists, [&](int i) {
-                as.query(sql, {std::to_string(i % 11), target});
-            });
-            std::lock_guard<std::mutex> guard(lock);
-            all.ms.insert(all.ms.end(), mine.begin(), mine.end());
+    return all_at_once(therapists, [&](int t) {
+        auto as = ServerConnection::open(server.uri(logins[t], database), "bench-" + logins[t]);
+        const auto target = targets[static_cast<std::size_t>(t)];
+        for (int i = 0; i < edits_each / 8; ++i)  // warm-up: plans, caches
+            as.query(sql, {std::to_string(i % 11), target});
+        return timed_at_pace(edits_each, pace, double(t) / therapists, [&](int i) {
+            as.query(sql, {std::to_string(i % 11), target});
         });
-    }
-    for (auto& writer : writers)
-        writer.join();
-    return all;
+    });
 }
 
 struct Name {
@@ -168,28 +176,18 @@ constexpr auto typing_pace = std::chrono::milliseconds(120);
 bench::Samples type_at_once(int searchers, const std::vector<Name>& names,
                             const std::function<std::unique_ptr<db::ClientSearch>(int)>& open,
                             std::chrono::milliseconds pace) {
-    bench::Samples all;
-    std::mutex lock;
-    std::vector<std::thread> typists;
-    for (int t = 0; t < searchers; ++t) {
-        typists.emplace_back([&, t] {
-            auto search = open(t);
-            const auto typed = keystrokes(names, static_cast<unsigned>(t + 1), searches_each);
-            for (int i = 0; i < searches_each / 8; ++i)  // warm-up
-                search->search_names(typed[static_cast<std::size_t>(i)],
-                                     core::ClientDirectory::max_matches);
-            // Typists do not start in step: each begins at its own point of a keystroke.
-            const auto mine = timed_at_pace(searches_each, pace, double(t) / searchers, [&](int i) {
-                search->search_names(typed[static_cast<std::size_t>(i)],
-                                     core::ClientDirectory::max_matches);
-            });
-            std::lock_guard<std::mutex> guard(lock);
-            all.ms.insert(all.ms.end(), mine.begin(), mine.end());
-        });
-    }
-    for (auto& typist : typists)
-        typist.join();
-    return all;
+    return all_at_once(searchers, [&](int t) {
+        auto search = open(t);
+        const auto typed = keystrokes(names, static_cast<unsigned>(t + 1), searches_each);
+        const auto type = [&](int i) {
+            search->search_names(typed[static_cast<std::size_t>(i)],
+                                 core::ClientDirectory::max_matches);
+        };
+        for (int i = 0; i < searches_each / 8; ++i)  // warm-up
+            type(i);
+        // Typists do not start in step: each begins at its own point of a keystroke.
+        return timed_at_pace(searches_each, pace, double(t) / searchers, type);
+    });
 }
 
 void report_type_ahead(const Server& server, const std::string& database,

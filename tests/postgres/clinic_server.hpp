@@ -49,4 +49,19 @@ std::string private_file(const Workspace& workspace, const std::string& name,
 // The password the test gives each practitioner login.
 std::string test_password_of(const std::string& login);
 
+// knotnotes-cli run from a workspace as the server's administrator on a test's database: a
+// superuser and no practitioner, so the server adds nothing of its own to what it is given.
+struct AdministratorCli {
+    ClinicServer clinic;
+    Workspace workspace;
+    std::string password = private_file(workspace, "admin.pw", clinic.admin_password());
+    std::string address = clinic.uri("kn_admin");
+
+    // knotnotes-cli --db ADDRESS --password-file FILE args...
+    ProcessResult on_server(std::vector<std::string> args) const {
+        args.insert(args.begin(), {"--db", address, "--password-file", password});
+        return workspace.cli(args);
+    }
+};
+
 }  // namespace knotnotes::test

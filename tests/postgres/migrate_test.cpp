@@ -199,18 +199,15 @@ TEST_CASE("a move that cannot be completed leaves the server as it was") {
 TEST_CASE(
     "a file moved into the server and back is the same record: byte-identical native XML, "
     "and its signed notes verify") {
-    test::ClinicServer clinic;
-    test::Workspace workspace;
-    REQUIRE(workspace.on("solo.db", {"demo", "--clients", "8", "--seed", "5"}).exit_code == 0);
-    const auto admin_password = test::private_file(workspace, "admin.pw", clinic.admin_password());
     // The server's administrator moves it in and out: nothing of the server's own is added.
-    const auto server = clinic.uri("kn_admin");
-    auto r =
-        workspace.on("solo.db", {"migrate", "--to", server, "--password-file", admin_password});
+    test::AdministratorCli admin;
+    const auto& workspace = admin.workspace;
+    REQUIRE(workspace.on("solo.db", {"demo", "--clients", "8", "--seed", "5"}).exit_code == 0);
+    auto r = workspace.on("solo.db",
+                          {"migrate", "--to", admin.address, "--password-file", admin.password});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    r = workspace.cli({"--db", server, "--password-file", admin_password, "--unencrypted",
-                       "migrate", "--to", workspace.path("back.db")});
+    r = admin.on_server({"--unencrypted", "migrate", "--to", workspace.path("back.db")});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains("it verifies, signed notes included"));
@@ -223,8 +220,7 @@ TEST_CASE(
 
     // migrate never writes over a file.
     const auto before = test::slurp(workspace.path("back.db"));
-    r = workspace.cli({"--db", server, "--password-file", admin_password, "--unencrypted",
-                       "migrate", "--to", workspace.path("back.db")});
+    r = admin.on_server({"--unencrypted", "migrate", "--to", workspace.path("back.db")});
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Catch::Contains("never replaces one"));
     CHECK(test::slurp(workspace.path("back.db")) == before);
@@ -264,17 +260,14 @@ TEST_CASE("a therapist who leaves takes what the server lets them see, and nothi
 TEST_CASE(
     "export and verify read a clinic server as a file: the same export, stable FHIR "
     "identifiers, and a changed signed note named") {
-    test::ClinicServer clinic;
-    test::Workspace workspace;
+    test::AdministratorCli admin;
+    const auto& workspace = admin.workspace;
     REQUIRE(workspace.on("solo.db", {"demo", "--clients", "6", "--seed", "2"}).exit_code == 0);
-    const auto password = test::private_file(workspace, "admin.pw", clinic.admin_password());
-    const auto server = clinic.uri("kn_admin");
-    REQUIRE(workspace.on("solo.db", {"migrate", "--to", server, "--password-file", password})
-                .exit_code == 0);
-    auto on_server = [&](std::vector<std::string> args) {
-        args.insert(args.begin(), {"--db", server, "--password-file", password});
-        return workspace.cli(args);
-    };
+    REQUIRE(
+        workspace
+            .on("solo.db", {"migrate", "--to", admin.address, "--password-file", admin.password})
+            .exit_code == 0);
+    const auto on_server = [&](std::vector<std::string> args) { return admin.on_server(args); };
 
     auto r = on_server({"export", "--format", "xml", "-o", workspace.path("server.xml")});
     INFO(r.err);
@@ -300,14 +293,14 @@ TEST_CASE(
                           Catch::Contains("signed notes verify"));
 
     // A signed note changed behind the server's triggers is named by verify.
-    auto admin = clinic.admin();
-    admin.execute("ALTER TABLE sessions DISABLE TRIGGER USER");
-    const auto changed = admin
+    auto superuser = admin.clinic.admin();
+    superuser.execute("ALTER TABLE sessions DISABLE TRIGGER USER");
+    const auto changed = superuser
                              .query(
                                  "UPDATE sessions SET plan = 'rewritten' WHERE id = (SELECT "
                                  "min(id) FROM sessions WHERE status = 'signed') RETURNING id")
                              .text(0, 0);
-    admin.execute("ALTER TABLE sessions ENABLE TRIGGER USER");
+    superuser.execute("ALTER TABLE sessions ENABLE TRIGGER USER");
     r = on_server({"verify"});
     CHECK(r.exit_code == 4);
     CHECK_THAT(r.err, Catch::Contains("FAILED: signed notes") &&

@@ -34,13 +34,9 @@ struct Clinic {
 TEST_CASE("the same demo seed on a file and on a clinic server exports byte-identical XML") {
     // Written by the server's administrator, who is no practitioner, so the server holds what
     // the file holds and nothing more (an owner's demo also lists the owner).
-    test::ClinicServer server;
-    test::Workspace workspace;
-    const auto password = test::private_file(workspace, "admin.pw", server.admin_password());
-    const auto on_server = [&](std::vector<std::string> args) {
-        args.insert(args.begin(), {"--db", server.uri("kn_admin"), "--password-file", password});
-        return workspace.cli(args);
-    };
+    test::AdministratorCli admin;
+    const auto& workspace = admin.workspace;
+    const auto on_server = [&](std::vector<std::string> args) { return admin.on_server(args); };
     auto r = workspace.on("solo.db", {"demo", "--clients", "7", "--seed", "11"});
     REQUIRE(r.exit_code == 0);
     r = on_server({"demo", "--clients", "7", "--seed", "11"});
