@@ -1,6 +1,7 @@
 #include "session_repository.hpp"
 
 #include "chart_entry_repository.hpp"
+#include "charting_store.hpp"
 #include "client_repository.hpp"
 #include "database.hpp"
 #include "timestamps.hpp"
@@ -157,40 +158,34 @@ void SessionRepository::seal(sdk::Id id, const sdk::Signature& g) {
     transaction.commit();
 }
 
-sdk::Id SessionRepository::amend(sdk::Id signed_session_id, const std::string& reason) {
-    if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw DatabaseError("an amendment needs a reason: say what it corrects");
+sdk::Id SessionRepository::create_draft_with_entries(const sdk::Session& draft) {
     Transaction transaction(db_);
-    auto original = get(signed_session_id);
+    const auto id = create_draft(draft);
+    ChartEntryRepository entries(db_);
+    for (auto knot : draft.knots) {
+        knot.session_id = id;
+        entries.add_knot(knot);
+    }
+    for (auto reading : draft.pressure_readings) {
+        reading.session_id = id;
+        entries.add_pressure_reading(reading);
+    }
+    for (auto use : draft.techniques) {
+        use.session_id = id;
+        entries.add_technique_use(use);
+    }
+    transaction.commit();
+    return id;
+}
+
+sdk::Id SessionRepository::amend(sdk::Id signed_session_id, const std::string& reason) {
+    Transaction transaction(db_);
+    const auto original = get(signed_session_id);
     if (!original || !original->is_signed()) {
         throw DatabaseError(db_.file().string() + ": session " + std::to_string(signed_session_id) +
                             " is not a signed session, so there is nothing to amend");
     }
-    sdk::Session draft = *original;
-    // The copy is a new record: new uids, the original's conflict acknowledgement not carried
-    // (the amendment is signed on its own terms).
-    draft.signature.reset();
-    draft.amends_session_id = signed_session_id;
-    draft.uid.clear();
-    draft.amendment_reason = reason;
-    draft.conflict_acknowledgement.clear();
-    const auto id = create_draft(draft);
-    ChartEntryRepository entries(db_);
-    for (auto knot : original->knots) {
-        knot.session_id = id;
-        knot.uid.clear();
-        entries.add_knot(knot);
-    }
-    for (auto reading : original->pressure_readings) {
-        reading.session_id = id;
-        reading.uid.clear();
-        entries.add_pressure_reading(reading);
-    }
-    for (auto use : original->techniques) {
-        use.session_id = id;
-        use.uid.clear();
-        entries.add_technique_use(use);
-    }
+    const auto id = create_draft_with_entries(amendment_draft(*original, reason));
     transaction.commit();
     return id;
 }

@@ -34,7 +34,10 @@ class SessionRepository {
     explicit SessionRepository(Database& db) : db_(db) {}
 
     sdk::Id create_draft(const sdk::Session& session);  // ignores children and signature
-    void update_note(const sdk::Session& session);      // fields only, not children
+    // The draft with the knots, pressure readings and technique uses it starts with, in one
+    // transaction (their ids and session ids ignored).
+    sdk::Id create_draft_with_entries(const sdk::Session& session);
+    void update_note(const sdk::Session& session);  // fields only, not children
     std::optional<sdk::Session> get(sdk::Id id);
     std::vector<SessionSummary> list_for_client(sdk::Id client_id);  // oldest first
 

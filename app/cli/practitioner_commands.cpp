@@ -8,6 +8,8 @@
 #include "core/practitioner_profiles.hpp"
 #include "core/session_editor.hpp"
 #include "core/signing/key_fingerprint.hpp"
+#include "core/signing/note_signer.hpp"
+#include "db/charting_store.hpp"
 #include "db/database.hpp"
 #include "exit_codes.hpp"
 
@@ -183,7 +185,9 @@ void add_sign(CLI::App& app, const CliContext& context, int& exit_code) {
         }
         const auto key =
             profiles.unlock(current->id, core::read_passphrase_file(options->passphrase_file));
-        core::SessionEditor editor(database, options->session);
+        const auto charting = db::file_charting_store(database);
+        core::FileNoteSigner signer(database);
+        core::SessionEditor editor(*charting, options->session, &signer);
         const auto signature = editor.sign(*key);
         std::cout << "Signed session " << options->session << " as " << signature.signer << " at "
                   << signature.signed_at << " (key " << core::key_fingerprint(signature.public_key)

@@ -23,7 +23,9 @@ RecordStore::RecordStore(const std::filesystem::path& file, db::DatabaseKey key)
                   std::filesystem::create_directories(file.parent_path(), ec);
               return file;
           }(),
-          std::move(key)) {
+          std::move(key)),
+      charting_(db::file_charting_store(database_)),
+      note_signer_(database_) {
     PractitionerProfiles(database_).act_as_current();
 }
 

@@ -16,6 +16,8 @@
 
 #include "core/demo_data.hpp"
 #include "core/practitioner_profiles.hpp"
+#include "core/signing/note_signer.hpp"
+#include "db/charting_store.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
 #include "db/session_repository.hpp"
@@ -35,6 +37,9 @@ class RecordStore {
 
     const std::filesystem::path& file() const { return database_.file(); }
     db::Database& database() { return database_; }
+    // Charting and signing a session (core/session_editor.hpp) in this database.
+    db::ChartingStore& charting() { return *charting_; }
+    NoteSigner& note_signer() { return note_signer_; }
     // The database's own id (a UUID made when it was created; kept by backups and restores):
     // settings that belong to one database, such as the last client shown, are kept under it.
     std::string installation_id();
@@ -71,6 +76,8 @@ class RecordStore {
 
   private:
     db::Database database_;
+    std::unique_ptr<db::ChartingStore> charting_;
+    FileNoteSigner note_signer_;
     SigningSession signing_session_;
 };
 

@@ -6,6 +6,11 @@
 // session that were not released, linked to them as the same knots (previous_knot_id), so
 // progress can be followed. A signed session is read-only: every change throws
 // db::RecordLocked; amend() starts the correction.
+//
+// The editor charts through the storage seam (db/charting_store.hpp), so it works the same on
+// a SQLite file and on a clinic server; on a server a save that another login's save came
+// before is refused (db::EditConflict: "changed by NAME at TIME: reload ..."), never written
+// over it. Signing goes through a NoteSigner (signing/note_signer.hpp).
 #pragma once
 
 #include <optional>
@@ -14,20 +19,21 @@
 
 #include <knotnotes/sdk/records.hpp>
 
-namespace knotnotes::db {
-class Database;
-}
+#include "db/charting_store.hpp"
 
 namespace knotnotes::core {
 
+class NoteSigner;
 class UnlockedKey;
 
 class SessionEditor {
   public:
-    SessionEditor(db::Database& db, sdk::Id session_id);
+    // `signer`: who signs the note (kept by the caller); none where signing is not available.
+    SessionEditor(db::ChartingStore& store, sdk::Id session_id, NoteSigner* signer = nullptr);
 
     // A new draft for the client, carrying forward unresolved knots. Returns its id.
-    static sdk::Id start_session(db::Database& db, sdk::Id client_id, sdk::Id practitioner_id);
+    static sdk::Id start_session(db::ChartingStore& store, sdk::Id client_id,
+                                 sdk::Id practitioner_id);
 
     const sdk::Session& session() const { return session_; }
     bool read_only() const { return session_.is_signed(); }
@@ -63,14 +69,16 @@ class SessionEditor {
     void acknowledge_conflicts(const std::string& reason);
 
     // Signs the note with the practitioner's unlocked key (note_signing.hpp): from then on it
-    // is read-only.
+    // is read-only. std::runtime_error when the editor has no signer.
     sdk::Signature sign(const UnlockedKey& key);
     // The new draft's id; open it with another SessionEditor. `reason` says what it corrects.
     sdk::Id amend(const std::string& reason);
 
   private:
-    db::Database& db_;
+    db::ChartingStore& store_;
+    NoteSigner* signer_;
     sdk::Session session_;
+    db::NoteVersion version_;  // of the note in session_, sent with each save
 };
 
 }  // namespace knotnotes::core

@@ -105,7 +105,7 @@ void ClientPane::new_session() {
         if (!practitioner)
             return;  // nobody said who is charting
         open_session(
-            core::SessionEditor::start_session(store_.database(), client_, practitioner->id));
+            core::SessionEditor::start_session(store_.charting(), client_, practitioner->id));
     } catch (const std::exception& e) {
         show_error(this, _("Could not start a session."), e);
     }

@@ -233,7 +233,8 @@ void SessionEditorPanel::build() {
 void SessionEditorPanel::open(sdk::Id session_id) {
     if (editor_)
         flush_note();
-    editor_ = std::make_unique<core::SessionEditor>(store_.database(), session_id);
+    editor_ =
+        std::make_unique<core::SessionEditor>(store_.charting(), session_id, &store_.note_signer());
     undo_.clear();
     if (undo_bar_->IsShown())
         undo_bar_->Dismiss();

@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
         core::TechniqueCatalogue catalogue(std::vector<core::CatalogueTechnique>{});
         const auto client = store.clients(0, 1).at(0).id;
         const auto session = core::SessionEditor::start_session(
-            store.database(), client, db::PractitionerRepository(store.database()).all().at(0).id);
+            store.charting(), client, db::PractitionerRepository(store.database()).all().at(0).id);
         auto* frame = new wxFrame(nullptr, wxID_ANY, "bench", wxDefaultPosition, wxSize(1200, 800));
         auto* panel = new gui::SessionEditorPanel(frame, store, catalogue, session);
         frame->Show();

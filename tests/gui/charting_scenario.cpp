@@ -367,7 +367,7 @@ void reopen(core::RecordStore& store, gui::MainFrame& frame) {
           "the note is signed with Alex Morgan's Ed25519 key");
     click(*editor->chart(), trapezius_point(*editor->chart()) + wxPoint(0, 30));
     check(editor->editor().session().knots.size() == 3, "a click on a signed chart adds nothing");
-    core::SessionEditor direct(store.database(), s.id);
+    core::SessionEditor direct(store.charting(), s.id, &store.note_signer());
     bool refused = false;
     try {
         direct.place_knot("rhomboids", sdk::Side::left, sdk::ChartView::back, 0.45, 0.24);

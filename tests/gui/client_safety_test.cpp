@@ -156,8 +156,8 @@ TEST_CASE("the Sessions tab and the editor show local time", "[gui][local-time]"
     TwoClients t;
     // A session stored at 23:30 UTC: in Los Angeles that is the afternoon, in Kolkata the
     // next morning. The test runs under several TZ values (see CMakeLists.txt).
-    const auto id = core::SessionEditor::start_session(t.store.database(), t.ann, t.therapist.id);
-    core::SessionEditor editor(t.store.database(), id);
+    const auto id = core::SessionEditor::start_session(t.store.charting(), t.ann, t.therapist.id);
+    core::SessionEditor editor(t.store.charting(), id, &t.store.note_signer());
     auto fields = editor.session();
     fields.started_at = "2026-11-25T23:30:00.000Z";
     editor.update_note(fields);

@@ -160,9 +160,9 @@ TEST_CASE("the export date range is in local days", "[gui][export][local-time]")
     c.given_name = "Late";
     c.family_name = "Evening";
     const auto client = store.add_client(c);
-    const auto id = core::SessionEditor::start_session(store.database(), client,
+    const auto id = core::SessionEditor::start_session(store.charting(), client,
                                                        test::charting_with_unlocked_key(store).id);
-    core::SessionEditor editor(store.database(), id);
+    core::SessionEditor editor(store.charting(), id, &store.note_signer());
     auto fields = editor.session();
     fields.started_at = "2026-11-25T23:30:00.000Z";
     editor.update_note(fields);

@@ -156,7 +156,7 @@ TEST_CASE("signing a note with a conflict asks why, and keeps the answer", "[gui
     });
     click(t.frame->FindWindowByName("sign", t.editor));
     CHECK(t.editor->editor().read_only());
-    core::SessionEditor stored(t.store.database(), t.session().id);
+    core::SessionEditor stored(t.store.charting(), t.session().id);
     CHECK(stored.session().conflict_acknowledgement ==
           "Cleared by Dr Lee on 2026-11-20; calf kept light");
     CHECK(stored.session().is_signed());

@@ -4,6 +4,7 @@
 #include "core/chart_undo.hpp"
 #include "core/session_editor.hpp"
 #include "db/database.hpp"
+#include "file_charting.hpp"
 #include "sample_records.hpp"
 #include "temp_dir.hpp"
 
@@ -14,7 +15,8 @@ TEST_CASE("deleted entries come back with undo, most recent first", "[core][undo
     TempDir dir;
     db::Database database(dir / "k.db");
     const auto r = test::add_sample_records(database);
-    core::SessionEditor editor(database, r.session);
+    test::FileCharting charting(database);
+    auto editor = charting.editor(r.session);
     core::ChartUndo undo;
     auto knot =
         editor.place_knot("upper-trapezius", sdk::Side::left, sdk::ChartView::back, 0.4, 0.16);
@@ -46,7 +48,7 @@ TEST_CASE("deleted entries come back with undo, most recent first", "[core][undo
     CHECK(undo.undo(editor) == "Deleted knot: Upper trapezius, left");
     CHECK(undo.empty());
 
-    core::SessionEditor reopened(database, r.session);  // as after a restart
+    auto reopened = charting.editor(r.session);  // as after a restart
     const auto& s = reopened.session();
     REQUIRE(s.knots.size() == knots_before);
     const auto& back = s.knots.back();

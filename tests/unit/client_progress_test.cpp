@@ -3,6 +3,7 @@
 #include "core/client_progress.hpp"
 #include "core/session_editor.hpp"
 #include "db/questionnaire_repository.hpp"
+#include "file_charting.hpp"
 #include "sample_records.hpp"
 #include "temp_dir.hpp"
 
@@ -14,14 +15,15 @@ TEST_CASE("progress gathers pain per session scores per instrument and knots per
     TempDir dir;
     db::Database database(dir / "k.db");
     const auto r = test::add_sample_records(database);  // session 1: pain before 6
-    core::SessionEditor first(database, r.session);
+    test::FileCharting charting(database);
+    auto first = charting.editor(r.session);
     first.place_knot("upper-trapezius", sdk::Side::left, sdk::ChartView::back, 0.41, 0.165);
     first.place_knot("upper-trapezius", sdk::Side::right, sdk::ChartView::back, 0.59, 0.165);
     auto fields = first.session();
     fields.pain_after = 3;
     first.update_note(fields);
-    const auto second_id = core::SessionEditor::start_session(database, r.client, r.practitioner);
-    core::SessionEditor second(database, second_id);  // carries the two knots forward
+    const auto second_id = charting.start_session(r.client, r.practitioner);
+    auto second = charting.editor(second_id);  // carries the two knots forward
     second.place_knot("rhomboids", sdk::Side::left, sdk::ChartView::back, 0.45, 0.235);
     db::QuestionnaireRepository(database).add({0,
                                                r.client,

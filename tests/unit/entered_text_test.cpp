@@ -62,7 +62,7 @@ TEST_CASE("every entry point refuses such text and stores nothing of it", "[core
     CHECK_THROWS_WITH(store.add_client(client), Catch::Contains("The phone number"));
     CHECK(store.client_count() == clients_before);
 
-    core::SessionEditor editor(database, r.session);
+    core::SessionEditor editor(store.charting(), r.session, &store.note_signer());
     auto note = editor.session();
     note.subjective = bell;
     CHECK_THROWS_WITH(editor.update_note(note), Catch::Contains("The Subjective note"));

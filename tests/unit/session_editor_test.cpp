@@ -3,6 +3,7 @@
 
 #include "core/session_editor.hpp"
 #include "core/technique_catalogue.hpp"
+#include "file_charting.hpp"
 #include "sample_records.hpp"
 #include "temp_dir.hpp"
 
@@ -13,7 +14,8 @@ TEST_CASE("every edit is in the database at once", "[core][session-editor]") {
     TempDir dir;
     db::Database database(dir / "k.db");
     const auto r = test::add_sample_records(database);
-    core::SessionEditor editor(database, r.session);
+    test::FileCharting charting(database);
+    auto editor = charting.editor(r.session);
     const auto knot =
         editor.place_knot("upper-trapezius", sdk::Side::right, sdk::ChartView::back, 0.59, 0.165);
     editor.set_pressure("upper-back", sdk::Side::bilateral, 5);
@@ -30,7 +32,7 @@ TEST_CASE("every edit is in the database at once", "[core][session-editor]") {
     editor.update_note(fields);
 
     // Another editor on the same file (as after a restart) sees all of it.
-    core::SessionEditor reopened(database, r.session);
+    auto reopened = charting.editor(r.session);
     const auto& s = reopened.session();
     REQUIRE(s.knots.size() == 1);
     CHECK(s.knots[0].id == knot.id);
@@ -45,7 +47,7 @@ TEST_CASE("every edit is in the database at once", "[core][session-editor]") {
 
     reopened.remove_knot(knot.id);
     reopened.remove_technique(technique.id);
-    CHECK(core::SessionEditor(database, r.session).session().knots.empty());
+    CHECK(charting.editor(r.session).session().knots.empty());
 }
 
 TEST_CASE("a new session carries forward the knots that were not released",
@@ -53,7 +55,8 @@ TEST_CASE("a new session carries forward the knots that were not released",
     TempDir dir;
     db::Database database(dir / "k.db");
     const auto r = test::add_sample_records(database);
-    core::SessionEditor first(database, r.session);
+    test::FileCharting charting(database);
+    auto first = charting.editor(r.session);
     auto released =
         first.place_knot("rhomboids", sdk::Side::left, sdk::ChartView::back, 0.45, 0.235);
     released.result = sdk::KnotResult::released;
@@ -65,8 +68,8 @@ TEST_CASE("a new session carries forward the knots that were not released",
     first.update_knot(reduced);
     first.sign(*test::test_signing_key(database, r.practitioner));
 
-    const auto next_id = core::SessionEditor::start_session(database, r.client, r.practitioner);
-    core::SessionEditor next(database, next_id);
+    const auto next_id = charting.start_session(r.client, r.practitioner);
+    auto next = charting.editor(next_id);
     REQUIRE(next.session().knots.size() == 1);
     const auto& carried = next.session().knots[0];
     CHECK(carried.muscle_id == "levator-scapulae");
@@ -82,15 +85,16 @@ TEST_CASE("a signed session is read-only and amending starts a correction",
     TempDir dir;
     db::Database database(dir / "k.db");
     const auto r = test::add_sample_records(database);
-    core::SessionEditor editor(database, r.session);
+    test::FileCharting charting(database);
+    auto editor = charting.editor(r.session);
     editor.place_knot("piriformis", sdk::Side::left, sdk::ChartView::back, 0.44, 0.485);
     editor.sign(*test::test_signing_key(database, r.practitioner));
     CHECK(editor.read_only());
     CHECK_THROWS_AS(editor.place_knot("soleus", sdk::Side::left, sdk::ChartView::back, 0.43, 0.86),
                     db::RecordLocked);
-    CHECK(core::SessionEditor(database, r.session).session().knots.size() == 1);
+    CHECK(charting.editor(r.session).session().knots.size() == 1);
     const auto amendment = editor.amend("Corrects the pain score");
-    core::SessionEditor correction(database, amendment);
+    auto correction = charting.editor(amendment);
     CHECK(correction.session().amends_session_id == r.session);
     CHECK_NOTHROW(
         correction.place_knot("soleus", sdk::Side::left, sdk::ChartView::back, 0.43, 0.86));

@@ -110,7 +110,10 @@ UnlockedKey::UnlockedKey(sdk::Id key_id, sdk::Id practitioner_id, std::string pu
     : key_id_(key_id),
       practitioner_id_(practitioner_id),
       public_key_(std::move(public_key)),
-      secret_(static_cast<unsigned char*>(sodium_malloc(crypto_sign_SECRETKEYBYTES))) {
+      // sodium_malloc() before sodium_init() fails: a key made before any other signing work
+      // (the first thing a fresh process does) must start the library itself.
+      secret_((ensure_sodium(),
+               static_cast<unsigned char*>(sodium_malloc(crypto_sign_SECRETKEYBYTES)))) {
     if (!secret_)
         throw std::bad_alloc();
     std::memcpy(secret_, secret64, crypto_sign_SECRETKEYBYTES);
