@@ -1,16 +1,18 @@
 // clinic_server_bench — 20 therapists charting at once against a loopback PostgreSQL server
 // (issue 14: knot edit p99 <= 15 ms; type-ahead search p99 <= 15 ms on 10k clients). Each
-// therapist has their own login, so every edit goes through the clinic schema as it will in
-// use: row-level security, the seal triggers and the audit chain appended at commit under its
-// one lock. The peer, measured in the same run by the same 20 writers, is the same UPDATE on a
-// plain table with none of that. The type-ahead's peer is the same keystrokes on a SQLite file
-// holding the same 10k names, through the same seam (db/client_search.hpp).
+// therapist has their own login and charts through the session editor and the charting seam
+// the app uses (core/session_editor.hpp, db/charting_store.hpp), so every edit goes through the
+// clinic schema as in use: row-level security, the seal triggers and the audit chain appended
+// at commit under its one lock. The peer, measured in the same run by the same 20 writers, is the
+// same UPDATE on a plain table with none of that. The type-ahead's peer is the same keystrokes on a
+// SQLite file holding the same 10k names, through the same seam (db/client_search.hpp).
 //
 // Run under tests/support/postgres_session.sh (./dev.sh bench does), which gives the server.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -19,6 +21,8 @@
 #include "bench_support.hpp"
 #include "core/client_directory.hpp"
 #include "core/demo_data.hpp"
+#include "core/session_editor.hpp"
+#include "db/charting_store.hpp"
 #include "db/client_repository.hpp"
 #include "db/client_search.hpp"
 #include "db/database.hpp"
@@ -89,20 +93,17 @@ bench::Samples all_at_once(int people, const std::function<std::vector<double>(i
     return all;
 }
 
-// Every writer edits its own knot `edits_each` times, all at once, one edit every `pace`;
-// returns every edit's time.
-bench::Samples edit_at_once(const Server& server, const std::string& database,
-                            const std::vector<std::string>& logins,
-                            const std::vector<std::string>& targets, const std::string& sql,
-                            std::chrono::milliseconds pace) {
+// One therapist's edit number i, on a connection of their own: made once on their thread.
+using Editing = std::function<std::function<void(int i)>(int therapist)>;
+
+// Every therapist makes `edits_each` edits, all at once, one every `pace`; returns every
+// edit's time.
+bench::Samples edit_at_once(const Editing& editing, std::chrono::milliseconds pace) {
     return all_at_once(therapists, [&](int t) {
-        auto as = ServerConnection::open(server.uri(logins[t], database), "bench-" + logins[t]);
-        const auto target = targets[static_cast<std::size_t>(t)];
+        auto edit = editing(t);
         for (int i = 0; i < edits_each / 8; ++i)  // warm-up: plans, caches
-            as.query(sql, {std::to_string(i % 11), target});
-        return timed_at_pace(edits_each, pace, double(t) / therapists, [&](int i) {
-            as.query(sql, {std::to_string(i % 11), target});
-        });
+            edit(i);
+        return timed_at_pace(edits_each, pace, double(t) / therapists, edit);
     });
 }
 
@@ -305,26 +306,50 @@ int main() {
                 therapists, bench::elapsed_ms(start) / 1000);
 
     std::vector<std::string> knots;
+    std::vector<sdk::Id> sessions;
     admin.execute(
         "CREATE TABLE bench_plain (id bigint PRIMARY KEY, tenderness integer, "
         "result text)");
     for (int t = 0; t < therapists; ++t) {
         auto as = ServerConnection::open(server.uri(logins[t], database), "bench-" + logins[t]);
-        knots.push_back(as.query("INSERT INTO knots (session_id, muscle_id, side, view, x, y, "
-                                 "kind, tenderness) SELECT min(id), (SELECT min(id) FROM "
-                                 "muscles), 'left', 'back', 0.4, 0.3, 'active', 5 FROM sessions "
-                                 "RETURNING id")
-                            .text(0, 0));
+        const auto knot = as.query(
+            "INSERT INTO knots (session_id, muscle_id, side, view, x, y, kind, tenderness) "
+            "SELECT min(id), 'upper-trapezius', 'left', 'back', 0.4, 0.3, 'active', 5 "
+            "FROM sessions RETURNING id, session_id");
+        knots.push_back(knot.text(0, 0));
+        sessions.push_back(std::stoll(knot.text(0, 1)));
         admin.query("INSERT INTO bench_plain VALUES ($1, 5, 'untreated')", {knots.back()});
         admin.execute("GRANT SELECT, UPDATE ON bench_plain TO " + logins[t]);
     }
 
-    const std::string knot_edit =
-        "UPDATE knots SET tenderness = $1::integer, result = 'reduced' WHERE id = $2::bigint";
-    const std::string plain_edit =
-        "UPDATE bench_plain SET tenderness = $1::integer, result = 'reduced' WHERE id = $2::bigint";
-    const auto charted = edit_at_once(server, database, logins, knots, knot_edit, charting_pace);
-    const auto plain = edit_at_once(server, database, logins, knots, plain_edit, charting_pace);
+    // The app's path: the session editor's knot edit through the charting seam
+    // (db/charting_store.hpp), as the body chart makes it.
+    const Editing in_the_editor = [&](int t) -> std::function<void(int)> {
+        const auto login = logins[static_cast<std::size_t>(t)];
+        std::shared_ptr<db::ChartingStore> store =
+            db::connect_charting_store(server.uri(login, database), "bench-" + login);
+        auto editor =
+            std::make_shared<core::SessionEditor>(*store, sessions[static_cast<std::size_t>(t)]);
+        return [store, editor, knot = editor->session().knots.at(0)](int i) mutable {
+            knot.tenderness = i % 11;
+            knot.result = sdk::KnotResult::reduced;
+            editor->update_knot(knot);
+        };
+    };
+    // The peer: the same change to a plain table, by the same logins.
+    const Editing plain_table = [&](int t) -> std::function<void(int)> {
+        const auto login = logins[static_cast<std::size_t>(t)];
+        auto as = std::make_shared<ServerConnection>(
+            ServerConnection::open(server.uri(login, database), "bench-" + login));
+        return [as, id = knots[static_cast<std::size_t>(t)]](int i) {
+            as->query(
+                "UPDATE bench_plain SET tenderness = $1::integer, result = 'reduced' "
+                "WHERE id = $2::bigint",
+                {std::to_string(i % 11), id});
+        };
+    };
+    const auto charted = edit_at_once(in_the_editor, charting_pace);
+    const auto plain = edit_at_once(plain_table, charting_pace);
     char extra[160];
     std::snprintf(extra, sizeof extra,
                   "median %.2f ms; peer (plain table, same writers) p99 %.2f "
@@ -335,8 +360,8 @@ int main() {
                   extra);
     // No pause at all: every writer's next edit straight after its last one's commit, so the
     // audit chain's one lock always has 19 waiting. Printed, with no target.
-    const auto flat_out = edit_at_once(server, database, logins, knots, knot_edit, {});
-    const auto plain_flat_out = edit_at_once(server, database, logins, knots, plain_edit, {});
+    const auto flat_out = edit_at_once(in_the_editor, {});
+    const auto plain_flat_out = edit_at_once(plain_table, {});
     std::printf(
         "knot edits with no pause, 20 writers: p99 %.2f ms, median %.2f ms; plain-table "
         "peer p99 %.2f ms, median %.2f ms (no target)\n",
