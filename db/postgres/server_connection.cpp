@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include <libpq-fe.h>
@@ -24,6 +26,35 @@ std::string trimmed(std::string text) {
 
 bool starts_with(const char* text, const char* prefix) {
     return text && std::strncmp(text, prefix, std::strlen(prefix)) == 0;
+}
+
+bool contains(const std::string& text, const char* part) {
+    return text.find(part) != std::string::npos;
+}
+
+// What to do when the TLS the address asks for (sslmode=verify-full, require ...) fails; none
+// when the failure is not TLS's. libpq's reason is kept in the message beside it.
+std::optional<std::string> tls_advice(const std::string& reason) {
+    if (contains(reason, "does not match host name"))
+        return std::string(
+            "the server's certificate is for another host name. Write the host name the "
+            "certificate names in the address (add hostaddr=IP to connect to an IP address), or "
+            "ask the clinic's administrator for a certificate for this name");
+    if (contains(reason, "root certificate file"))
+        return std::string(
+            "checking the server's certificate needs the certificate of the authority that "
+            "issued it: add sslrootcert=FILE to the address (the clinic's CA certificate)");
+    if (contains(reason, "certificate verify failed") ||
+        contains(reason, "certificate has expired"))
+        return std::string(
+            "the server's certificate was not issued by the authority in sslrootcert=FILE (or it "
+            "has expired). Check that FILE is the clinic's CA certificate; do not connect until it "
+            "is, as someone may be posing as the server");
+    if (contains(reason, "server does not support SSL"))
+        return std::string(
+            "the address asks for TLS (sslmode) and the server does not offer it: turn TLS on "
+            "in the server's postgresql.conf (ssl = on), see the README's clinic server section");
+    return std::nullopt;
 }
 
 // The server as a person would write it, from what libpq connected to (never the password,
@@ -97,6 +128,10 @@ ServerConnection ServerConnection::open(const std::string& uri,
                              reason.find("not permitted to log in") != std::string::npos ||
                              (!no_database && reason.find("does not exist") != std::string::npos);
         PQfinish(connection);
+        // First: a missing certificate file "does not exist" either, and is no refused login.
+        if (const auto advice = tls_advice(reason))
+            throw DatabaseRefused("Could not connect to " + description + " over TLS: " + *advice +
+                                  " (" + reason + ").");
         if (no_database)
             throw DatabaseRefused(description + " has no such database (" + reason +
                                   "). Check the address; the server's administrator makes the "

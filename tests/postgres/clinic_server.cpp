@@ -51,6 +51,13 @@ ClinicServer::ClinicServer() {
     db::postgres::set_up_clinic_database(setup);
 }
 
+std::string ClinicServer::tls_uri(const std::string& login, const std::string& ca_file,
+                                  const std::string& host) const {
+    const auto port = host_port_.substr(host_port_.rfind(':') + 1);
+    return "postgresql://" + login + "@" + host + ":" + port + "/" + database_ +
+           "?hostaddr=127.0.0.1&sslmode=verify-full&sslrootcert=" + ca_file;
+}
+
 ClinicServer::~ClinicServer() {
     try {
         auto server = admin_on("postgres");

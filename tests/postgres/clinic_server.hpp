@@ -30,6 +30,11 @@ class ClinicServer {
     // The libpq URI of this test's database (or another one on the server) for a login.
     std::string uri(const std::string& login) const { return uri(login, database_); }
     std::string uri(const std::string& login, const std::string& database) const;
+    // The URI a clinic would give over TLS: the server's host name as its certificate names
+    // it ("localhost"; the connection goes to 127.0.0.1), sslmode=verify-full, and the
+    // authority's certificate `ca_file` (postgres_session.sh makes both).
+    std::string tls_uri(const std::string& login, const std::string& ca_file,
+                        const std::string& host = "localhost") const;
     const std::string& admin_password() const { return admin_password_; }
     // What this test's database and login names end with ("12345_0"), unique on the server.
     std::string suffix() const { return database_.substr(8); }
