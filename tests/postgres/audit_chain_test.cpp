@@ -11,34 +11,14 @@
 #include "clinic_server.hpp"
 #include "db/database_error.hpp"
 #include "db/postgres/server_audit_chain.hpp"
+#include "run_at_once.hpp"
 
 using namespace knotnotes;
 using db::postgres::ClinicRole;
 using db::postgres::ServerConnection;
 using test::count;
 
-namespace {
-
-// Runs work(0) ... work(n - 1) on n threads at once; what each threw, "" when nothing.
-template <typename Work>
-std::vector<std::string> run_at_once(int n, Work work) {
-    std::vector<std::string> failures(static_cast<std::size_t>(n));
-    std::vector<std::thread> threads;
-    for (int i = 0; i < n; ++i) {
-        threads.emplace_back([&, i] {
-            try {
-                work(i);
-            } catch (const std::exception& e) {
-                failures[static_cast<std::size_t>(i)] = e.what();
-            }
-        });
-    }
-    for (auto& thread : threads)
-        thread.join();
-    return failures;
-}
-
-}  // namespace
+using test::run_at_once;
 
 TEST_CASE("a signed session and what was charted in it are sealed by the server") {
     test::ClinicServer clinic;

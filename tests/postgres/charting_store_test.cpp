@@ -4,7 +4,6 @@
 // audit actor, and 8 therapists charting their own sessions at once.
 #include <catch2/catch.hpp>
 
-#include <thread>
 #include <vector>
 
 #include "charting_store_contract.hpp"
@@ -14,6 +13,7 @@
 #include "db/charting_store.hpp"
 #include "db/database_error.hpp"
 #include "db/postgres/server_audit_chain.hpp"
+#include "run_at_once.hpp"
 
 using namespace knotnotes;
 using db::postgres::ClinicRole;
@@ -172,32 +172,22 @@ TEST_CASE("8 therapists charting their own sessions at once all save, none waits
         clients.push_back(std::stoll(test::add_client(as, "C" + std::to_string(i))));
         practitioners.push_back(my_practitioner_id(as));
     }
-    std::vector<std::string> failures(therapists);
     std::vector<sdk::Id> sessions(therapists);
-    std::vector<std::thread> threads;
-    for (std::size_t i = 0; i < therapists; ++i) {
-        threads.emplace_back([&, i] {
-            try {
-                auto store = charting_as(clinic, logins[i]);
-                sessions[i] =
-                    core::SessionEditor::start_session(*store, clients[i], practitioners[i]);
-                core::SessionEditor editor(*store, sessions[i]);
-                for (int k = 0; k < knots_each; ++k) {
-                    auto knot = editor.place_knot("upper-trapezius", sdk::Side::left,
-                                                  sdk::ChartView::back, 0.4, 0.2 + k * 0.01);
-                    knot.tenderness = k % 11;
-                    editor.update_knot(knot);
-                    auto fields = editor.session();
-                    fields.plan = "after knot " + std::to_string(k);
-                    editor.update_note(fields);
-                }
-            } catch (const std::exception& e) {
-                failures[i] = e.what();
-            }
-        });
-    }
-    for (auto& thread : threads)
-        thread.join();
+    const auto failures = test::run_at_once(therapists, [&](int t) {
+        const auto i = static_cast<std::size_t>(t);
+        auto store = charting_as(clinic, logins[i]);
+        sessions[i] = core::SessionEditor::start_session(*store, clients[i], practitioners[i]);
+        core::SessionEditor editor(*store, sessions[i]);
+        for (int k = 0; k < knots_each; ++k) {
+            auto knot = editor.place_knot("upper-trapezius", sdk::Side::left, sdk::ChartView::back,
+                                          0.4, 0.2 + k * 0.01);
+            knot.tenderness = k % 11;
+            editor.update_knot(knot);
+            auto fields = editor.session();
+            fields.plan = "after knot " + std::to_string(k);
+            editor.update_note(fields);
+        }
+    });
     auto admin = clinic.admin();
     for (std::size_t i = 0; i < therapists; ++i) {
         INFO(logins[i]);
