@@ -176,8 +176,8 @@ void SessionEditor::set_location(sdk::SessionLocation location) {
 sdk::Signature SessionEditor::sign(const UnlockedKey& key) {
     if (!signer_) {
         throw std::runtime_error(
-            "this note cannot be signed here: signing a note on a clinic "
-            "server is not available yet. The draft is kept as it is.");
+            "this note cannot be signed here: the editor was opened without a "
+            "signer (for reading). The draft is kept as it is.");
     }
     const auto signature = signer_->sign(session_.id, key);
     session_.signature = signature;

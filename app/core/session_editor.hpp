@@ -28,7 +28,8 @@ class UnlockedKey;
 
 class SessionEditor {
   public:
-    // `signer`: who signs the note (kept by the caller); none where signing is not available.
+    // `signer`: who signs the note (kept by the caller); none for an editor that only reads and
+    // charts.
     SessionEditor(db::ChartingStore& store, sdk::Id session_id, NoteSigner* signer = nullptr);
 
     // A new draft for the client, carrying forward unresolved knots. Returns its id.

@@ -37,6 +37,10 @@ class ServerChartingStore final : public ChartingStore {
     void update_technique_use(const sdk::TechniqueUse& use) override;
     void remove_technique_use(sdk::Id use_id) override;
 
+    // The store's own connection, for what else is read or written in the same units of work
+    // (server_note_records.hpp).
+    ServerConnection& connection() { return server_; }
+
   private:
     sdk::Id insert_returning_id(const std::string& sql,
                                 const std::vector<std::optional<std::string>>& values);

@@ -250,8 +250,14 @@ std::string ServerConnection::password_verifier(const std::string& login,
     return result;
 }
 
+bool ServerConnection::in_transaction() const {
+    return PQtransactionStatus(connection_) != PQTRANS_IDLE;
+}
+
 ServerTransaction::ServerTransaction(ServerConnection& connection, Kind kind)
-    : connection_(connection) {
+    : connection_(connection), open_(!connection.in_transaction()) {
+    if (!open_)
+        return;
     connection_.execute(
         kind == Kind::read_snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
 }
@@ -267,6 +273,8 @@ ServerTransaction::~ServerTransaction() {
 }
 
 void ServerTransaction::commit() {
+    if (!open_)
+        return;
     connection_.execute("COMMIT");
     open_ = false;
 }

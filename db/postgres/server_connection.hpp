@@ -70,6 +70,8 @@ class ServerConnection {
     void for_each_batch(const std::string& sql, const std::function<void(const ServerRows&)>& batch,
                         int rows_per_batch = 2000);
 
+    // True inside a transaction (BEGIN ... COMMIT).
+    bool in_transaction() const;
     // The login the server knows this connection by (session_user).
     std::string login();
     // "the clinic server postgresql://USER@HOST:PORT/DB", for messages (no password).
@@ -90,6 +92,8 @@ class ServerConnection {
 
 // A transaction on one connection, rolled back unless committed (RAII). A read snapshot sees
 // one moment of the server for all its queries, whoever writes meanwhile, and writes nothing.
+// Opened inside another transaction it is part of that one: it begins and commits nothing,
+// and a failure inside it reaches the outer one, which rolls everything back.
 class ServerTransaction {
   public:
     enum class Kind { read_write, read_snapshot };
@@ -101,7 +105,7 @@ class ServerTransaction {
 
   private:
     ServerConnection& connection_;
-    bool open_ = true;
+    bool open_ = true;  // ours to commit or roll back (false when nested)
 };
 
 }  // namespace knotnotes::db::postgres

@@ -8,4 +8,8 @@ sdk::Signature FileNoteSigner::sign(sdk::Id session_id, const UnlockedKey& key) 
     return sign_note(file_, session_id, key);
 }
 
+sdk::Signature ServerNoteSigner::sign(sdk::Id session_id, const UnlockedKey& key) {
+    return sign_note(*records_, session_id, key);
+}
+
 }  // namespace knotnotes::core

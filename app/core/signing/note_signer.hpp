@@ -1,12 +1,16 @@
 // note_signer.hpp — who signs the note a session editor charts (core/session_editor.hpp).
 //
-// Signing is its own capability beside the charting seam (db/charting_store.hpp): on a SQLite
-// file it is sign_note() (note_signing.hpp), which reads the whole record the signature covers
-// and anchors the file's audit chain. Signing on a clinic server is not built yet, so an editor
-// on a server has no signer and SessionEditor::sign() says so.
+// Signing is its own capability beside the charting seam (db/charting_store.hpp): sign_note()
+// (note_signing.hpp) reads the whole record the signature covers through db::NoteRecords and
+// seals the draft, on a SQLite file (where it also anchors the file's audit chain) or on a
+// clinic server. An editor made without a signer says so when asked to sign.
 #pragma once
 
+#include <memory>
+
 #include <knotnotes/sdk/records.hpp>
+
+#include "db/note_records.hpp"
 
 namespace knotnotes::db {
 class Database;
@@ -30,6 +34,17 @@ class FileNoteSigner final : public NoteSigner {
 
   private:
     db::Database& file_;
+};
+
+// Signs on a clinic server, through its records (db::connect_note_records), which it keeps.
+class ServerNoteSigner final : public NoteSigner {
+  public:
+    explicit ServerNoteSigner(std::unique_ptr<db::NoteRecords> records)
+        : records_(std::move(records)) {}
+    sdk::Signature sign(sdk::Id session_id, const UnlockedKey& key) override;
+
+  private:
+    std::unique_ptr<db::NoteRecords> records_;
 };
 
 }  // namespace knotnotes::core

@@ -6,12 +6,7 @@
 #include "canonical_note.hpp"
 #include "crypto_text.hpp"
 #include "db/canonical_session.hpp"
-#include "db/chart_entry_repository.hpp"
-#include "db/client_repository.hpp"
 #include "db/database.hpp"
-#include "db/intake_repository.hpp"
-#include "db/practitioner_repository.hpp"
-#include "db/questionnaire_repository.hpp"
 #include "db/session_repository.hpp"
 #include "db/signing_key_repository.hpp"
 #include "db/timestamps.hpp"
@@ -27,7 +22,7 @@ std::string describe(const sdk::Session& s) {
 
 // The canonical form of a stored session as signed by `signer` at `signed_at`.
 std::string canonical_form(NoteLookups& lookups, const sdk::Session& s, const sdk::Signature& sig) {
-    auto& db = lookups.db();
+    auto& records = lookups.records();
     NoteContext c;
     c.client_uid = lookups.client_uid(s);
     c.practitioner_uid = lookups.practitioner_uid(s.practitioner_id, s);
@@ -40,19 +35,18 @@ std::string canonical_form(NoteLookups& lookups, const sdk::Session& s, const sd
         c.intake = NoteContext::Intake{intake.uid, intake.version, intake.sha256};
     }
     if (s.amends_session_id) {
-        const auto original = db::SessionRepository(db).get(*s.amends_session_id);
+        const auto original = records.session(*s.amends_session_id);
         if (!original || !original->signature)
             throw std::runtime_error(describe(s) + " amends a note that is not signed");
         c.amends = NoteContext::Amends{original->uid, original->signature->value.empty()
                                                           ? original->signature->content_sha256
                                                           : original->signature->value};
     }
-    db::ChartEntryRepository entries(db);
     for (const auto& knot : s.knots) {
         c.previous_knot_uids.push_back(
-            knot.previous_knot_id ? entries.knot_uid(*knot.previous_knot_id) : std::nullopt);
+            knot.previous_knot_id ? records.knot_uid(*knot.previous_knot_id) : std::nullopt);
     }
-    c.responses = db::QuestionnaireRepository(db).for_session(s.id);
+    c.responses = records.responses_for_session(s.id);
     return canonical_note_text(s, c);
 }
 
@@ -62,29 +56,41 @@ NoteSignatureCheck invalid(const sdk::Session& s, const std::string& why) {
                 ", " + why};
 }
 
-sdk::Signature sign(db::Database& db, sdk::Id session_id, const UnlockedKey& key,
-                    const std::string& signed_at, bool demo) {
-    db::Transaction transaction(db);
-    db::SessionRepository sessions(db);
-    const auto session = sessions.get(session_id);
+struct Signed {
+    sdk::Signature signature;
+    std::string session_uid;
+};
+
+// Signs and seals inside the caller's unit of work.
+Signed sign(db::NoteRecords& records, sdk::Id session_id, const UnlockedKey& key,
+            const std::string& signed_at, bool demo) {
+    const auto session = records.session(session_id);
     if (!session)
         throw std::runtime_error("there is no session " + std::to_string(session_id) + " to sign");
     if (session->is_signed()) {
         throw std::runtime_error(describe(*session) + " is already signed by " +
                                  session->signature->signer);
     }
-    db::PractitionerRepository practitioners(db);
-    const auto signer = practitioners.get(key.practitioner_id());
+    const auto signer = records.practitioner(key.practitioner_id());
     if (!signer)
         throw std::runtime_error("the signing key belongs to no practitioner in this database");
-    if (practitioners.is_demo(signer->id) != demo) {
+    if (records.is_demo_practitioner(signer->id) != demo) {
         if (demo)
             throw std::logic_error("demo notes are signed by demo practitioners only");
         throw std::runtime_error(signer->name +
                                  " is a demo practitioner: real notes are never signed as one");
     }
-    const auto stored = db::SigningKeyRepository(db).find(key.public_key());
-    if (!stored || stored->practitioner_id != signer->id)
+    // Where the database knows who is connected (a clinic server's login), a note is signed
+    // in that person's name only, even by someone holding another's unlocked key. The server's
+    // audit log names the login that sealed it either way.
+    if (const auto own = records.own_practitioner(); own && *own != signer->id && !demo) {
+        throw std::runtime_error(
+            "on a clinic server a note is signed in your own name only: "
+            "this signing key is " +
+            signer->name + "'s");
+    }
+    const auto owner = records.signing_key_owner(key.public_key());
+    if (!owner || *owner != signer->id)
         throw std::runtime_error("this signing key is not one of " + signer->name + "'s keys");
 
     sdk::Signature signature;
@@ -94,35 +100,53 @@ sdk::Signature sign(db::Database& db, sdk::Id session_id, const UnlockedKey& key
     signature.algorithm = "ed25519";
     signature.canonical_version = canonical_note_version;
     signature.public_key = key.public_key();
-    NoteLookups lookups(db);
+    NoteLookups lookups(records);
     const auto text = canonical_form(lookups, *session, signature);
     signature.content_sha256 = sha256_hex(text);
     signature.value = key.sign(text);
-    sessions.seal(session_id, signature);
-    anchor_audit_head(db, key, "signed " + session->uid, signed_at);
+    records.seal(session_id, signature);
+    return {signature, session->uid};
+}
+
+// On a file: in one transaction with the anchor of the audit chain's head.
+sdk::Signature sign_in_file(db::Database& db, sdk::Id session_id, const UnlockedKey& key,
+                            const std::string& signed_at, bool demo) {
+    db::Transaction transaction(db);
+    const auto records = db::file_note_records(db);
+    auto done = sign(*records, session_id, key, signed_at, demo);
+    anchor_audit_head(db, key, "signed " + done.session_uid, signed_at);
     transaction.commit();
-    return signature;
+    return done.signature;
 }
 
 }  // namespace
 
 sdk::Signature sign_note(db::Database& db, sdk::Id session_id, const UnlockedKey& key) {
-    return sign(db, session_id, key, db::utc_now(), false);
+    return sign_in_file(db, session_id, key, db::utc_now(), false);
+}
+
+sdk::Signature sign_note(db::NoteRecords& records, sdk::Id session_id, const UnlockedKey& key) {
+    const auto write = records.begin_write();
+    auto done = sign(records, session_id, key, db::utc_now(), false);
+    write->commit();
+    return done.signature;
 }
 
 sdk::Signature sign_demo_note(db::Database& db, sdk::Id session_id, const UnlockedKey& key,
                               const std::string& signed_at) {
-    return sign(db, session_id, key, signed_at, true);
+    return sign_in_file(db, session_id, key, signed_at, true);
 }
+
+NoteLookups::NoteLookups(db::Database& db) : owned_(db::file_note_records(db)), records_(*owned_) {}
 
 const std::string& NoteLookups::client_uid(const sdk::Session& s) {
     auto found = clients_.find(s.client_id);
     if (found == clients_.end()) {
-        const auto client = db::ClientRepository(db_).get(s.client_id);
-        if (!client)
+        const auto uid = records_.client_uid(s.client_id);
+        if (!uid)
             throw std::runtime_error(describe(s) +
                                      " belongs to a client who is not in the database");
-        found = clients_.emplace(s.client_id, client->uid).first;
+        found = clients_.emplace(s.client_id, *uid).first;
     }
     return found->second;
 }
@@ -130,7 +154,7 @@ const std::string& NoteLookups::client_uid(const sdk::Session& s) {
 const std::string& NoteLookups::practitioner_uid(sdk::Id id, const sdk::Session& s) {
     auto found = practitioners_.find(id);
     if (found == practitioners_.end()) {
-        const auto p = db::PractitionerRepository(db_).get(id);
+        const auto p = records_.practitioner(id);
         if (!p)
             throw std::runtime_error(describe(s) +
                                      " names a practitioner who is not in the database");
@@ -145,7 +169,7 @@ const NoteLookups::IntakeDigest& NoteLookups::intake(sdk::Id intake_id, const sd
     const auto key = std::make_pair(intake_id, s.client_id);
     auto found = intakes_.find(key);
     if (found == intakes_.end()) {
-        const auto intake = db::IntakeRepository(db_).get(intake_id);
+        const auto intake = records_.intake(intake_id);
         if (!intake)
             throw std::runtime_error(describe(s) + " names an intake that is not in the database");
         found =
@@ -161,11 +185,7 @@ const NoteLookups::IntakeDigest& NoteLookups::intake(sdk::Id intake_id, const sd
 std::optional<sdk::Id> NoteLookups::key_owner(const std::string& public_key) {
     auto found = keys_.find(public_key);
     if (found == keys_.end()) {
-        const auto key = db::SigningKeyRepository(db_).find(public_key);
-        found = keys_
-                    .emplace(public_key,
-                             key ? std::optional<sdk::Id>(key->practitioner_id) : std::nullopt)
-                    .first;
+        found = keys_.emplace(public_key, records_.signing_key_owner(public_key)).first;
     }
     return found->second;
 }

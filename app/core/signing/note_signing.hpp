@@ -13,15 +13,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 
 #include <knotnotes/sdk/records.hpp>
 
-namespace knotnotes::db {
-class Database;
-}
+#include "db/note_records.hpp"
 
 namespace knotnotes::core {
 
@@ -30,6 +29,10 @@ class UnlockedKey;
 // Throws std::runtime_error in words a therapist can act on (not a draft, a demo
 // practitioner's key, the key not the signer's), db::RecordLocked, db::DatabaseError.
 sdk::Signature sign_note(db::Database& db, sdk::Id session_id, const UnlockedKey& key);
+
+// The same on a clinic server's records (db::connect_note_records), in one of its units of
+// work. Its audit chain is the server's, which keeps no signed anchors yet, so none is made.
+sdk::Signature sign_note(db::NoteRecords& records, sdk::Id session_id, const UnlockedKey& key);
 
 // Demo data only: signs as a demo practitioner at the demo's own time (demo data reads no
 // clock, so one seed always gives the same database).
@@ -47,7 +50,8 @@ struct NoteSignatureCheck {
 // uids are fixed by the identity guards, intake versions and keys are append-only.
 class NoteLookups {
   public:
-    explicit NoteLookups(db::Database& db) : db_(db) {}
+    explicit NoteLookups(db::Database& db);  // a file's records (db::file_note_records)
+    explicit NoteLookups(db::NoteRecords& records) : records_(records) {}
     const std::string& client_uid(const sdk::Session& s);
     const std::string& practitioner_uid(sdk::Id id, const sdk::Session& s);
     struct IntakeDigest {
@@ -58,10 +62,11 @@ class NoteLookups {
     const IntakeDigest& intake(sdk::Id intake_id, const sdk::Session& s);
     // The practitioner the key belongs to, if it is one this database knows.
     std::optional<sdk::Id> key_owner(const std::string& public_key);
-    db::Database& db() { return db_; }
+    db::NoteRecords& records() { return records_; }
 
   private:
-    db::Database& db_;
+    std::unique_ptr<db::NoteRecords> owned_;  // when made from a file
+    db::NoteRecords& records_;
     std::map<sdk::Id, std::string> clients_, practitioners_;
     std::map<std::pair<sdk::Id, sdk::Id>, IntakeDigest> intakes_;  // (intake, client)
     std::map<std::string, std::optional<sdk::Id>> keys_;

@@ -1,0 +1,190 @@
+#include "server_note_records.hpp"
+
+#include <charconv>
+
+#include "db/database_error.hpp"
+#include "postgres_clinic_directory.hpp"
+
+namespace knotnotes::db::postgres {
+namespace {
+
+class ServerWrite final : public NoteRecords::Write {
+  public:
+    explicit ServerWrite(ServerConnection& server) : transaction_(server) {}
+    void commit() override { transaction_.commit(); }
+
+  private:
+    ServerTransaction transaction_;
+};
+
+std::string number(long long value) {
+    return std::to_string(value);
+}
+
+std::optional<int> optional_int(const std::optional<std::string>& value) {
+    return value ? std::optional<int>(std::stoi(*value)) : std::nullopt;
+}
+
+// The server's shortest exact text of a double (or a JSON number as it was written), read
+// exactly and whatever the locale.
+std::optional<double> optional_real(const std::optional<std::string>& value) {
+    if (!value)
+        return std::nullopt;
+    double result = 0;
+    std::from_chars(value->data(), value->data() + value->size(), result);
+    return result;
+}
+
+}  // namespace
+
+std::unique_ptr<NoteRecords::Write> ServerNoteRecords::begin_write() {
+    return std::make_unique<ServerWrite>(server());
+}
+
+std::optional<std::string> ServerNoteRecords::one_text(const std::string& sql,
+                                                       const std::string& parameter) {
+    const auto rows = server().query(sql, {parameter});
+    if (rows.size() == 0)
+        return std::nullopt;
+    return rows.text(0, 0);
+}
+
+std::optional<std::string> ServerNoteRecords::client_uid(sdk::Id client_id) {
+    return one_text("SELECT uid FROM clients WHERE id = $1", number(client_id));
+}
+
+std::optional<sdk::Practitioner> ServerNoteRecords::practitioner(sdk::Id id) {
+    const auto rows = server().query(
+        "SELECT id, name, credentials, uid, registration, coalesce((SELECT public_key FROM "
+        "signing_keys k WHERE k.practitioner_id = p.id ORDER BY k.id DESC LIMIT 1), '') "
+        "FROM practitioners p WHERE id = $1",
+        {number(id)});
+    if (rows.size() == 0)
+        return std::nullopt;
+    return sdk::Practitioner{std::stoll(rows.text(0, 0)),
+                             rows.text(0, 1),
+                             rows.text(0, 2),
+                             rows.text(0, 3),
+                             rows.text(0, 4),
+                             rows.text(0, 5)};
+}
+
+bool ServerNoteRecords::is_demo_practitioner(sdk::Id id) {
+    return one_text("SELECT is_demo FROM practitioners WHERE id = $1", number(id)) ==
+           std::optional<std::string>("1");
+}
+
+std::optional<sdk::Intake> ServerNoteRecords::intake(sdk::Id id) {
+    const auto rows = server().query(
+        "SELECT id, client_id, version, recorded_at, reason_for_visit, goals, activity, "
+        "medications, allergies, surgeries_injuries, areas_to_avoid, preferred_pressure, "
+        "consent_agreed, consent_date, consent_signer, consent_signature_png, uid "
+        "FROM intakes WHERE id = $1",
+        {number(id)});
+    if (rows.size() == 0)
+        return std::nullopt;
+    sdk::Intake i;
+    i.id = std::stoll(rows.text(0, 0));
+    i.client_id = std::stoll(rows.text(0, 1));
+    i.version = std::stoi(rows.text(0, 2));
+    i.recorded_at = rows.text(0, 3);
+    i.reason_for_visit = rows.text(0, 4);
+    i.goals = rows.text(0, 5);
+    i.activity = rows.text(0, 6);
+    i.medications = rows.text(0, 7);
+    i.allergies = rows.text(0, 8);
+    i.surgeries_injuries = rows.text(0, 9);
+    i.areas_to_avoid = rows.text(0, 10);
+    i.preferred_pressure = optional_int(rows.value(0, 11));
+    i.consent.agreed = rows.text(0, 12) == "1";
+    i.consent.date = rows.text(0, 13);
+    i.consent.signer_name = rows.text(0, 14);
+    i.consent.signature_png_base64 = rows.text(0, 15);
+    i.uid = rows.text(0, 16);
+    const auto flags = server().query(
+        "SELECT flag FROM intakes, json_array_elements_text(health_flags) WITH ORDINALITY "
+        "AS f(flag, n) WHERE id = $1 ORDER BY n",
+        {number(id)});
+    for (int row = 0; row < flags.size(); ++row)
+        i.health_flags.push_back(flags.text(row, 0));
+    return i;
+}
+
+std::optional<std::string> ServerNoteRecords::knot_uid(sdk::Id knot_id) {
+    return one_text("SELECT uid FROM knots WHERE id = $1", number(knot_id));
+}
+
+std::vector<sdk::QuestionnaireResponse> ServerNoteRecords::responses_for_session(
+    sdk::Id session_id) {
+    const auto rows = server().query(
+        "SELECT id, client_id, session_id, instrument_id, instrument_version, completed_at, "
+        "score, interpretation, uid FROM questionnaire_responses WHERE session_id = $1 "
+        "ORDER BY completed_at, id",
+        {number(session_id)});
+    std::vector<sdk::QuestionnaireResponse> result;
+    for (int row = 0; row < rows.size(); ++row) {
+        sdk::QuestionnaireResponse r;
+        r.id = std::stoll(rows.text(row, 0));
+        r.client_id = std::stoll(rows.text(row, 1));
+        r.session_id = std::stoll(rows.text(row, 2));
+        r.instrument_id = rows.text(row, 3);
+        r.instrument_version = rows.text(row, 4);
+        r.completed_at = rows.text(row, 5);
+        r.score = optional_real(rows.value(row, 6));
+        r.interpretation = rows.text(row, 7);
+        r.uid = rows.text(row, 8);
+        // A JSON null (a skipped item) reads as SQL NULL through ->>, as json_extract does.
+        const auto answers = server().query(
+            "SELECT a->>'item', a->>'value', a->>'text' FROM questionnaire_responses, "
+            "json_array_elements(answers) WITH ORDINALITY AS e(a, n) WHERE id = $1 ORDER BY n",
+            {rows.text(row, 0)});
+        for (int a = 0; a < answers.size(); ++a) {
+            r.answers.push_back(
+                {answers.text(a, 0), optional_real(answers.value(a, 1)), answers.text(a, 2)});
+        }
+        result.push_back(std::move(r));
+    }
+    return result;
+}
+
+std::optional<sdk::Id> ServerNoteRecords::signing_key_owner(const std::string& public_key) {
+    const auto owner =
+        one_text("SELECT practitioner_id FROM signing_keys WHERE public_key = $1", public_key);
+    return owner ? std::optional<sdk::Id>(std::stoll(*owner)) : std::nullopt;
+}
+
+std::optional<sdk::Id> ServerNoteRecords::own_practitioner() {
+    const auto rows = server().query("SELECT kn_my_practitioner_id()");
+    const auto id = rows.value(0, 0);
+    return id ? std::optional<sdk::Id>(std::stoll(*id)) : std::nullopt;
+}
+
+void ServerNoteRecords::seal(sdk::Id session_id, const sdk::Signature& g) {
+    const auto signer = g.signer_practitioner_id
+                            ? std::optional<std::string>(number(g.signer_practitioner_id))
+                            : std::nullopt;
+    const auto rows = server().query(
+        "UPDATE sessions SET status = 'signed', signed_by = $1, signed_at = $2, "
+        "content_sha256 = $3, signer_practitioner_id = $4, signature_algorithm = $5, "
+        "canonical_version = $6, signer_public_key = $7, signature_value = $8 "
+        "WHERE id = $9 AND status = 'draft'",
+        {g.signer, g.signed_at, g.content_sha256, signer, g.algorithm, number(g.canonical_version),
+         g.public_key, g.value, number(session_id)});
+    if (rows.affected() != 1) {
+        throw RecordLocked(server().description() + ": session " + number(session_id) +
+                           " is not a draft your login may sign (already signed, gone, or "
+                           "another practitioner's), so it cannot be signed");
+    }
+}
+
+}  // namespace knotnotes::db::postgres
+
+namespace knotnotes::db {
+
+std::unique_ptr<NoteRecords> connect_note_records(const std::string& address,
+                                                  std::optional<std::string> password) {
+    return std::make_unique<postgres::ServerNoteRecords>(
+        connect_clinic_server(address, std::move(password)));
+}
+
+}  // namespace knotnotes::db
