@@ -1,31 +1,18 @@
 #include "server_charting_store.hpp"
 
-#include <charconv>
-#include <type_traits>
-
 #include "db/database_error.hpp"
 #include "db/json_text.hpp"
 #include "db/timestamps.hpp"
 #include "db/uid.hpp"
 #include "postgres_clinic_directory.hpp"
+#include "server_values.hpp"
 
 namespace knotnotes::db::postgres {
 namespace {
 
 using Values = std::vector<std::optional<std::string>>;
+using namespace values;
 
-template <typename Integer, std::enable_if_t<std::is_integral_v<Integer>, int> = 0>
-std::string number(Integer value) {
-    return std::to_string(value);
-}
-template <typename T>
-std::optional<std::string> number(const std::optional<T>& value) {
-    return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;
-}
-// Exact and in the C locale's form whatever the app's locale (json_number is both).
-std::string number(double value) {
-    return json_number(value);
-}
 template <typename Word>
 std::string word(Word value) {
     return std::string(sdk::to_text(value));
@@ -34,28 +21,6 @@ std::string uid_or_new(const std::string& uid) {
     return uid.empty() ? new_uid() : uid;
 }
 
-sdk::Id id_at(const ServerRows& rows, int row, int column) {
-    return std::stoll(rows.text(row, column));
-}
-std::optional<long long> optional_at(const ServerRows& rows, int row, int column) {
-    const auto value = rows.value(row, column);
-    return value ? std::optional<long long>(std::stoll(*value)) : std::nullopt;
-}
-std::optional<int> optional_int_at(const ServerRows& rows, int row, int column) {
-    const auto value = optional_at(rows, row, column);
-    return value ? std::optional<int>(static_cast<int>(*value)) : std::nullopt;
-}
-int int_at(const ServerRows& rows, int row, int column) {
-    return std::stoi(rows.text(row, column));
-}
-// The server writes a double precision as its shortest exact text; from_chars reads it
-// exactly and ignores the locale.
-double real_at(const ServerRows& rows, int row, int column) {
-    const auto text = rows.text(row, column);
-    double value = 0;
-    std::from_chars(text.data(), text.data() + text.size(), value);
-    return value;
-}
 // The tables' CHECK constraints admit only the vocabulary's words, so these never fall back.
 sdk::Side side_at(const ServerRows& rows, int row, int column) {
     return sdk::parse_side(rows.text(row, column)).value_or(sdk::Side::midline);

@@ -1,12 +1,13 @@
 #include "server_note_records.hpp"
 
-#include <charconv>
-
 #include "db/database_error.hpp"
 #include "postgres_clinic_directory.hpp"
+#include "server_values.hpp"
 
 namespace knotnotes::db::postgres {
 namespace {
+
+using namespace values;
 
 class ServerWrite final : public NoteRecords::Write {
   public:
@@ -16,24 +17,6 @@ class ServerWrite final : public NoteRecords::Write {
   private:
     ServerTransaction transaction_;
 };
-
-std::string number(long long value) {
-    return std::to_string(value);
-}
-
-std::optional<int> optional_int(const std::optional<std::string>& value) {
-    return value ? std::optional<int>(std::stoi(*value)) : std::nullopt;
-}
-
-// The server's shortest exact text of a double (or a JSON number as it was written), read
-// exactly and whatever the locale.
-std::optional<double> optional_real(const std::optional<std::string>& value) {
-    if (!value)
-        return std::nullopt;
-    double result = 0;
-    std::from_chars(value->data(), value->data() + value->size(), result);
-    return result;
-}
 
 }  // namespace
 
@@ -95,7 +78,7 @@ std::optional<sdk::Intake> ServerNoteRecords::intake(sdk::Id id) {
     i.allergies = rows.text(0, 8);
     i.surgeries_injuries = rows.text(0, 9);
     i.areas_to_avoid = rows.text(0, 10);
-    i.preferred_pressure = optional_int(rows.value(0, 11));
+    i.preferred_pressure = optional_int_at(rows, 0, 11);
     i.consent.agreed = rows.text(0, 12) == "1";
     i.consent.date = rows.text(0, 13);
     i.consent.signer_name = rows.text(0, 14);
@@ -130,7 +113,7 @@ std::vector<sdk::QuestionnaireResponse> ServerNoteRecords::responses_for_session
         r.instrument_id = rows.text(row, 3);
         r.instrument_version = rows.text(row, 4);
         r.completed_at = rows.text(row, 5);
-        r.score = optional_real(rows.value(row, 6));
+        r.score = optional_real_at(rows, row, 6);
         r.interpretation = rows.text(row, 7);
         r.uid = rows.text(row, 8);
         // A JSON null (a skipped item) reads as SQL NULL through ->>, as json_extract does.
@@ -140,7 +123,7 @@ std::vector<sdk::QuestionnaireResponse> ServerNoteRecords::responses_for_session
             {rows.text(row, 0)});
         for (int a = 0; a < answers.size(); ++a) {
             r.answers.push_back(
-                {answers.text(a, 0), optional_real(answers.value(a, 1)), answers.text(a, 2)});
+                {answers.text(a, 0), optional_real_at(answers, a, 1), answers.text(a, 2)});
         }
         result.push_back(std::move(r));
     }
