@@ -4,7 +4,7 @@
 // the app uses (core/session_editor.hpp, db/charting_store.hpp), so every edit goes through the
 // clinic schema as in use: row-level security, the seal triggers and the audit chain appended
 // at commit under its one lock. The peer, measured in the same run by the same 20 writers, is the
-// same UPDATE on a plain table with none of that. The type-ahead's peer is the same keystrokes on a
+// same change (tenderness and result) to a plain table with none of that. The type-ahead's peer is the same keystrokes on a
 // SQLite file holding the same 10k names, through the same seam (db/client_search.hpp).
 //
 // Run under tests/support/postgres_session.sh (./dev.sh bench does), which gives the server.
