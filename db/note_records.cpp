@@ -52,6 +52,9 @@ class FileNoteRecords final : public NoteRecords {
         const auto key = SigningKeyRepository(file_).find(public_key);
         return key ? std::optional<sdk::Id>(key->practitioner_id) : std::nullopt;
     }
+    std::optional<StoredSigningKey> sealed_signing_key(sdk::Id practitioner_id) override {
+        return SigningKeyRepository(file_).signing_key_of(practitioner_id);
+    }
     std::optional<sdk::Id> own_practitioner() override { return std::nullopt; }
     void seal(sdk::Id session_id, const sdk::Signature& signature) override {
         SessionRepository(file_).seal(session_id, signature);

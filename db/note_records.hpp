@@ -12,6 +12,8 @@
 
 #include <knotnotes/sdk/records.hpp>
 
+#include "signing_key_repository.hpp"
+
 namespace knotnotes::db {
 
 class Database;
@@ -40,6 +42,9 @@ class NoteRecords {
     virtual std::vector<sdk::QuestionnaireResponse> responses_for_session(sdk::Id session_id) = 0;
     // The practitioner a signing key belongs to, if the database knows the key.
     virtual std::optional<sdk::Id> signing_key_owner(const std::string& public_key) = 0;
+    // The practitioner's newest key that has its sealed secret half (what their passphrase
+    // unlocks to sign), if there is one. A clinic server gives a login its own only.
+    virtual std::optional<StoredSigningKey> sealed_signing_key(sdk::Id practitioner_id) = 0;
     // The practitioner the database knows the signing person as, where it knows who is
     // connected: a clinic server's login. None on a file, whose user is whoever has it open.
     virtual std::optional<sdk::Id> own_practitioner() = 0;

@@ -18,7 +18,7 @@ db::FileMoveResult write_through_staging(const CliContext& context,
     write(staging.database());
     TerminalProgress bar("Writing to the clinic server");
     return db::move_file_to_server(
-        staging.database(), server, {},
+        staging.database(), server, {"", true},
         [&bar](long long done, long long total) { bar.update(done, total); });
 }
 

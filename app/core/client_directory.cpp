@@ -4,7 +4,7 @@
 
 namespace knotnotes::core {
 
-ClientDirectory::ClientDirectory(db::Database& db) : clients_(db) {
+ClientDirectory::ClientDirectory(db::ClientRecords& clients) : clients_(clients) {
     refresh();
 }
 

@@ -3,7 +3,7 @@
 //
 // Rows are fetched a page at a time and cached, so a list of 100,000 clients costs a page of
 // queries as the user scrolls, never the whole table. With a filter, the matches (type-ahead
-// over given and family names, see ClientRepository::search_names) are capped at
+// over given and family names, see db/client_search.hpp) are capped at
 // `max_matches`: the list then says "first N matches" rather than pretending to be complete.
 #pragma once
 
@@ -12,11 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "db/client_repository.hpp"
-
-namespace knotnotes::db {
-class Database;
-}
+#include "db/client_records.hpp"
 
 namespace knotnotes::core {
 
@@ -25,7 +21,8 @@ class ClientDirectory {
     static constexpr int page_size = 200;
     static constexpr int max_matches = 500;
 
-    explicit ClientDirectory(db::Database& db);
+    // On either engine (db/client_records.hpp); `clients` outlives the directory.
+    explicit ClientDirectory(db::ClientRecords& clients);
 
     // Empty text: every client. Otherwise the matches of the typed words.
     void set_filter(const std::string& typed);
@@ -42,7 +39,7 @@ class ClientDirectory {
     std::int64_t index_of(sdk::Id client_id);
 
   private:
-    db::ClientRepository clients_;
+    db::ClientRecords& clients_;
     std::string filter_;
     std::int64_t total_ = 0;
     std::vector<db::ClientSummary> matches_;

@@ -2,22 +2,20 @@
 
 #include "core/local_time.hpp"
 #include "core/questionnaire_service.hpp"
-#include "db/chart_entry_repository.hpp"
+#include "db/charting_store.hpp"
 #include "db/questionnaire_repository.hpp"
-#include "db/session_repository.hpp"
 
 namespace knotnotes::core {
 
-ClientProgress client_progress(db::Database& db, sdk::Id client_id) {
+ClientProgress charted_progress(db::ChartingStore& charting, sdk::Id client_id) {
     ClientProgress progress;
-    db::ChartEntryRepository entries(db);
-    const auto sessions = db::SessionRepository(db).list_for_client(client_id);
+    const auto sessions = charting.sessions_of(client_id);
     for (std::size_t i = 0; i < sessions.size(); ++i) {
         const auto& s = sessions[i];
         const auto date = local_date_text(s.started_at);  // the day the client was seen
         progress.pain.push_back({date, s.pain_before, s.pain_after});
         progress.session_dates.push_back(date);
-        for (const auto& knot : entries.knots(s.id)) {
+        for (const auto& knot : charting.knots(s.id)) {
             auto& counts = progress.knots_per_muscle[knot.muscle_id];
             counts.resize(sessions.size(), 0);
             ++counts[i];
@@ -25,6 +23,11 @@ ClientProgress client_progress(db::Database& db, sdk::Id client_id) {
     }
     for (auto& [muscle, counts] : progress.knots_per_muscle)
         counts.resize(sessions.size(), 0);
+    return progress;
+}
+
+ClientProgress client_progress(db::Database& db, sdk::Id client_id) {
+    auto progress = charted_progress(*db::file_charting_store(db), client_id);
     for (const auto& r : db::QuestionnaireRepository(db).for_client(client_id)) {
         if (r.score)
             progress.scores[r.instrument_id].push_back({local_date_text(r.completed_at), *r.score});

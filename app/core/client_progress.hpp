@@ -11,8 +11,9 @@
 #include <knotnotes/sdk/records.hpp>
 
 namespace knotnotes::db {
+class ChartingStore;
 class Database;
-}
+}  // namespace knotnotes::db
 
 namespace knotnotes::core {
 
@@ -36,6 +37,9 @@ struct ClientProgress {
     bool empty() const { return pain.empty() && scores.empty(); }
 };
 
+// Pain and knots, from what was charted (on either engine: db/charting_store.hpp).
+ClientProgress charted_progress(db::ChartingStore& charting, sdk::Id client_id);
+// That and the questionnaire scores, from a database file.
 ClientProgress client_progress(db::Database& db, sdk::Id client_id);
 
 class QuestionnaireService;

@@ -6,6 +6,7 @@
 #include "core/intake_service.hpp"
 #include "core/practitioner_profiles.hpp"
 #include "core/signing/audit_anchor.hpp"
+#include "core/signing/signing_key.hpp"
 #include "db/backup.hpp"
 #include "db/installation.hpp"
 #include "db/intake_repository.hpp"
@@ -15,7 +16,7 @@
 namespace knotnotes::core {
 
 RecordStore::RecordStore(const std::filesystem::path& file, db::DatabaseKey key)
-    : database_(
+    : database_(std::make_unique<db::Database>(
           [&] {
               // The default location's folder may not exist on a first run.
               std::error_code ec;
@@ -23,16 +24,31 @@ RecordStore::RecordStore(const std::filesystem::path& file, db::DatabaseKey key)
                   std::filesystem::create_directories(file.parent_path(), ec);
               return file;
           }(),
-          std::move(key)),
-      charting_(db::file_charting_store(database_)),
-      note_signer_(database_) {
-    PractitionerProfiles(database_).act_as_current();
+          std::move(key))),
+      clients_(db::file_client_records(*database_)),
+      charting_(db::file_charting_store(*database_)),
+      note_records_(db::file_note_records(*database_)),
+      note_signer_(std::make_unique<FileNoteSigner>(*database_)) {
+    PractitionerProfiles(*database_).act_as_current();
+}
+
+// Three connections of the login's own: the client list, the charting, and what signing reads
+// and seals (each seam's unit of work on its own connection, so a list page never waits on a
+// signature's transaction). The first one sets an empty server database up.
+RecordStore::RecordStore(const ClinicServer& server)
+    : clients_(db::connect_client_records(server.address, server.password)),
+      charting_(db::connect_charting_store(server.address, server.password)),
+      note_records_(db::connect_note_records(server.address, server.password)),
+      note_signer_(std::make_unique<ServerNoteSigner>(*note_records_)) {
+    server_ = clients_->where();
 }
 
 RecordStore::~RecordStore() {
+    if (!database_)
+        return;  // a server's audit chain is kept by the server
     if (const auto* key = signing_session_.key()) {
         try {
-            anchor_head_if_moved(database_, *key);
+            anchor_head_if_moved(*database_, *key);
         } catch (const std::exception&) {
             // A database that cannot be written now (full disk, read-only) keeps its records;
             // only this anchor is missing, and verify reports the entries after the last one.
@@ -40,20 +56,39 @@ RecordStore::~RecordStore() {
     }
 }
 
+const std::filesystem::path& RecordStore::file() const {
+    static const std::filesystem::path none;
+    return database_ ? database_->file() : none;
+}
+
+std::string RecordStore::location() const {
+    return clients_->where();
+}
+
+db::Database& RecordStore::database() {
+    if (!database_) {
+        throw db::DatabaseError(server_ +
+                                " holds the records, and this works on a database file only so "
+                                "far: use knotnotes-cli on the server, or a file.");
+    }
+    return *database_;
+}
+
 std::string RecordStore::installation_id() {
-    return db::installation_id(database_);
+    // A server's settings (the last client shown) belong to the login on that server.
+    return database_ ? db::installation_id(*database_) : "server " + server_;
 }
 
 std::int64_t RecordStore::client_count() {
-    return db::ClientRepository(database_).count();
+    return clients_->count();
 }
 
 std::vector<db::ClientSummary> RecordStore::clients(std::int64_t offset, int limit) {
-    return db::ClientRepository(database_).list(offset, limit);
+    return clients_->list(offset, limit);
 }
 
 std::optional<sdk::Client> RecordStore::client(sdk::Id id) {
-    return db::ClientRepository(database_).get(id);
+    return clients_->get(id);
 }
 
 sdk::Id RecordStore::add_client(const sdk::Client& client) {
@@ -67,52 +102,70 @@ sdk::Id RecordStore::add_client(const sdk::Client& client) {
         throw std::invalid_argument("the birth date \"" + client.birth_date +
                                     "\" is not a date written YYYY-MM-DD (e.g. 1980-03-12)");
     }
-    return db::ClientRepository(database_).add(client);
+    return clients_->add(client);
 }
 
 void RecordStore::set_chart_figure(sdk::Id client_id, sdk::ChartFigure figure) {
-    db::Transaction transaction(database_);  // read and write the client as one change
-    db::ClientRepository clients(database_);
-    auto client = clients.get(client_id);
-    if (!client) {
-        throw db::DatabaseError(database_.file().string() + ": no client with id " +
-                                std::to_string(client_id));
-    }
-    if (client->chart_figure == figure)
-        return;
-    client->chart_figure = figure;
-    clients.update(*client);
-    transaction.commit();
+    clients_->set_chart_figure(client_id, figure);
 }
 
 std::optional<sdk::Intake> RecordStore::current_intake(sdk::Id client_id) {
-    return db::IntakeRepository(database_).current(client_id);
+    const auto id = charting_->current_intake_id(client_id);
+    return id ? note_records_->intake(*id) : std::nullopt;
 }
 
 std::vector<db::SessionSummary> RecordStore::sessions(sdk::Id client_id) {
-    return db::SessionRepository(database_).list_for_client(client_id);
+    return charting_->sessions_of(client_id);
 }
 
 std::optional<sdk::Practitioner> RecordStore::practitioner(sdk::Id id) {
-    return db::PractitionerRepository(database_).get(id);
+    return note_records_->practitioner(id);
 }
 
 std::optional<sdk::Practitioner> RecordStore::current_practitioner() {
-    return PractitionerProfiles(database_).current();
+    if (!database_) {
+        const auto own = note_records_->own_practitioner();
+        return own ? note_records_->practitioner(*own) : std::nullopt;
+    }
+    return PractitionerProfiles(*database_).current();
+}
+
+bool RecordStore::has_signing_key(sdk::Id practitioner_id) {
+    return note_records_->sealed_signing_key(practitioner_id).has_value();
+}
+
+std::unique_ptr<UnlockedKey> RecordStore::unlock_signing_key(sdk::Id practitioner_id,
+                                                             std::string_view passphrase) {
+    if (database_)
+        return PractitionerProfiles(*database_).unlock(practitioner_id, passphrase);
+    const auto key = note_records_->sealed_signing_key(practitioner_id);
+    if (!key) {
+        throw std::runtime_error("your login has no signing key on " + server_ +
+                                 ": move your database in with its key (knotnotes-cli migrate "
+                                 "--to the server), or ask the clinic owner");
+    }
+    return core::unlock_signing_key(*key, passphrase);
 }
 
 DemoSummary RecordStore::add_demo_data(const DemoOptions& options,
                                        const std::function<void(int, int)>& progress) {
-    return generate_demo_data(database_, options, progress);
+    return generate_demo_data(database(), options, progress);
 }
 
 void RecordStore::backup_to(const std::filesystem::path& destination,
                             const std::function<void(int, int)>& progress) {
-    db::backup_database(database_, destination, progress);
+    if (!database_) {
+        throw db::DatabaseError(server_ +
+                                " is backed up on the server: knotnotes-cli export, and pg_dump "
+                                "(see \"Setting up a clinic server\" in the README).");
+    }
+    db::backup_database(*database_, destination, progress);
 }
 
 std::filesystem::path RecordStore::backup_if_due(const std::filesystem::path& folder, int keep,
                                                  std::chrono::hours max_age) {
+    if (!database_)
+        return {};  // the clinic backs its server up (pg_dump), not each computer
     const auto backups = db::list_backups(folder);
     if (!backups.empty()) {
         std::error_code ec;
@@ -120,7 +173,7 @@ std::filesystem::path RecordStore::backup_if_due(const std::filesystem::path& fo
         if (!ec && std::filesystem::file_time_type::clock::now() - newest < max_age)
             return {};
     }
-    return db::rotate_backups(database_, folder, keep);
+    return db::rotate_backups(*database_, folder, keep);
 }
 
 }  // namespace knotnotes::core

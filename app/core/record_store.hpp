@@ -1,9 +1,16 @@
-// record_store.hpp — the open clinical database, as the front ends see it.
+// record_store.hpp — the open clinical records, as the front ends see them: a database file, or
+// a clinic server (PostgreSQL) the app connected to.
 //
-// Owns the db::Database and offers what the windows and commands need without SQL: counts,
-// client pages, and demo data. Opening refuses a file that is not ours, is damaged or newer
-// (db::DatabaseRefused, message naming the file), so a front end can tell the user and keep
-// running.
+// Offers what the windows and commands need without SQL: counts, client pages, sessions,
+// charting and signing, through the storage seams (db/client_records.hpp,
+// db/charting_store.hpp, db/note_records.hpp), so the windows work the same on either engine.
+// Opening refuses a file that is not ours, is damaged or newer (db::DatabaseRefused, message
+// naming the file), so a front end can tell the user and keep running.
+//
+// What is not behind a seam yet works on a file only: database() (intake editing,
+// questionnaires, the progress view, client list import, practitioner profiles, demo data and
+// backups). On a server, on_server() is true, database() throws db::DatabaseError saying so,
+// and the windows leave those commands out.
 #pragma once
 
 #include <chrono>
@@ -12,12 +19,15 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/demo_data.hpp"
 #include "core/practitioner_profiles.hpp"
 #include "core/signing/note_signer.hpp"
 #include "db/charting_store.hpp"
+#include "db/client_records.hpp"
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
 #include "db/session_repository.hpp"
@@ -29,17 +39,33 @@ class RecordStore {
     // `key`: the key of an encrypted database, or the key a new one is created with (empty: a
     // plain database; see db/database.hpp).
     explicit RecordStore(const std::filesystem::path& file, db::DatabaseKey key = {});
+    // The records a clinic server at `address` (a libpq URI) lets its login see, the password
+    // as for db::connect_clinic_directory (given, else PGPASSFILE; never kept here). The errors
+    // of db/postgres/server_connection.hpp (PasswordNeeded, LoginRefused, DatabaseError ...).
+    struct ClinicServer {
+        std::string address;
+        std::optional<std::string> password;
+    };
+    explicit RecordStore(const ClinicServer& server);
     // Closing signs the audit head when a key is unlocked and there were changes since the last
     // anchor (audit_anchor.hpp), so a rewritten history after the last signing is caught too.
     ~RecordStore();
     RecordStore(const RecordStore&) = delete;
     RecordStore& operator=(const RecordStore&) = delete;
 
-    const std::filesystem::path& file() const { return database_.file(); }
-    db::Database& database() { return database_; }
+    bool on_server() const { return !database_; }
+    // The file's path; empty on a clinic server.
+    const std::filesystem::path& file() const;
+    // Where the records are, for titles and messages: the file's path, or the clinic server's
+    // address without its password.
+    std::string location() const;
+    // The file's database; on a clinic server db::DatabaseError (see above).
+    db::Database& database();
+    // The clients, on either engine.
+    db::ClientRecords& client_records() { return *clients_; }
     // Charting and signing a session (core/session_editor.hpp) in this database.
     db::ChartingStore& charting() { return *charting_; }
-    NoteSigner& note_signer() { return note_signer_; }
+    NoteSigner& note_signer() { return *note_signer_; }
     // The database's own id (a UUID made when it was created; kept by backups and restores):
     // settings that belong to one database, such as the last client shown, are kept under it.
     std::string installation_id();
@@ -50,34 +76,47 @@ class RecordStore {
     // Throws std::invalid_argument without a name or with a birth date that is not YYYY-MM-DD.
     sdk::Id add_client(const sdk::Client& client);
     // The figure the client's body chart is drawn with, kept with the client (db::DatabaseError
-    // if there is no such client).
+    // if there is no such client; on a server AccessDenied for the front desk).
     void set_chart_figure(sdk::Id client_id, sdk::ChartFigure figure);
     std::optional<sdk::Intake> current_intake(sdk::Id client_id);
     std::vector<db::SessionSummary> sessions(sdk::Id client_id);
     // The practitioner who charted a note (for its printout).
     std::optional<sdk::Practitioner> practitioner(sdk::Id id);
     // Who charts: the current practitioner profile (practitioner_profiles.hpp); none on a first
-    // run, before the therapist has said who they are.
+    // run, before the therapist has said who they are. On a clinic server, the login's own
+    // practitioner (none for a login without one).
     std::optional<sdk::Practitioner> current_practitioner();
+    // Whether the practitioner has a signing key here that a passphrase unlocks, and that key
+    // unlocked (WrongPassphrase; std::runtime_error when there is none), on either engine.
+    bool has_signing_key(sdk::Id practitioner_id);
+    std::unique_ptr<UnlockedKey> unlock_signing_key(sdk::Id practitioner_id,
+                                                    std::string_view passphrase);
+    // The file's key (empty for a plain file); none on a clinic server.
+    const db::DatabaseKey* database_key() const { return database_ ? &database_->key() : nullptr; }
     // The charting practitioner's unlocked key for this app session (asked for once).
     SigningSession& signing_session() { return signing_session_; }
     DemoSummary add_demo_data(const DemoOptions& options,
                               const std::function<void(int, int)>& progress = {});
 
-    // A consistent copy of the database in `destination` (online backup: fine while in use).
+    // A consistent copy of the database in `destination` (online backup: fine while in use). On
+    // a clinic server db::DatabaseError: a server is backed up with export and pg_dump.
     void backup_to(const std::filesystem::path& destination,
                    const std::function<void(int, int)>& progress = {});
 
     // The automatic backup: a rotating copy in `folder` (the newest `keep` are kept) when the
     // newest there is older than `max_age`, or there is none. Returns the new backup, or an
-    // empty path when none was due. The app calls it when it closes a database.
+    // empty path when none was due (always on a clinic server). The app calls it when it closes
+    // a database.
     std::filesystem::path backup_if_due(const std::filesystem::path& folder, int keep = 10,
                                         std::chrono::hours max_age = std::chrono::hours(24));
 
   private:
-    db::Database database_;
+    std::unique_ptr<db::Database> database_;  // a file's; none on a clinic server
+    std::string server_;                      // the server's address (no password), or empty
+    std::unique_ptr<db::ClientRecords> clients_;
     std::unique_ptr<db::ChartingStore> charting_;
-    FileNoteSigner note_signer_;
+    std::unique_ptr<db::NoteRecords> note_records_;
+    std::unique_ptr<NoteSigner> note_signer_;
     SigningSession signing_session_;
 };
 

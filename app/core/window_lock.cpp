@@ -2,19 +2,24 @@
 
 #include <sodium.h>
 
-#include "core/practitioner_profiles.hpp"
 #include "core/record_store.hpp"
 #include "core/signing/signing_key.hpp"
-#include "db/signing_key_repository.hpp"
 
 namespace knotnotes::core {
 namespace {
 
+// A file encrypted with a passphrase (not a raw keyring key); none on a clinic server, whose
+// login's password is not a lock's secret.
+const db::DatabaseKey* database_passphrase(RecordStore& store) {
+    const auto* key = store.database_key();
+    return key && !key->empty() && !key->is_raw() ? key : nullptr;
+}
+
 bool database_passphrase_is(RecordStore& store, const std::string& passphrase) {
-    const auto& key = store.database().key();
-    if (key.empty() || key.is_raw())
+    const auto* key = database_passphrase(store);
+    if (!key)
         return false;
-    const auto& secret = key.sqlcipher_key();
+    const auto& secret = key->sqlcipher_key();
     return secret.size() == passphrase.size() &&
            sodium_memcmp(secret.data(), passphrase.data(), secret.size()) == 0;
 }
@@ -22,24 +27,22 @@ bool database_passphrase_is(RecordStore& store, const std::string& passphrase) {
 }  // namespace
 
 LockSecret lock_secret(RecordStore& store) {
-    const auto& key = store.database().key();
-    if (!key.empty() && !key.is_raw())
+    if (database_passphrase(store))
         return LockSecret::database_passphrase;
     if (const auto current = store.current_practitioner()) {
-        if (db::SigningKeyRepository(store.database()).signing_key_of(current->id))
+        if (store.has_signing_key(current->id))
             return LockSecret::signing_passphrase;
     }
     return LockSecret::none;
 }
 
 bool unlock_signing_with_database_passphrase(RecordStore& store) {
-    const auto& key = store.database().key();
+    const auto* key = database_passphrase(store);
     const auto current = store.current_practitioner();
-    if (key.empty() || key.is_raw() || !current)
+    if (!key || !current)
         return false;
     try {
-        store.signing_session().keep(
-            PractitionerProfiles(store.database()).unlock(current->id, key.sqlcipher_key()));
+        store.signing_session().keep(store.unlock_signing_key(current->id, key->sqlcipher_key()));
         return true;
     } catch (const std::exception&) {
         return false;  // another passphrase (or no key): asked for when signing, as before
@@ -53,8 +56,7 @@ bool passphrase_unlocks(RecordStore& store, const std::string& passphrase) {
     if (!current)
         return lock_secret(store) == LockSecret::none;
     try {
-        store.signing_session().keep(
-            PractitionerProfiles(store.database()).unlock(current->id, passphrase));
+        store.signing_session().keep(store.unlock_signing_key(current->id, passphrase));
         return true;
     } catch (const WrongPassphrase&) {
         return false;

@@ -10,6 +10,7 @@
 #include "core/intake_service.hpp"
 #include "core/local_time.hpp"
 #include "core/record_store.hpp"
+#include "db/database_error.hpp"
 #include "error_dialog.hpp"
 #include "intake_dialog.hpp"
 #include "pch.hpp"
@@ -114,6 +115,14 @@ void ClientPane::new_session() {
 void ClientPane::edit_intake() {
     if (!client_)
         return;
+    if (store_.on_server()) {
+        wxMessageBox(wxString::Format(_("Intakes are read from %s, and edited in a database file "
+                                        "only so far. The intake shown is the server's current "
+                                        "one."),
+                                      wxString::FromUTF8(store_.location())),
+                     _("Edit intake"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
     core::IntakeService intakes(store_.database());
     IntakeDialog dialog(this, intakes, client_, name_->GetLabel());
     if (dialog.ShowModal() == wxID_OK) {
@@ -159,13 +168,31 @@ void ClientPane::refresh_views() {
 
 void ClientPane::fill_all(const sdk::Client& client) {
     // Each read once, shared by the banner and the tabs that show it.
-    const auto intake = store_.current_intake(client.id);
-    const auto sessions = store_.sessions(client.id);
+    std::optional<sdk::Intake> intake;
+    std::vector<db::SessionSummary> sessions;
+    try {
+        intake = store_.current_intake(client.id);
+        sessions = store_.sessions(client.id);
+    } catch (const db::AccessDenied&) {
+        // A clinic server's front desk: contact details, and no clinical record at all.
+        banner_->show_for(std::nullopt);
+        fill_overview(client, {});
+        intake_->ChangeValue(
+            _("Your login's role does not see clinical records on this "
+              "clinic server (intake, sessions, progress)."));
+        sessions_->DeleteAllItems();
+        progress_->show({}, meaningful_changes_);
+        tabs_->SetSelection(0);
+        Layout();
+        return;
+    }
     banner_->show_for(intake);
     fill_overview(client, sessions);
     fill_intake(intake);
     fill_sessions(sessions);
-    progress_->show(core::client_progress(store_.database(), client.id), meaningful_changes_);
+    progress_->show(store_.on_server() ? core::charted_progress(store_.charting(), client.id)
+                                       : core::client_progress(store_.database(), client.id),
+                    meaningful_changes_);
     Layout();
 }
 

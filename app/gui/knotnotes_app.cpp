@@ -4,6 +4,7 @@
 
 #include <wx/fileconf.h>
 
+#include "clinic_server_dialog.hpp"
 #include "core/plugin_host.hpp"
 #include "core/private_files.hpp"
 #include "core/record_store.hpp"
@@ -11,6 +12,7 @@
 #include "core/window_lock.hpp"
 #include "crash_reporting_app.hpp"
 #include "database_key_dialog.hpp"
+#include "db/file_identity.hpp"
 #include "error_dialog.hpp"
 #include "import_preview_dialog.hpp"
 #include "main_frame.hpp"
@@ -49,14 +51,27 @@ class KnotNotesApp : public CrashReportingApp {
         const bool unattended = !screenshot_.empty() || quit_when_ready_;
         DatabaseUnlock unlock;
         try {
-            unlock = database_key_for_window(nullptr, db_file, unattended);
-            if (unlock.cancelled) {
-                open_problem = db_file.string() +
-                               ": no passphrase was given, so the database was not opened (and "
-                               "no new one was created). Open it again with File > Open database.";
+            if (db::is_address(db_file)) {
+                // --db postgresql://...: a clinic server (the password from PGPASSFILE, else
+                // asked for; an unattended run cannot be asked and says so).
+                store_ = unattended ? std::make_unique<core::RecordStore>(
+                                          core::RecordStore::ClinicServer{db_file.string(), {}})
+                                    : connect_clinic_server(nullptr, db_file.string());
+                if (!store_)
+                    open_problem = db_file.string() +
+                                   ": no password was given, so the clinic server was not "
+                                   "connected. Connect with File > Connect to a clinic server.";
             } else {
-                store_ = std::make_unique<core::RecordStore>(db_file, std::move(unlock.key));
-                core::unlock_signing_with_database_passphrase(*store_);  // one secret
+                unlock = database_key_for_window(nullptr, db_file, unattended);
+                if (unlock.cancelled) {
+                    open_problem =
+                        db_file.string() +
+                        ": no passphrase was given, so the database was not opened (and no new "
+                        "one was created). Open it again with File > Open database.";
+                } else {
+                    store_ = std::make_unique<core::RecordStore>(db_file, std::move(unlock.key));
+                    core::unlock_signing_with_database_passphrase(*store_);  // one secret
+                }
             }
         } catch (const std::exception& e) {
             open_problem = e.what();  // shown once the window is up; the app keeps running
@@ -112,7 +127,10 @@ class KnotNotesApp : public CrashReportingApp {
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
-        parser.AddOption("", "db", _("the KnotNotes database file"), wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "db",
+                         _("the KnotNotes database file, or a clinic server's address "
+                           "(postgresql://LOGIN@HOST:PORT/DB)"),
+                         wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "plugin-path", _("also look for plugins in DIR (repeatable)"),
                          wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_MULTIPLE);
         parser.AddOption("", "screenshot", _("save the main window to FILE.png, then quit"),
@@ -161,12 +179,35 @@ class KnotNotesApp : public CrashReportingApp {
                        e);
             return;
         }
+        replace_window(old_frame, std::move(store), unlock.note);
+    }
+
+    // File > Connect to a clinic server: the same, on the server's records.
+    void switch_to_server(const std::string& address) {
+        auto* old_frame = wxDynamicCast(GetTopWindow(), MainFrame);
+        std::unique_ptr<core::RecordStore> store;
+        try {
+            store = connect_clinic_server(old_frame, address);
+            if (!store)
+                return;  // no password given: what was open stays open
+        } catch (const std::exception& e) {
+            show_error(old_frame,
+                       _("Could not connect to the clinic server; the records you had open "
+                         "stay open."),
+                       e);
+            return;
+        }
+        replace_window(old_frame, std::move(store), {});
+    }
+
+    void replace_window(MainFrame* old_frame, std::unique_ptr<core::RecordStore> store,
+                        const wxString& note) {
         // The old window is destroyed at idle time and may still use its store until then.
         if (store_)
             retired_.push_back(std::move(store_));
         store_ = std::move(store);
         auto* frame = make_frame();
-        show_key_note(frame, unlock.note);
+        show_key_note(frame, note);
         SetTopWindow(frame);
         if (old_frame)
             old_frame->Destroy();
@@ -181,6 +222,7 @@ class KnotNotesApp : public CrashReportingApp {
     MainFrame* make_frame() {
         auto* frame = new MainFrame(*host_, store_.get());
         frame->open_database = [this](const std::filesystem::path& f) { switch_database(f); };
+        frame->connect_server = [this](const std::string& address) { switch_to_server(address); };
         frame->set_backup_on_close(screenshot_.empty() && !quit_when_ready_);
         frame->Show();
         return frame;

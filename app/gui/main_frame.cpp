@@ -45,13 +45,10 @@ enum MenuId {
     id_import_client_list,
     id_backup,
     id_new_database,
+    id_connect_server,
     id_lock,
     id_idle_lock,
 };
-
-wxString path_text(const std::filesystem::path& p) {
-    return wxString::FromUTF8(p.string());
-}
 
 }  // namespace
 
@@ -60,6 +57,7 @@ wxString MainFrame::shortcuts_text() {
         "Ctrl+N\tNew client\n"
         "Ctrl+O\tOpen a database\n"
         "Ctrl+Shift+D\tNew (empty) database\n"
+        "Ctrl+Shift+O\tConnect to a clinic server\n"
         "Ctrl+B\tBack up the database\n"
         "Ctrl+E\tExport records\n"
         "Ctrl+Shift+I\tImport a KnotNotes export or a FHIR Bundle\n"
@@ -111,16 +109,19 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
         SetTitle(_("KnotNotes - DEMO database"));
     }
     if (store_) {
-        directory_ = std::make_unique<core::ClientDirectory>(store_->database());
+        directory_ = std::make_unique<core::ClientDirectory>(store_->client_records());
         catalogue_ = std::make_unique<core::TechniqueCatalogue>(host_);
-        questionnaires_ = std::make_unique<core::QuestionnaireService>(host_, store_->database());
+        if (!store_->on_server())  // questionnaires are answered in a database file only so far
+            questionnaires_ =
+                std::make_unique<core::QuestionnaireService>(host_, store_->database());
         splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                          wxSP_LIVE_UPDATE | wxSP_3D);
         splitter_->SetMinimumPaneSize(FromDIP(160));
         splitter_->SetSashGravity(0.0);  // a wider window widens the client, not the list
         clients_ = new ClientListPanel(splitter_, *directory_);
         pane_ = new ClientPane(splitter_, *store_, *catalogue_,
-                               core::meaningful_changes(*questionnaires_));
+                               questionnaires_ ? core::meaningful_changes(*questionnaires_)
+                                               : std::map<std::string, double>());
         pane_->set_questionnaires(questionnaires_.get());
         splitter_->SplitVertically(clients_, pane_, FromDIP(240));
         outer->Add(splitter_, 1, wxEXPAND);
@@ -149,6 +150,8 @@ void MainFrame::build_menus() {
     file->Append(wxID_NEW, _("&New client...\tCtrl+N"));
     file->AppendSeparator();
     file->Append(wxID_OPEN, _("&Open database...\tCtrl+O"));
+    file->Append(id_connect_server, _("Connect to a clinic ser&ver...\tCtrl+Shift+O"),
+                 _("The records a clinic keeps on its PostgreSQL server, as your login"));
     file->Append(id_new_database, _("New &database...\tCtrl+Shift+D"));
     file->Append(id_open_demo, _("Open de&mo database"));
     file->AppendSeparator();
@@ -199,6 +202,7 @@ void MainFrame::bind_menus() {
     on(wxID_EXIT, [this] { Close(); });
     on(wxID_NEW, [this] { new_client(); });
     on(wxID_OPEN, [this] { open_database_file(); });
+    on(id_connect_server, [this] { connect_to_clinic_server(); });
     on(id_new_database, [this] { new_database_file(); });
     on(id_open_demo, [this] { open_demo_database(); });
     on(id_backup, [this] { backup(); });
@@ -263,7 +267,11 @@ void MainFrame::refresh_clients() {
     if (!store_)
         return;
     clients_->refresh();
-    if (store_->client_count() == 0 && !demo_) {
+    if (store_->client_count() == 0 && store_->on_server()) {
+        empty_offer()->ShowMessage(_("Your login sees no clients on this clinic server yet: add "
+                                     "one with Ctrl+N, or ask for one to be shared with you."),
+                                   wxICON_INFORMATION);
+    } else if (store_->client_count() == 0 && !demo_) {
         empty_offer()->ShowMessage(_("This database has no clients yet: add one with Ctrl+N. To "
                                      "look around first, open the demo database (synthetic "
                                      "clients, kept apart from your records)."),
@@ -330,7 +338,7 @@ void MainFrame::update_status() {
         if (p.state == core::PluginState::loaded)
             ++loaded;
     }
-    SetStatusText(store_ ? path_text(store_->file()) : _("No database"), 0);
+    SetStatusText(store_ ? wxString::FromUTF8(store_->location()) : _("No database"), 0);
     SetStatusText(wxString::Format(_("%d plugins loaded"), loaded), 1);
 }
 

@@ -60,6 +60,8 @@ class MainFrame : public wxFrame {
     void backup();
     void open_database_file();
     void new_database_file();
+    // File > Connect to a clinic server: asks for the address, then the app connects.
+    void connect_to_clinic_server();
     // Opens the demo database, creating it with synthetic clients the first time.
     void open_demo_database();
     void show_shortcuts();
@@ -70,6 +72,8 @@ class MainFrame : public wxFrame {
     // How File > Open and File > New database switch databases: the app replaces this window
     // with one on the new file (or reports why it cannot be opened, keeping this one).
     std::function<void(const std::filesystem::path&)> open_database;
+    // The same for File > Connect to a clinic server, given the address typed.
+    std::function<void(const std::string&)> connect_server;
 
     ClientListPanel* client_list() const { return clients_; }
     ClientPane* client_pane() const { return pane_; }
@@ -86,6 +90,9 @@ class MainFrame : public wxFrame {
     wxString last_client_key() const;
     void save_layout();
     void backup_on_close();
+    // True (and says so) when the records are on a clinic server and `command` works on a
+    // database file only so far.
+    bool file_only(const wxString& command);
 
     core::PluginHost& host_;
     core::RecordStore* store_;

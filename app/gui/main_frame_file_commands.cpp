@@ -1,10 +1,11 @@
 // main_frame_file_commands.cpp — the File menu's commands of the main window (main_frame.hpp):
 // records in and out (export, import of an export, a client list from another system), the
-// backup, and switching database files (open, new, the demo database).
+// backup, and switching records (open, new, the demo database, a clinic server).
 #include <wx/filedlg.h>
 
 #include "client_list_import_dialog.hpp"
 #include "client_pane.hpp"
+#include "clinic_server_dialog.hpp"
 #include "core/client_header.hpp"
 #include "core/database_jobs.hpp"
 #include "core/record_store.hpp"
@@ -25,8 +26,19 @@ wxString path_text(const std::filesystem::path& p) {
 
 }  // namespace
 
+bool MainFrame::file_only(const wxString& command) {
+    if (!store_ || !store_->on_server())
+        return false;
+    wxMessageBox(wxString::Format(_("%s works on a database file only so far. Your records are "
+                                    "on %s: use knotnotes-cli --db with the same address (export, "
+                                    "import; backups with pg_dump, see the README)."),
+                                  command, wxString::FromUTF8(store_->location())),
+                 command, wxOK | wxICON_INFORMATION, this);
+    return true;
+}
+
 void MainFrame::export_records() {
-    if (!store_)
+    if (!store_ || file_only(_("Export")))
         return;
     const auto client = pane_ ? pane_->client() : 0;
     const auto named = client ? store_->client(client) : std::nullopt;
@@ -36,7 +48,7 @@ void MainFrame::export_records() {
 }
 
 void MainFrame::import_records() {
-    if (!store_)
+    if (!store_ || file_only(_("Import")))
         return;
     wxFileDialog dialog(this, _("Import a KnotNotes export or a FHIR Bundle"), wxEmptyString,
                         wxEmptyString,
@@ -48,7 +60,7 @@ void MainFrame::import_records() {
 }
 
 void MainFrame::import_file(const std::filesystem::path& file) {
-    if (!store_)
+    if (!store_ || file_only(_("Import")))
         return;
     ImportPreviewDialog preview(this, host_, *store_, file);
     if (preview.ShowModal() == wxID_OK) {
@@ -58,7 +70,7 @@ void MainFrame::import_file(const std::filesystem::path& file) {
 }
 
 void MainFrame::import_client_list() {
-    if (!store_)
+    if (!store_ || file_only(_("Import client list")))
         return;
     wxFileDialog dialog(this, _("Import a client list"), wxEmptyString, wxEmptyString,
                         _("Client lists (*.csv;*.txt)|*.csv;*.CSV;*.txt|All files|*"),
@@ -69,7 +81,7 @@ void MainFrame::import_client_list() {
 }
 
 void MainFrame::import_client_list_file(const std::filesystem::path& file) {
-    if (!store_)
+    if (!store_ || file_only(_("Import client list")))
         return;
     ClientListImportDialog wizard(this, *store_, file);
     if (wizard.ShowModal() == wxID_OK) {
@@ -79,7 +91,7 @@ void MainFrame::import_client_list_file(const std::filesystem::path& file) {
 }
 
 void MainFrame::backup() {
-    if (!store_)
+    if (!store_ || file_only(_("Back up database")))
         return;
     wxFileDialog dialog(this, _("Back up the database to"), wxEmptyString, "knotnotes-backup.db",
                         _("KnotNotes databases (*.db)|*.db"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
@@ -106,8 +118,8 @@ void MainFrame::backup() {
 }
 
 void MainFrame::backup_on_close() {
-    if (!store_ || !backup_on_close_)
-        return;
+    if (!store_ || !backup_on_close_ || store_->on_server())
+        return;  // a clinic backs its server up (pg_dump), not each computer
     const auto source = store_->file();
     const auto folder = core::default_backup_dir();
     core::BackgroundJob job([=](core::JobControl& control) {
@@ -128,6 +140,11 @@ void MainFrame::open_database_file() {
                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() == wxID_OK && open_database)
         open_database(dialog.GetPath().utf8_string());
+}
+
+void MainFrame::connect_to_clinic_server() {
+    if (const auto address = ask_clinic_server_address(this); address && connect_server)
+        connect_server(*address);
 }
 
 void MainFrame::new_database_file() {

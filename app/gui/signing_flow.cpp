@@ -14,6 +14,15 @@ namespace knotnotes::gui {
 std::optional<sdk::Practitioner> charting_practitioner(wxWindow* parent, core::RecordStore& store) {
     if (auto current = store.current_practitioner())
         return current;
+    if (store.on_server()) {
+        // The server knows who is connected; profiles are a file's (who charts on this computer).
+        wxMessageBox(wxString::Format(_("Your login has no practitioner on %s, so it cannot "
+                                        "chart. Ask the clinic owner to add you with "
+                                        "knotnotes-cli practitioners add."),
+                                      wxString::FromUTF8(store.location())),
+                     _("Who is charting?"), wxOK | wxICON_WARNING, parent);
+        return std::nullopt;
+    }
     core::PractitionerProfiles profiles(store.database());
     PractitionerProfileDialog dialog(parent, profiles);
     if (dialog.ShowModal() != wxID_OK)
@@ -22,6 +31,14 @@ std::optional<sdk::Practitioner> charting_practitioner(wxWindow* parent, core::R
 }
 
 bool switch_practitioner(wxWindow* parent, core::RecordStore& store) {
+    if (store.on_server()) {
+        wxMessageBox(wxString::Format(_("On %s you chart as your own login. To chart as someone "
+                                        "else, connect with their login (File > Connect to a "
+                                        "clinic server)."),
+                                      wxString::FromUTF8(store.location())),
+                     _("Switch practitioner"), wxOK | wxICON_INFORMATION, parent);
+        return false;
+    }
     core::PractitionerProfiles profiles(store.database());
     const auto all = profiles.profiles();
     const auto current = profiles.current();
@@ -63,7 +80,19 @@ const core::UnlockedKey* key_for_signing(wxWindow* parent, core::RecordStore& st
         return nullptr;
     if (const auto* key = store.signing_session().key_for(practitioner->id))
         return key;
-    core::PractitionerProfiles profiles(store.database());
+    if (!store.has_signing_key(practitioner->id)) {
+        wxMessageBox(
+            wxString::Format(
+                store.on_server()
+                    ? _("%s has no signing key on %s, so the note stays a draft. Move your "
+                        "database in with its key (knotnotes-cli migrate --to the server), or "
+                        "ask the clinic owner.")
+                    : _("%s has no signing key in %s, so the note stays a draft. Create a "
+                        "practitioner profile (Tools > Switch practitioner)."),
+                wxString::FromUTF8(practitioner->name), wxString::FromUTF8(store.location())),
+            _("Sign the note"), wxOK | wxICON_WARNING, parent);
+        return nullptr;
+    }
     wxString problem;
     for (;;) {
         wxPasswordEntryDialog ask(
@@ -76,7 +105,7 @@ const core::UnlockedKey* key_for_signing(wxWindow* parent, core::RecordStore& st
             return nullptr;
         try {
             store.signing_session().keep(
-                profiles.unlock(practitioner->id, ask.GetValue().utf8_string()));
+                store.unlock_signing_key(practitioner->id, ask.GetValue().utf8_string()));
             return store.signing_session().key_for(practitioner->id);
         } catch (const core::WrongPassphrase&) {
             problem = _("That passphrase is not right; try again.") + "\n\n";

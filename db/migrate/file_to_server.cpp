@@ -45,15 +45,18 @@ class FileMove {
         result.installation_id = installation_id(file_);
         total_ = count_file_rows();
         postgres::ServerTransaction transaction(server_);
-        refuse_a_second_move(result.installation_id);
+        if (!options_.staged)
+            refuse_a_second_move(result.installation_id);
         const auto responsible =
             options_.therapist_login.empty() ? server_.login() : options_.therapist_login;
         check_therapist(responsible);
         for (const auto& table : moved_tables())
             result.rows[table.name] = move_table(table, responsible);
         result.rows["sessions signed"] = sign_sessions();
-        const auto file_id = record_the_move(result);
-        result.rows["audit_log"] = keep_file_audit(file_id);
+        if (!options_.staged) {
+            const auto file_id = record_the_move(result);
+            result.rows["audit_log"] = keep_file_audit(file_id);
+        }
         check_server_counts(result);
         transaction.commit();
         return result;

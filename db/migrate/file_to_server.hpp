@@ -26,6 +26,11 @@ struct FileMoveOptions {
     // moves the file in. When the file has one practitioner of its own (not a demo one), that
     // practitioner becomes this login's profile, so their drafts stay theirs to edit.
     std::string therapist_login;
+    // A private file written for this one command (demo, import: app/cli/server_staging.hpp),
+    // not a therapist's database: it has no history worth keeping, so its audit chain, its
+    // anchors and a record of the move are not written (those tables are the owner's), and any
+    // login may move one in. The server's own audit trigger records every row it writes.
+    bool staged = false;
 };
 
 struct FileMoveResult {

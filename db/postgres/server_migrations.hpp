@@ -26,6 +26,7 @@ namespace migration {
 std::string clinic_schema_001();
 std::string clinic_access_001();  // part of 001: grants and row-level security
 std::string client_search_002();
+std::string own_signing_key_003();  // a login's own sealed signing key
 }  // namespace migration
 
 }  // namespace knotnotes::db::postgres

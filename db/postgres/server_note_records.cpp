@@ -136,6 +136,28 @@ std::optional<sdk::Id> ServerNoteRecords::signing_key_owner(const std::string& p
     return owner ? std::optional<sdk::Id>(std::stoll(*owner)) : std::nullopt;
 }
 
+std::optional<StoredSigningKey> ServerNoteRecords::sealed_signing_key(sdk::Id practitioner_id) {
+    // Only a login's own (server migration 003): nobody reads another's sealed key.
+    const auto rows = server().query(
+        "SELECT id, practitioner_id, public_key, sealed_secret_key, kdf_salt, kdf_opslimit, "
+        "kdf_memlimit, nonce, created_at FROM kn_my_sealed_signing_key() "
+        "WHERE practitioner_id = $1",
+        {values::number(practitioner_id)});
+    if (rows.size() == 0)
+        return std::nullopt;
+    StoredSigningKey key;
+    key.id = values::id_at(rows, 0, 0);
+    key.practitioner_id = values::id_at(rows, 0, 1);
+    key.public_key = rows.text(0, 2);
+    key.sealed_secret_key = rows.text(0, 3);
+    key.kdf_salt = rows.text(0, 4);
+    key.kdf_opslimit = std::stoull(rows.text(0, 5));
+    key.kdf_memlimit = std::stoull(rows.text(0, 6));
+    key.nonce = rows.text(0, 7);
+    key.created_at = rows.text(0, 8);
+    return key;
+}
+
 std::optional<sdk::Id> ServerNoteRecords::own_practitioner() {
     const auto rows = server().query("SELECT kn_my_practitioner_id()");
     const auto id = rows.value(0, 0);

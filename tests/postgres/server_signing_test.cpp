@@ -28,8 +28,9 @@ struct SigningTherapist {
     sdk::Id client = std::stoll(test::add_client(sql, "Ann"));
     std::unique_ptr<db::ChartingStore> store =
         db::connect_charting_store(clinic.uri(login), test::test_password_of(login));
-    core::ServerNoteSigner signer{
-        db::connect_note_records(clinic.uri(login), test::test_password_of(login))};
+    std::unique_ptr<db::NoteRecords> records =
+        db::connect_note_records(clinic.uri(login), test::test_password_of(login));
+    core::ServerNoteSigner signer{*records};
 
     // A key of Jane's that the server knows (its public half, as a key made on a computer of
     // hers would be stored).

@@ -2,6 +2,7 @@
 
 #include "core/client_directory.hpp"
 #include "core/demo_data.hpp"
+#include "db/client_records.hpp"
 #include "db/database.hpp"
 #include "temp_dir.hpp"
 
@@ -12,7 +13,8 @@ TEST_CASE("the client directory pages through every client in name order", "[cor
     TempDir dir;
     db::Database database(dir / "k.db");
     core::generate_demo_data(database, {450, 1, 5});
-    core::ClientDirectory directory(database);
+    auto records = db::file_client_records(database);
+    core::ClientDirectory directory(*records);
     REQUIRE(directory.size() == 450);
     std::string previous;
     for (std::int64_t i = 0; i < directory.size(); ++i) {
@@ -39,7 +41,8 @@ TEST_CASE("typing filters the directory and clearing restores it", "[core][clien
         c.family_name = family;
         clients.add(c);
     }
-    core::ClientDirectory directory(database);
+    auto records = db::file_client_records(database);
+    core::ClientDirectory directory(*records);
     directory.set_filter("smi");
     CHECK(directory.size() == 2);
     CHECK_FALSE(directory.capped());

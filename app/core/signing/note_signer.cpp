@@ -9,7 +9,7 @@ sdk::Signature FileNoteSigner::sign(sdk::Id session_id, const UnlockedKey& key) 
 }
 
 sdk::Signature ServerNoteSigner::sign(sdk::Id session_id, const UnlockedKey& key) {
-    return sign_note(*records_, session_id, key);
+    return sign_note(records_, session_id, key);
 }
 
 }  // namespace knotnotes::core

@@ -36,15 +36,14 @@ class FileNoteSigner final : public NoteSigner {
     db::Database& file_;
 };
 
-// Signs on a clinic server, through its records (db::connect_note_records), which it keeps.
+// Signs on a clinic server, through its records (db::connect_note_records), kept by the caller.
 class ServerNoteSigner final : public NoteSigner {
   public:
-    explicit ServerNoteSigner(std::unique_ptr<db::NoteRecords> records)
-        : records_(std::move(records)) {}
+    explicit ServerNoteSigner(db::NoteRecords& records) : records_(records) {}
     sdk::Signature sign(sdk::Id session_id, const UnlockedKey& key) override;
 
   private:
-    std::unique_ptr<db::NoteRecords> records_;
+    db::NoteRecords& records_;
 };
 
 }  // namespace knotnotes::core

@@ -1,0 +1,122 @@
+// The clients on a clinic server (client_records.hpp). Row-level security decides which rows a
+// login sees and may change; the front desk's column grants leave out the chart's figure and the
+// occupation, so its reads and writes name only the columns it was granted.
+#include "db/client_records.hpp"
+#include "db/database_error.hpp"
+#include "postgres_clinic_directory.hpp"
+#include "server_client_search.hpp"
+#include "server_connection.hpp"
+#include "server_values.hpp"
+
+namespace knotnotes::db {
+namespace {
+
+using namespace postgres::values;
+
+// Name order as a file's (COLLATE NOCASE folds ASCII only and compares bytes), whatever the
+// server's locale, so a list reads the same on both engines; the id breaks ties.
+const char* const name_order =
+    "ORDER BY lower(family_name COLLATE \"C\"), lower(given_name COLLATE \"C\"), id ";
+
+class ServerClientRecords final : public ClientRecords {
+  public:
+    explicit ServerClientRecords(postgres::ServerConnection server)
+        : server_(std::move(server)),
+          front_desk_(server_.query("SELECT kn_is_front_desk()").text(0, 0) == "t") {}
+
+    std::vector<ClientSummary> search_names(const std::string& typed, int limit) override {
+        return postgres::search_client_names(server_, typed, limit);
+    }
+
+    std::string where() const override { return server_.description(); }
+
+    std::int64_t count() override {
+        return id_at(server_.query("SELECT count(*) FROM clients"), 0, 0);
+    }
+
+    std::vector<ClientSummary> list(std::int64_t offset, int limit) override {
+        const auto rows =
+            server_.query(std::string("SELECT id, given_name, family_name FROM clients ") +
+                              name_order + "LIMIT $1::bigint OFFSET $2::bigint",
+                          {number(limit), number(offset)});
+        std::vector<ClientSummary> page;
+        page.reserve(static_cast<std::size_t>(rows.size()));
+        for (int row = 0; row < rows.size(); ++row)
+            page.push_back({id_at(rows, row, 0), rows.text(row, 1), rows.text(row, 2)});
+        return page;
+    }
+
+    std::optional<sdk::Client> get(sdk::Id id) override {
+        const auto rows = server_.query(
+            std::string("SELECT id, given_name, family_name, birth_date, phone, email, "
+                        "emergency_contact, created_at, uid") +
+                (front_desk_ ? "" : ", occupation, chart_figure") + " FROM clients WHERE id = $1",
+            {number(id)});
+        if (rows.size() == 0)
+            return std::nullopt;
+        sdk::Client c;
+        c.id = id_at(rows, 0, 0);
+        c.given_name = rows.text(0, 1);
+        c.family_name = rows.text(0, 2);
+        c.birth_date = rows.text(0, 3);
+        c.phone = rows.text(0, 4);
+        c.email = rows.text(0, 5);
+        c.emergency_contact = rows.text(0, 6);
+        c.created_at = rows.text(0, 7);
+        c.uid = rows.text(0, 8);
+        if (!front_desk_) {
+            c.occupation = rows.text(0, 9);
+            c.chart_figure =
+                sdk::parse_chart_figure(rows.text(0, 10)).value_or(sdk::ChartFigure::neutral);
+        }
+        return c;
+    }
+
+    sdk::Id add(const sdk::Client& c) override {
+        if (front_desk_) {
+            return id_at(server_.query("INSERT INTO clients (given_name, family_name, birth_date, "
+                                       "phone, email, emergency_contact) "
+                                       "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                                       {c.given_name, c.family_name, c.birth_date, c.phone, c.email,
+                                        c.emergency_contact}),
+                         0, 0);
+        }
+        return id_at(
+            server_.query(
+                "INSERT INTO clients (given_name, family_name, birth_date, phone, email, "
+                "emergency_contact, occupation, chart_figure, created_at, uid) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, kn_utc_now()), "
+                "coalesce($10, gen_random_uuid()::text)) RETURNING id",
+                {c.given_name, c.family_name, c.birth_date, c.phone, c.email, c.emergency_contact,
+                 c.occupation, std::string(sdk::to_text(c.chart_figure)), or_null(c.created_at),
+                 or_null(c.uid)}),
+            0, 0);
+    }
+
+    void set_chart_figure(sdk::Id id, sdk::ChartFigure figure) override {
+        const auto changed = server_.query("UPDATE clients SET chart_figure = $2 WHERE id = $1",
+                                           {number(id), std::string(sdk::to_text(figure))});
+        if (changed.affected() != 1) {
+            throw DatabaseError(server_.description() + ": no client with id " +
+                                std::to_string(id) + " that your login may change");
+        }
+    }
+
+  private:
+    static std::optional<std::string> or_null(const std::string& text) {
+        return text.empty() ? std::nullopt : std::optional<std::string>(text);
+    }
+
+    postgres::ServerConnection server_;
+    bool front_desk_;
+};
+
+}  // namespace
+
+std::unique_ptr<ClientRecords> connect_client_records(const std::string& address,
+                                                      std::optional<std::string> password) {
+    return std::make_unique<ServerClientRecords>(
+        connect_clinic_server(address, std::move(password)));
+}
+
+}  // namespace knotnotes::db

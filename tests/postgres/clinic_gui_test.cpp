@@ -1,0 +1,224 @@
+// The app on a clinic server, as a therapist uses it: a window with no database, File > Connect
+// to a clinic server (Ctrl+Shift+O) with the address and password typed into the app's dialogs,
+// then the client list the server lets her see, the contraindication banner from the server's
+// intake, a session charted with a real click on the body chart and signed with her passphrase;
+// the server holds all of it and `verify` passes. The front desk, on the same window, sees the
+// client's contact details and no clinical record. Real server (postgres_session.sh), real
+// window (Xvfb), real input.
+#include <catch2/catch.hpp>
+
+#include <wx/config.h>
+#include <wx/notebook.h>
+
+#include <knotnotes/sdk/muscle_atlas.hpp>
+
+#include "body_chart_widget.hpp"
+#include "client_list_panel.hpp"
+#include "client_pane.hpp"
+#include "clinic_records.hpp"
+#include "clinic_server.hpp"
+#include "clinic_server_dialog.hpp"
+#include "contraindication_banner_panel.hpp"
+#include "core/plugin_host.hpp"
+#include "core/record_store.hpp"
+#include "core/signing/signing_key.hpp"
+#include "gui_test_support.hpp"
+#include "main_frame.hpp"
+#include "modal_input.hpp"
+#include "session_editor_panel.hpp"
+
+using namespace knotnotes;
+using db::postgres::ClinicRole;
+using test::let_events_run;
+
+namespace {
+
+const char* const janes_passphrase = "jane's own passphrase";
+
+// File > Connect to a clinic server from the keyboard, answering its dialogs with real typing;
+// returns what the window's connect_server was given and what connecting made of it.
+std::unique_ptr<core::RecordStore> connect_from_menu(gui::MainFrame& frame,
+                                                     const std::string& address,
+                                                     const std::string& password,
+                                                     std::string* typed_address = nullptr) {
+    std::unique_ptr<core::RecordStore> store;
+    frame.connect_server = [&](const std::string& typed) {
+        if (typed_address)
+            *typed_address = typed;
+        store = gui::connect_clinic_server(&frame, typed);
+    };
+    test::ModalInput input;
+    input.answer({{{"", address}}, "Connect to a clinic server"});
+    input.answer({{{"", password}}, "Connect to a clinic server"});
+    frame.Raise();
+    frame.SetFocus();
+    let_events_run();
+    wxUIActionSimulator sim;
+    sim.Char('O', wxMOD_CONTROL | wxMOD_SHIFT);
+    let_events_run(60);
+    CHECK(input.shown() == 2);  // the address, then the password
+    return store;
+}
+
+}  // namespace
+
+TEST_CASE("a therapist connects from the File menu and charts and signs a session on the server",
+          "[gui][clinic-server]") {
+    wxConfigBase::Get()->DeleteAll();
+    test::ClinicServer clinic;
+    test::Workspace workspace;
+    const auto jane = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
+    const auto sam = clinic.add_login("sam", ClinicRole::therapist, "Sam Poe");
+    auto jane_sql = clinic.as(jane);
+    auto sam_sql = clinic.as(sam);
+    const auto practitioner =
+        std::stoll(jane_sql.query("SELECT kn_my_practitioner_id()").text(0, 0));
+    // Her key, sealed under her passphrase, as a file she moved in brings it.
+    const auto key = core::make_signing_key(practitioner, janes_passphrase).stored;
+    jane_sql.query(
+        "INSERT INTO signing_keys (practitioner_id, public_key, sealed_secret_key, kdf_salt, "
+        "kdf_opslimit, kdf_memlimit, nonce) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {std::to_string(practitioner), key.public_key, key.sealed_secret_key, key.kdf_salt,
+         std::to_string(key.kdf_opslimit), std::to_string(key.kdf_memlimit), key.nonce});
+    const auto ann = std::stoll(test::add_client(jane_sql, "Ann"));
+    jane_sql.query(
+        "INSERT INTO intakes (client_id, version, health_flags) "
+        "VALUES ($1, 1, '[\"anticoagulants\"]')",
+        {std::to_string(ann)});
+    test::add_client(sam_sql, "Bob");  // Sam's: not Jane's to see
+
+    core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, workspace.dir / "config"}};
+    host.discover();
+    host.load_enabled();
+    auto* start = new gui::MainFrame(host, nullptr);  // no database open yet
+    start->set_backup_on_close(false);
+    start->Show();
+    let_events_run();
+    // A wrong password first: the dialog says the server refused it and asks again.
+    std::unique_ptr<core::RecordStore> store;
+    {
+        std::unique_ptr<core::RecordStore> connected;
+        start->connect_server = [&](const std::string& typed) {
+            connected = gui::connect_clinic_server(start, typed);
+        };
+        test::ModalInput input;
+        input.answer({{{"", clinic.uri(jane)}}, "Connect to a clinic server"});
+        input.answer({{{"", "not her password"}}, "Connect to a clinic server"});
+        input.answer({{{"", test::test_password_of(jane)}}, "Connect to a clinic server"});
+        start->Raise();
+        let_events_run();
+        wxUIActionSimulator sim;
+        sim.Char('O', wxMOD_CONTROL | wxMOD_SHIFT);
+        let_events_run(80);
+        CHECK(input.shown() == 3);
+        REQUIRE(connected);
+        store = std::move(connected);
+    }
+    start->Destroy();
+    let_events_run();
+    CHECK(store->on_server());
+    CHECK(store->location().find("postgresql://" + jane + "@") != std::string::npos);
+    // Remembered for next time, without the password.
+    wxString remembered;
+    wxConfigBase::Get()->Read("/clinic/address", &remembered);
+    CHECK(remembered.utf8_string() == clinic.uri(jane));
+
+    auto* frame = new gui::MainFrame(host, store.get());
+    frame->set_backup_on_close(false);
+    frame->SetSize(wxSize(1100, 720));
+    frame->Show();
+    let_events_run();
+    // Only her own client is listed.
+    auto* list = frame->client_list()->list();
+    REQUIRE(list->GetItemCount() == 1);
+    CHECK(list->GetItemText(0) == "Client, Ann");
+    wxRect row;
+    REQUIRE(list->GetItemRect(0, row));
+    test::click(list, row.GetPosition() + wxPoint(20, row.height / 2));
+    let_events_run(40);
+    REQUIRE(frame->client_pane()->client() == ann);
+    auto* banner = test::find_named<wxWindow>(frame, "contraindication-banner");
+    REQUIRE(banner);
+    CHECK(banner->IsShown());
+
+    frame->client_pane()->new_session();
+    let_events_run(30);
+    auto* editor = frame->client_pane()->session_editor();
+    REQUIRE(editor);
+    editor->set_sign_confirmation([](const wxString&) { return true; });
+    const auto session = editor->editor().session().id;
+    auto* chart = editor->chart();
+    const auto at = sdk::chart_position(*sdk::find_muscle("upper-trapezius"), sdk::ChartView::back,
+                                        sdk::Side::left);
+    REQUIRE(at);
+    test::click(chart, chart->chart_to_client(sdk::ChartView::back, *at));
+    let_events_run(40);
+    const auto knots = jane_sql.query("SELECT muscle_id, side FROM knots WHERE session_id = $1",
+                                      {std::to_string(session)});
+    REQUIRE(knots.size() == 1);
+    CHECK(knots.text(0, 0) == "upper-trapezius");
+    CHECK(knots.text(0, 1) == "left");
+
+    {
+        test::ModalInput input;
+        input.answer({{{"", janes_passphrase}}, "Sign the note"});
+        wxUIActionSimulator sim;
+        editor->SetFocus();
+        sim.Char('S', wxMOD_CONTROL | wxMOD_SHIFT);
+        let_events_run(80);
+        CHECK(input.shown() == 1);
+    }
+    const auto signed_row = jane_sql.query("SELECT status, signed_by FROM sessions WHERE id = $1",
+                                           {std::to_string(session)});
+    CHECK(signed_row.text(0, 0) == "signed");
+    CHECK(signed_row.text(0, 1) == "Jane Roe");
+    frame->Destroy();
+    let_events_run();
+    store.reset();
+
+    const auto password = test::private_file(workspace, "jane.pw", test::test_password_of(jane));
+    const auto verified =
+        workspace.cli({"--db", clinic.uri(jane), "--password-file", password, "verify"});
+    INFO(verified.out << verified.err);
+    CHECK(verified.exit_code == 0);
+}
+
+TEST_CASE("the front desk on a clinic server sees contact details and no clinical record",
+          "[gui][clinic-server]") {
+    wxConfigBase::Get()->DeleteAll();
+    test::ClinicServer clinic;
+    test::Workspace workspace;
+    const auto jane = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
+    const auto fran = clinic.add_login("fran", ClinicRole::front_desk, "Fran Desk");
+    auto jane_sql = clinic.as(jane);
+    const auto ann = std::stoll(test::add_client(jane_sql, "Ann"));
+    jane_sql.query(
+        "INSERT INTO intakes (client_id, version, medications) "
+        "VALUES ($1, 1, 'warfarin')",
+        {std::to_string(ann)});
+    test::add_session(jane_sql, std::to_string(ann));
+
+    core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, workspace.dir / "config"}};
+    auto* start = new gui::MainFrame(host, nullptr);
+    start->set_backup_on_close(false);
+    start->Show();
+    auto store = connect_from_menu(*start, clinic.uri(fran), test::test_password_of(fran));
+    start->Destroy();
+    let_events_run();
+    REQUIRE(store);
+
+    auto* frame = new gui::MainFrame(host, store.get());
+    frame->set_backup_on_close(false);
+    frame->Show();
+    let_events_run();
+    REQUIRE(frame->client_list()->select_client(ann));
+    let_events_run(30);
+    CHECK(frame->client_pane()->client() == ann);
+    auto* intake = test::find_named<wxTextCtrl>(frame, "intake-summary");
+    REQUIRE(intake);
+    CHECK(intake->GetValue().Contains("does not see clinical records"));
+    CHECK_FALSE(intake->GetValue().Contains("warfarin"));
+    CHECK(frame->client_pane()->sessions()->GetItemCount() == 0);
+    frame->Destroy();
+    let_events_run();
+}

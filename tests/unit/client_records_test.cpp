@@ -1,0 +1,16 @@
+// The clients seam on a SQLite file: the same contract a clinic server keeps
+// (client_records_contract.hpp; tests/postgres/client_records_test.cpp runs it there).
+#include <catch2/catch.hpp>
+
+#include "client_records_contract.hpp"
+#include "db/database.hpp"
+#include "temp_dir.hpp"
+
+using namespace knotnotes;
+
+TEST_CASE("clients in a database file keep the client records contract", "[db][clients]") {
+    test::TempDir dir;
+    db::Database database(dir / "k.db");
+    auto clients = db::file_client_records(database);
+    test::check_client_records_contract(*clients);
+}
