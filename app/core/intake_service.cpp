@@ -7,8 +7,8 @@
 
 #include "core/entered_text.hpp"
 #include "core/plain_text.hpp"
-#include "db/client_repository.hpp"
-#include "db/intake_repository.hpp"
+#include "db/client_records.hpp"
+#include "db/intake_records.hpp"
 
 namespace knotnotes::core {
 
@@ -45,16 +45,27 @@ bool same_answers(const sdk::Intake& a, const sdk::Intake& b) {
            a.consent.signature_png_base64 == b.consent.signature_png_base64;
 }
 
+IntakeService::IntakeService(db::Database& db)
+    : own_intakes_(db::file_intake_records(db)),
+      own_clients_(db::file_client_records(db)),
+      intakes_(*own_intakes_),
+      clients_(*own_clients_) {}
+
+IntakeService::IntakeService(db::IntakeRecords& intakes, db::ClientRecords& clients)
+    : intakes_(intakes), clients_(clients) {}
+
+IntakeService::~IntakeService() = default;
+
 sdk::Intake IntakeService::validated(const sdk::Intake& intake) {
     sdk::Intake result = intake;
     result.id = 0;
     result.recorded_at.clear();  // a new version is recorded now
     check_entered_intake(intake);
 
-    if (intake.client_id <= 0 || !db::ClientRepository(db_).get(intake.client_id)) {
-        throw IntakeValidationError(
-            IntakeField::client,
-            "no client with id " + std::to_string(intake.client_id) + " in this database.");
+    if (intake.client_id <= 0 || !clients_.get(intake.client_id)) {
+        throw IntakeValidationError(IntakeField::client, "no client with id " +
+                                                             std::to_string(intake.client_id) +
+                                                             " in " + clients_.where() + ".");
     }
     if (intake.preferred_pressure &&
         (*intake.preferred_pressure < 0 || *intake.preferred_pressure > 10)) {
@@ -95,7 +106,7 @@ sdk::Intake IntakeService::validated(const sdk::Intake& intake) {
 }
 
 std::optional<sdk::Intake> IntakeService::current(sdk::Id client_id) {
-    return db::IntakeRepository(db_).current(client_id);
+    return intakes_.current(client_id);
 }
 
 sdk::Intake IntakeService::save(const sdk::Intake& intake) {
@@ -103,16 +114,15 @@ sdk::Intake IntakeService::save(const sdk::Intake& intake) {
     // it was edited from.
     auto checked = validated(intake);
     checked.uid.clear();
-    db::IntakeRepository repository(db_);
-    const auto id = repository.save(checked);
-    auto stored = repository.get(id);
+    const auto id = intakes_.save(checked);
+    auto stored = intakes_.get(id);
     if (!stored)
         throw std::runtime_error("the saved intake could not be read back");
     return *stored;
 }
 
 std::vector<sdk::Intake> IntakeService::history(sdk::Id client_id) {
-    return db::IntakeRepository(db_).versions(client_id);
+    return intakes_.versions(client_id);
 }
 
 }  // namespace knotnotes::core

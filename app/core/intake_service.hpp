@@ -13,6 +13,7 @@
 // Storage errors (db::DatabaseError) pass through unchanged.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -24,8 +25,10 @@
 #include "core/calendar_date.hpp"  // is_calendar_date, for the intake's dates
 
 namespace knotnotes::db {
+class ClientRecords;
 class Database;
-}
+class IntakeRecords;
+}  // namespace knotnotes::db
 
 namespace knotnotes::core {
 
@@ -50,7 +53,11 @@ bool same_answers(const sdk::Intake& a, const sdk::Intake& b);
 
 class IntakeService {
   public:
-    explicit IntakeService(db::Database& db) : db_(db) {}
+    // A database file's intakes.
+    explicit IntakeService(db::Database& db);
+    // Either engine's (db/intake_records.hpp, db/client_records.hpp), kept by the caller.
+    IntakeService(db::IntakeRecords& intakes, db::ClientRecords& clients);
+    ~IntakeService();
 
     std::optional<sdk::Intake> current(sdk::Id client_id);
     // Throws IntakeValidationError; see the file comment. Ignores intake.id, version and
@@ -62,7 +69,10 @@ class IntakeService {
     sdk::Intake validated(const sdk::Intake& intake);
 
   private:
-    db::Database& db_;
+    std::unique_ptr<db::IntakeRecords> own_intakes_;  // a file's, made here
+    std::unique_ptr<db::ClientRecords> own_clients_;
+    db::IntakeRecords& intakes_;
+    db::ClientRecords& clients_;
 };
 
 }  // namespace knotnotes::core

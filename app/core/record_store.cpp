@@ -11,6 +11,7 @@
 #include "db/installation.hpp"
 #include "db/intake_repository.hpp"
 #include "db/practitioner_repository.hpp"
+#include "db/server_records.hpp"
 #include "db/transaction.hpp"
 
 namespace knotnotes::core {
@@ -26,20 +27,22 @@ RecordStore::RecordStore(const std::filesystem::path& file, db::DatabaseKey key)
           }(),
           std::move(key))),
       clients_(db::file_client_records(*database_)),
+      intakes_(db::file_intake_records(*database_)),
       charting_(db::file_charting_store(*database_)),
       note_records_(db::file_note_records(*database_)),
       note_signer_(std::make_unique<FileNoteSigner>(*database_)) {
     PractitionerProfiles(*database_).act_as_current();
 }
 
-// Three connections of the login's own: the client list, the charting, and what signing reads
-// and seals (each seam's unit of work on its own connection, so a list page never waits on a
-// signature's transaction). The first one sets an empty server database up.
-RecordStore::RecordStore(const ClinicServer& server)
-    : clients_(db::connect_client_records(server.address, server.password)),
-      charting_(db::connect_charting_store(server.address, server.password)),
-      note_records_(db::connect_note_records(server.address, server.password)),
-      note_signer_(std::make_unique<ServerNoteSigner>(*note_records_)) {
+// One connection of the login's own for every seam (db/server_records.hpp); connecting sets an
+// empty server database up.
+RecordStore::RecordStore(const ClinicServer& server) {
+    auto records = db::connect_server_records(server.address, server.password);
+    clients_ = std::move(records.clients);
+    intakes_ = std::move(records.intakes);
+    charting_ = std::move(records.charting);
+    note_records_ = std::move(records.notes);
+    note_signer_ = std::make_unique<ServerNoteSigner>(*note_records_);
     server_ = clients_->where();
 }
 
@@ -110,8 +113,7 @@ void RecordStore::set_chart_figure(sdk::Id client_id, sdk::ChartFigure figure) {
 }
 
 std::optional<sdk::Intake> RecordStore::current_intake(sdk::Id client_id) {
-    const auto id = charting_->current_intake_id(client_id);
-    return id ? note_records_->intake(*id) : std::nullopt;
+    return intakes_->current(client_id);
 }
 
 std::vector<db::SessionSummary> RecordStore::sessions(sdk::Id client_id) {

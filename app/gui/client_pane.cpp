@@ -115,15 +115,7 @@ void ClientPane::new_session() {
 void ClientPane::edit_intake() {
     if (!client_)
         return;
-    if (store_.on_server()) {
-        wxMessageBox(wxString::Format(_("Intakes are read from %s, and edited in a database file "
-                                        "only so far. The intake shown is the server's current "
-                                        "one."),
-                                      wxString::FromUTF8(store_.location())),
-                     _("Edit intake"), wxOK | wxICON_INFORMATION, this);
-        return;
-    }
-    core::IntakeService intakes(store_.database());
+    core::IntakeService intakes(store_.intake_records(), store_.client_records());
     IntakeDialog dialog(this, intakes, client_, name_->GetLabel());
     if (dialog.ShowModal() == wxID_OK) {
         refresh_views();

@@ -3,8 +3,11 @@
 // note).
 #include "session_editor_panel.hpp"
 
+#include <wx/clipbrd.h>
 #include <wx/spinctrl.h>
 
+#include "db/database_error.hpp"
+#include "error_dialog.hpp"
 #include "pch.hpp"
 #include "session_editor_helpers.hpp"
 
@@ -82,10 +85,41 @@ void SessionEditorPanel::flush_note() {
     }
     try {
         editor_->update_note(fields);
+    } catch (const db::EditConflict& e) {
+        keep_unsaved_note(fields, e);
     } catch (const std::exception& e) {
         report(e);
     }
     changed();
+}
+
+// Another window or computer saved the note since this one read it: their version is shown,
+// never written over, and what was typed here waits on the clipboard to be pasted back.
+void SessionEditorPanel::keep_unsaved_note(const sdk::Session& typed, const db::EditConflict& e) {
+    wxString text;
+    const char* labels[] = {"Subjective", "Objective", "Assessment", "Plan"};
+    const std::string* fields[] = {&typed.subjective, &typed.objective, &typed.assessment,
+                                   &typed.plan};
+    for (int i = 0; i < 4; ++i) {
+        if (!fields[i]->empty())
+            text << wxGetTranslation(labels[i]) << ":\n"
+                 << wxString::FromUTF8(*fields[i]) << "\n\n";
+    }
+    bool on_clipboard = false;
+    if (wxTheClipboard->Open()) {
+        on_clipboard = wxTheClipboard->SetData(new wxTextDataObject(text));
+        wxTheClipboard->Close();
+    }
+    editor_->reload();
+    refresh_all();
+    show_error(this,
+               on_clipboard
+                   ? _("Your change was not saved: the note was changed elsewhere first, and it "
+                       "now shows that version. What you typed is on the clipboard: paste "
+                       "(Ctrl+V) what is still needed.")
+                   : _("Your change was not saved: the note was changed elsewhere first, and it "
+                       "now shows that version."),
+               e);
 }
 
 }  // namespace knotnotes::gui

@@ -34,6 +34,9 @@ class QuestionnaireService;
 class RecordStore;
 class TechniqueCatalogue;
 }  // namespace knotnotes::core
+namespace knotnotes::db {
+class EditConflict;
+}
 class wxStaticText;
 class wxTextCtrl;
 class wxSpinCtrl;
@@ -112,6 +115,7 @@ class SessionEditorPanel : public wxPanel {
     void note_changed();
     void changed();
     void report(const std::exception& e);
+    void keep_unsaved_note(const sdk::Session& typed, const db::EditConflict& e);
     void deleted(const std::string& description);
     std::string technique_name(const std::string& technique_id) const;
 

@@ -9,13 +9,16 @@
 #pragma once
 
 #include "db/charting_store.hpp"
-#include "server_connection.hpp"
+#include "shared_connection.hpp"
 
 namespace knotnotes::db::postgres {
 
 class ServerChartingStore final : public ChartingStore {
   public:
-    explicit ServerChartingStore(ServerConnection server) : server_(std::move(server)) {}
+    explicit ServerChartingStore(ServerConnection server)
+        : ServerChartingStore(shared(std::move(server))) {}
+    explicit ServerChartingStore(SharedConnection server)
+        : connection_(std::move(server)), server_(*connection_) {}
 
     using ChartingStore::session;
     std::optional<sdk::Session> session(sdk::Id id, NoteVersion& read) override;
@@ -49,7 +52,8 @@ class ServerChartingStore final : public ChartingStore {
     std::vector<sdk::PressureReading> pressure_readings(sdk::Id session_id);
     std::vector<sdk::TechniqueUse> technique_uses(sdk::Id session_id);
 
-    ServerConnection server_;
+    SharedConnection connection_;
+    ServerConnection& server_;
 };
 
 }  // namespace knotnotes::db::postgres

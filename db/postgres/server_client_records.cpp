@@ -7,6 +7,7 @@
 #include "server_client_search.hpp"
 #include "server_connection.hpp"
 #include "server_values.hpp"
+#include "shared_connection.hpp"
 
 namespace knotnotes::db {
 namespace {
@@ -20,8 +21,9 @@ const char* const name_order =
 
 class ServerClientRecords final : public ClientRecords {
   public:
-    explicit ServerClientRecords(postgres::ServerConnection server)
-        : server_(std::move(server)),
+    explicit ServerClientRecords(postgres::SharedConnection server)
+        : connection_(std::move(server)),
+          server_(*connection_),
           front_desk_(server_.query("SELECT kn_is_front_desk()").text(0, 0) == "t") {}
 
     std::vector<ClientSummary> search_names(const std::string& typed, int limit) override {
@@ -107,7 +109,8 @@ class ServerClientRecords final : public ClientRecords {
         return text.empty() ? std::nullopt : std::optional<std::string>(text);
     }
 
-    postgres::ServerConnection server_;
+    postgres::SharedConnection connection_;
+    postgres::ServerConnection& server_;
     bool front_desk_;
 };
 
@@ -115,8 +118,16 @@ class ServerClientRecords final : public ClientRecords {
 
 std::unique_ptr<ClientRecords> connect_client_records(const std::string& address,
                                                       std::optional<std::string> password) {
-    return std::make_unique<ServerClientRecords>(
-        connect_clinic_server(address, std::move(password)));
+    return postgres::client_records_on(
+        postgres::shared(connect_clinic_server(address, std::move(password))));
 }
 
 }  // namespace knotnotes::db
+
+namespace knotnotes::db::postgres {
+
+std::unique_ptr<ClientRecords> client_records_on(SharedConnection server) {
+    return std::make_unique<ServerClientRecords>(std::move(server));
+}
+
+}  // namespace knotnotes::db::postgres

@@ -2,6 +2,7 @@
 
 #include "db/database_error.hpp"
 #include "postgres_clinic_directory.hpp"
+#include "server_intake_records.hpp"
 #include "server_values.hpp"
 
 namespace knotnotes::db::postgres {
@@ -58,39 +59,7 @@ bool ServerNoteRecords::is_demo_practitioner(sdk::Id id) {
 }
 
 std::optional<sdk::Intake> ServerNoteRecords::intake(sdk::Id id) {
-    const auto rows = server().query(
-        "SELECT id, client_id, version, recorded_at, reason_for_visit, goals, activity, "
-        "medications, allergies, surgeries_injuries, areas_to_avoid, preferred_pressure, "
-        "consent_agreed, consent_date, consent_signer, consent_signature_png, uid "
-        "FROM intakes WHERE id = $1",
-        {number(id)});
-    if (rows.size() == 0)
-        return std::nullopt;
-    sdk::Intake i;
-    i.id = std::stoll(rows.text(0, 0));
-    i.client_id = std::stoll(rows.text(0, 1));
-    i.version = std::stoi(rows.text(0, 2));
-    i.recorded_at = rows.text(0, 3);
-    i.reason_for_visit = rows.text(0, 4);
-    i.goals = rows.text(0, 5);
-    i.activity = rows.text(0, 6);
-    i.medications = rows.text(0, 7);
-    i.allergies = rows.text(0, 8);
-    i.surgeries_injuries = rows.text(0, 9);
-    i.areas_to_avoid = rows.text(0, 10);
-    i.preferred_pressure = optional_int_at(rows, 0, 11);
-    i.consent.agreed = rows.text(0, 12) == "1";
-    i.consent.date = rows.text(0, 13);
-    i.consent.signer_name = rows.text(0, 14);
-    i.consent.signature_png_base64 = rows.text(0, 15);
-    i.uid = rows.text(0, 16);
-    const auto flags = server().query(
-        "SELECT flag FROM intakes, json_array_elements_text(health_flags) WITH ORDINALITY "
-        "AS f(flag, n) WHERE id = $1 ORDER BY n",
-        {number(id)});
-    for (int row = 0; row < flags.size(); ++row)
-        i.health_flags.push_back(flags.text(row, 0));
-    return i;
+    return read_intake(server(), id);
 }
 
 std::optional<std::string> ServerNoteRecords::knot_uid(sdk::Id knot_id) {

@@ -13,6 +13,7 @@ namespace knotnotes::db::postgres {
 class ServerNoteRecords final : public NoteRecords {
   public:
     explicit ServerNoteRecords(ServerConnection server) : charting_(std::move(server)) {}
+    explicit ServerNoteRecords(SharedConnection server) : charting_(std::move(server)) {}
 
     std::unique_ptr<Write> begin_write() override;
     std::optional<sdk::Session> session(sdk::Id id) override { return charting_.session(id); }

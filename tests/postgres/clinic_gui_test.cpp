@@ -7,6 +7,7 @@
 // window (Xvfb), real input.
 #include <catch2/catch.hpp>
 
+#include <wx/clipbrd.h>
 #include <wx/config.h>
 #include <wx/notebook.h>
 
@@ -22,6 +23,7 @@
 #include "core/plugin_host.hpp"
 #include "core/record_store.hpp"
 #include "core/signing/signing_key.hpp"
+#include "error_dialog.hpp"
 #include "gui_test_support.hpp"
 #include "main_frame.hpp"
 #include "modal_input.hpp"
@@ -220,5 +222,80 @@ TEST_CASE("the front desk on a clinic server sees contact details and no clinica
     CHECK_FALSE(intake->GetValue().Contains("warfarin"));
     CHECK(frame->client_pane()->sessions()->GetItemCount() == 0);
     frame->Destroy();
+    let_events_run();
+}
+
+TEST_CASE("one draft open on two computers: the later save is refused, shown and kept to paste",
+          "[gui][clinic-server]") {
+    wxConfigBase::Get()->DeleteAll();
+    test::ClinicServer clinic;
+    test::Workspace workspace;
+    const auto jane = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
+    auto jane_sql = clinic.as(jane);
+    const auto ann = std::stoll(test::add_client(jane_sql, "Ann"));
+    const auto session = std::stoll(test::add_session(jane_sql, std::to_string(ann)));
+    core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, workspace.dir / "config"}};
+    // Two computers: two app windows, each with its own connection as Jane.
+    core::RecordStore desk_a({clinic.uri(jane), test::test_password_of(jane)});
+    core::RecordStore desk_b({clinic.uri(jane), test::test_password_of(jane)});
+    std::vector<gui::MainFrame*> frames;
+    std::vector<wxTextCtrl*> subjective;
+    for (auto* store : {&desk_a, &desk_b}) {
+        auto* frame = new gui::MainFrame(host, store);
+        frame->set_backup_on_close(false);
+        frame->SetSize(wxSize(1100, 720));
+        frame->Show();
+        let_events_run();
+        REQUIRE(frame->client_list()->select_client(ann));
+        let_events_run();
+        frame->client_pane()->open_session(session);
+        let_events_run(30);
+        REQUIRE(frame->client_pane()->session_editor());
+        subjective.push_back(
+            test::find_named<wxTextCtrl>(frame->client_pane()->session_editor(), "subjective"));
+        REQUIRE(subjective.back());
+        frames.push_back(frame);
+    }
+    const auto type_at_end = [](gui::MainFrame* frame, wxTextCtrl* field, const char* text) {
+        frame->Raise();
+        let_events_run();
+        test::click(field);
+        field->SetInsertionPointEnd();
+        wxUIActionSimulator sim;
+        sim.Text(text);
+        let_events_run(60);  // past the typing pause: saved
+    };
+    type_at_end(frames[0], subjective[0], " and shoulder");
+    const auto stored = [&] {
+        return jane_sql
+            .query("SELECT subjective FROM sessions WHERE id = $1", {std::to_string(session)})
+            .text(0, 0);
+    };
+    CHECK(stored() == "Neck pain after desk work and shoulder");
+
+    std::vector<wxString> shown;  // the errors the app shows, as the person reads them
+    gui::set_error_presenter([&](wxWindow*, const wxString& what, const wxString& details) {
+        shown.push_back(what + "\n" + details);
+    });
+    type_at_end(frames[1], subjective[1], " since Monday");
+    let_events_run(40);
+    gui::set_error_presenter({});
+    REQUIRE(shown.size() == 1);
+    CHECK(shown[0].Contains("changed elsewhere first"));
+    CHECK(shown[0].Contains("changed by Jane Roe at"));
+    // The first computer's save stands, the second window shows it, and what was typed there
+    // waits on the clipboard.
+    CHECK(stored() == "Neck pain after desk work and shoulder");
+    CHECK(subjective[1]->GetValue() == "Neck pain after desk work and shoulder");
+    wxString pasted;
+    if (wxTheClipboard->Open()) {
+        wxTextDataObject data;
+        if (wxTheClipboard->GetData(data))
+            pasted = data.GetText();
+        wxTheClipboard->Close();
+    }
+    CHECK(pasted.Contains("Neck pain after desk work since Monday"));
+    for (auto* frame : frames)
+        frame->Destroy();
     let_events_run();
 }

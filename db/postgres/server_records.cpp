@@ -1,0 +1,21 @@
+#include "db/server_records.hpp"
+
+#include "postgres_clinic_directory.hpp"
+#include "server_charting_store.hpp"
+#include "server_note_records.hpp"
+#include "shared_connection.hpp"
+
+namespace knotnotes::db {
+
+ServerRecords connect_server_records(const std::string& address,
+                                     std::optional<std::string> password) {
+    const auto server = postgres::shared(connect_clinic_server(address, std::move(password)));
+    ServerRecords records;
+    records.clients = postgres::client_records_on(server);
+    records.intakes = postgres::intake_records_on(server);
+    records.charting = std::make_unique<postgres::ServerChartingStore>(server);
+    records.notes = std::make_unique<postgres::ServerNoteRecords>(server);
+    return records;
+}
+
+}  // namespace knotnotes::db
