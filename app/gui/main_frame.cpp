@@ -231,6 +231,17 @@ void MainFrame::bind_menus() {
         if (pane_)
             pane_->edit_intake();
     });
+    // GTK reads Ctrl+I as Tab in a list or a text field, so the client list (where a therapist
+    // is right after picking a client) would move the focus instead of opening the intake: the
+    // window takes the shortcut before the focused control does.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetModifiers() == wxMOD_CONTROL && e.GetKeyCode() == 'I' && pane_ &&
+            pane_->client() && (!lock_ || !lock_->locked())) {
+            pane_->edit_intake();
+            return;
+        }
+        e.Skip();
+    });
     for (int tab = 0; tab < 4; ++tab) {
         on(id_tab_overview + tab, [this, tab] {
             if (pane_ && pane_->client())

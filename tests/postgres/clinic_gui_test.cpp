@@ -1,10 +1,10 @@
 // The app on a clinic server, as a therapist uses it: a window with no database, File > Connect
 // to a clinic server (Ctrl+Shift+O) with the address and password typed into the app's dialogs,
 // then the client list the server lets her see, the contraindication banner from the server's
-// intake, a session charted with a real click on the body chart and signed with her passphrase;
-// the server holds all of it and `verify` passes. The front desk, on the same window, sees the
-// client's contact details and no clinical record. Real server (postgres_session.sh), real
-// window (Xvfb), real input.
+// intake (and a new version of it saved from the intake form), a session charted with a real click
+// on the body chart and signed with her passphrase; the server holds all of it and `verify` passes.
+// The front desk, on the same window, sees the client's contact details and no clinical record.
+// Real server (postgres_session.sh), real window (Xvfb), real input.
 #include <catch2/catch.hpp>
 
 #include <wx/clipbrd.h>
@@ -142,6 +142,36 @@ TEST_CASE("a therapist connects from the File menu and charts and signs a sessio
     auto* banner = test::find_named<wxWindow>(frame, "contraindication-banner");
     REQUIRE(banner);
     CHECK(banner->IsShown());
+
+    // Edit intake (Ctrl+I): a second version on the server, from the same form as on a file.
+    {
+        test::DialogScript script([](wxDialog& d) {
+            auto* reason = d.FindWindow("reason");
+            REQUIRE(reason);
+            test::click(reason);
+            wxUIActionSimulator typing;
+            typing.Text("Stiff neck since the move");
+            let_events_run(10);
+            test::click(d.FindWindow("save-intake"));
+            let_events_run(20);
+        });
+        // Where a therapist is after picking a client: in the client list (where GTK takes
+        // Ctrl+I for Tab unless the window sees it first).
+        REQUIRE(wxWindow::FindFocus() == frame->client_list()->list());
+        wxUIActionSimulator sim;
+        sim.Char('i', wxMOD_CONTROL);
+        let_events_run(60);
+        REQUIRE(script.titles.size() == 1);
+        CHECK_THAT(script.titles[0], Catch::StartsWith("Intake"));
+    }
+    const auto versions = jane_sql.query(
+        "SELECT version, reason_for_visit, health_flags::text FROM intakes WHERE client_id = $1 "
+        "ORDER BY version",
+        {std::to_string(ann)});
+    REQUIRE(versions.size() == 2);
+    CHECK(versions.text(1, 0) == "2");
+    CHECK(versions.text(1, 1) == "Stiff neck since the move");
+    CHECK(versions.text(1, 2) == "[\"anticoagulants\"]");  // the form kept what was there
 
     frame->client_pane()->new_session();
     let_events_run(30);
