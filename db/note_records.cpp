@@ -55,6 +55,9 @@ class FileNoteRecords final : public NoteRecords {
     std::optional<StoredSigningKey> sealed_signing_key(sdk::Id practitioner_id) override {
         return SigningKeyRepository(file_).signing_key_of(practitioner_id);
     }
+    sdk::Id add_signing_key(const StoredSigningKey& key) override {
+        return SigningKeyRepository(file_).add(key);
+    }
     std::optional<sdk::Id> own_practitioner() override { return std::nullopt; }
     void seal(sdk::Id session_id, const sdk::Signature& signature) override {
         SessionRepository(file_).seal(session_id, signature);

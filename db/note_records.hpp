@@ -45,6 +45,8 @@ class NoteRecords {
     // The practitioner's newest key that has its sealed secret half (what their passphrase
     // unlocks to sign), if there is one. A clinic server gives a login its own only.
     virtual std::optional<StoredSigningKey> sealed_signing_key(sdk::Id practitioner_id) = 0;
+    // Keeps a new key of a practitioner's (a clinic server: the login's own only); its id.
+    virtual sdk::Id add_signing_key(const StoredSigningKey& key) = 0;
     // The practitioner the database knows the signing person as, where it knows who is
     // connected: a clinic server's login. None on a file, whose user is whoever has it open.
     virtual std::optional<sdk::Id> own_practitioner() = 0;

@@ -149,6 +149,16 @@ std::unique_ptr<UnlockedKey> RecordStore::unlock_signing_key(sdk::Id practitione
     return core::unlock_signing_key(*key, passphrase);
 }
 
+std::unique_ptr<UnlockedKey> RecordStore::create_signing_key(sdk::Id practitioner_id,
+                                                             std::string_view passphrase) {
+    auto key = make_signing_key(practitioner_id, passphrase);
+    const auto id = note_records_->add_signing_key(key.stored);
+    // Unsealed from what was kept, so the key in use is the one the records hold.
+    auto stored = key.stored;
+    stored.id = id;
+    return core::unlock_signing_key(stored, passphrase);
+}
+
 DemoSummary RecordStore::add_demo_data(const DemoOptions& options,
                                        const std::function<void(int, int)>& progress) {
     return generate_demo_data(database(), options, progress);

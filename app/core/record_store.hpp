@@ -93,6 +93,12 @@ class RecordStore {
     bool has_signing_key(sdk::Id practitioner_id);
     std::unique_ptr<UnlockedKey> unlock_signing_key(sdk::Id practitioner_id,
                                                     std::string_view passphrase);
+    // A new signing key for the practitioner, sealed under `passphrase` and kept with the
+    // records, unlocked (std::invalid_argument for a passphrase under 8 characters). On a file
+    // a practitioner profile makes its key (practitioner_profiles.hpp); on a clinic server a
+    // login without a key makes its own here, the first time it signs.
+    std::unique_ptr<UnlockedKey> create_signing_key(sdk::Id practitioner_id,
+                                                    std::string_view passphrase);
     // The file's key (empty for a plain file); none on a clinic server.
     const db::DatabaseKey* database_key() const { return database_ ? &database_->key() : nullptr; }
     // The charting practitioner's unlocked key for this app session (asked for once).

@@ -74,6 +74,48 @@ bool switch_practitioner(wxWindow* parent, core::RecordStore& store) {
     return true;
 }
 
+namespace {
+
+// A clinic login's first signature: the key is made on this computer, sealed under a passphrase
+// the therapist chooses (typed twice), and kept on the server as their own; the server never
+// sees the passphrase or the unsealed key.
+const core::UnlockedKey* first_signing_key_on_server(wxWindow* parent, core::RecordStore& store,
+                                                     const sdk::Practitioner& practitioner) {
+    wxString problem;
+    for (;;) {
+        wxPasswordEntryDialog first(
+            parent,
+            problem + wxString::Format(_("%s has no signing key on %s yet. Choose a passphrase for "
+                                         "one (at least %d characters): you type it to sign your "
+                                         "notes, on any computer of the clinic."),
+                                       wxString::FromUTF8(practitioner.name),
+                                       wxString::FromUTF8(store.location()),
+                                       static_cast<int>(core::minimum_passphrase_length)),
+            _("Sign the note: a new signing key"));
+        first.SetName("new-signing-passphrase");
+        if (first.ShowModal() != wxID_OK)
+            return nullptr;
+        wxPasswordEntryDialog again(parent, _("The same passphrase again:"),
+                                    _("Sign the note: a new signing key"));
+        again.SetName("new-signing-passphrase-again");
+        if (again.ShowModal() != wxID_OK)
+            return nullptr;
+        if (first.GetValue() != again.GetValue()) {
+            problem = _("The two passphrases differ; type them again.") + "\n\n";
+            continue;
+        }
+        try {
+            store.signing_session().keep(
+                store.create_signing_key(practitioner.id, first.GetValue().utf8_string()));
+            return store.signing_session().key_for(practitioner.id);
+        } catch (const std::invalid_argument& e) {
+            problem = wxString::FromUTF8(e.what()) + "\n\n";
+        }
+    }
+}
+
+}  // namespace
+
 const core::UnlockedKey* key_for_signing(wxWindow* parent, core::RecordStore& store) {
     const auto practitioner = charting_practitioner(parent, store);
     if (!practitioner)
@@ -81,16 +123,14 @@ const core::UnlockedKey* key_for_signing(wxWindow* parent, core::RecordStore& st
     if (const auto* key = store.signing_session().key_for(practitioner->id))
         return key;
     if (!store.has_signing_key(practitioner->id)) {
-        wxMessageBox(
-            wxString::Format(
-                store.on_server()
-                    ? _("%s has no signing key on %s, so the note stays a draft. Move your "
-                        "database in with its key (knotnotes-cli migrate --to the server), or "
-                        "ask the clinic owner.")
-                    : _("%s has no signing key in %s, so the note stays a draft. Create a "
-                        "practitioner profile (Tools > Switch practitioner)."),
-                wxString::FromUTF8(practitioner->name), wxString::FromUTF8(store.location())),
-            _("Sign the note"), wxOK | wxICON_WARNING, parent);
+        if (store.on_server())
+            return first_signing_key_on_server(parent, store, *practitioner);
+        wxMessageBox(wxString::Format(_("%s has no signing key in %s, so the note stays a draft. "
+                                        "Create a practitioner profile (Tools > Switch "
+                                        "practitioner)."),
+                                      wxString::FromUTF8(practitioner->name),
+                                      wxString::FromUTF8(store.location())),
+                     _("Sign the note"), wxOK | wxICON_WARNING, parent);
         return nullptr;
     }
     wxString problem;

@@ -127,6 +127,18 @@ std::optional<StoredSigningKey> ServerNoteRecords::sealed_signing_key(sdk::Id pr
     return key;
 }
 
+// The policy signing_keys_own (001) lets a login add keys of its own practitioner only.
+sdk::Id ServerNoteRecords::add_signing_key(const StoredSigningKey& key) {
+    return values::id_at(
+        server().query(
+            "INSERT INTO signing_keys (practitioner_id, public_key, sealed_secret_key, kdf_salt, "
+            "kdf_opslimit, kdf_memlimit, nonce) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            {values::number(key.practitioner_id), key.public_key, key.sealed_secret_key,
+             key.kdf_salt, std::to_string(key.kdf_opslimit), std::to_string(key.kdf_memlimit),
+             key.nonce}),
+        0, 0);
+}
+
 std::optional<sdk::Id> ServerNoteRecords::own_practitioner() {
     const auto rows = server().query("SELECT kn_my_practitioner_id()");
     const auto id = rows.value(0, 0);

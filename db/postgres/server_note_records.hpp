@@ -25,6 +25,7 @@ class ServerNoteRecords final : public NoteRecords {
     std::vector<sdk::QuestionnaireResponse> responses_for_session(sdk::Id session_id) override;
     std::optional<sdk::Id> signing_key_owner(const std::string& public_key) override;
     std::optional<StoredSigningKey> sealed_signing_key(sdk::Id practitioner_id) override;
+    sdk::Id add_signing_key(const StoredSigningKey& key) override;
     std::optional<sdk::Id> own_practitioner() override;
     void seal(sdk::Id session_id, const sdk::Signature& signature) override;
 

@@ -329,3 +329,62 @@ TEST_CASE("one draft open on two computers: the later save is refused, shown and
         frame->Destroy();
     let_events_run();
 }
+
+TEST_CASE("a login with no signing key makes one on the server the first time it signs",
+          "[gui][clinic-server]") {
+    wxConfigBase::Get()->DeleteAll();
+    test::ClinicServer clinic;
+    test::Workspace workspace;
+    const auto sam = clinic.add_login("sam", ClinicRole::therapist, "Sam Poe");
+    auto sam_sql = clinic.as(sam);
+    const auto bob = std::stoll(test::add_client(sam_sql, "Bob"));
+    const auto session = std::stoll(test::add_session(sam_sql, std::to_string(bob)));
+    core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, workspace.dir / "config"}};
+    auto store = std::make_unique<core::RecordStore>(
+        core::RecordStore::ClinicServer{clinic.uri(sam), test::test_password_of(sam)});
+    auto* frame = new gui::MainFrame(host, store.get());
+    frame->set_backup_on_close(false);
+    frame->SetSize(wxSize(1100, 720));
+    frame->Show();
+    let_events_run();
+    REQUIRE(frame->client_list()->select_client(bob));
+    frame->client_pane()->open_session(session);
+    let_events_run(30);
+    auto* editor = frame->client_pane()->session_editor();
+    REQUIRE(editor);
+    editor->set_sign_confirmation([](const wxString&) { return true; });
+    {
+        test::ModalInput input;
+        input.answer({{{"", "short"}}, "a new signing key"});  // under 8 characters: asked again
+        input.answer({{{"", "short"}}, "a new signing key"});
+        input.answer({{{"", "sam's first key"}}, "a new signing key"});
+        input.answer({{{"", "sam's first key"}}, "a new signing key"});
+        editor->SetFocus();
+        wxUIActionSimulator sim;
+        sim.Char('S', wxMOD_CONTROL | wxMOD_SHIFT);
+        let_events_run(120);
+        CHECK(input.shown() == 4);
+    }
+    const auto keys = sam_sql.query(
+        "SELECT count(*) FROM signing_keys WHERE practitioner_id = kn_my_practitioner_id()");
+    CHECK(keys.text(0, 0) == "1");
+    CHECK(sam_sql.query("SELECT status FROM sessions WHERE id = $1", {std::to_string(session)})
+              .text(0, 0) == "signed");
+    frame->Destroy();
+    let_events_run();
+    store.reset();
+
+    // The next app session (another computer) unlocks the same key with that passphrase.
+    core::RecordStore next({clinic.uri(sam), test::test_password_of(sam)});
+    const auto me = next.current_practitioner();
+    REQUIRE(me);
+    CHECK(next.has_signing_key(me->id));
+    CHECK(next.unlock_signing_key(me->id, "sam's first key"));
+    CHECK_THROWS(next.unlock_signing_key(me->id, "not the passphrase"));
+
+    const auto password = test::private_file(workspace, "sam.pw", test::test_password_of(sam));
+    const auto verified =
+        workspace.cli({"--db", clinic.uri(sam), "--password-file", password, "verify"});
+    INFO(verified.out << verified.err);
+    CHECK(verified.exit_code == 0);
+}
