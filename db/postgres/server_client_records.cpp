@@ -90,8 +90,8 @@ class ServerClientRecords final : public ClientRecords {
                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, kn_utc_now()), "
                 "coalesce($10, gen_random_uuid()::text)) RETURNING id",
                 {c.given_name, c.family_name, c.birth_date, c.phone, c.email, c.emergency_contact,
-                 c.occupation, std::string(sdk::to_text(c.chart_figure)), or_null(c.created_at),
-                 or_null(c.uid)}),
+                 c.occupation, std::string(sdk::to_text(c.chart_figure)),
+                 text_or_null(c.created_at), text_or_null(c.uid)}),
             0, 0);
     }
 
@@ -105,10 +105,6 @@ class ServerClientRecords final : public ClientRecords {
     }
 
   private:
-    static std::optional<std::string> or_null(const std::string& text) {
-        return text.empty() ? std::nullopt : std::optional<std::string>(text);
-    }
-
     postgres::SharedConnection connection_;
     postgres::ServerConnection& server_;
     bool front_desk_;

@@ -73,11 +73,11 @@ class ServerIntakeRecords final : public IntakeRecords {
                 "coalesce($2, kn_utc_now()), $3, $4, $5, $6::json, $7, $8, $9, $10, "
                 "$11::integer, $12::integer, $13, $14, $15, "
                 "coalesce($16, gen_random_uuid()::text)) RETURNING id",
-                {number(i.client_id), or_null(i.recorded_at), i.reason_for_visit, i.goals,
+                {number(i.client_id), text_or_null(i.recorded_at), i.reason_for_visit, i.goals,
                  i.activity, json_string_array(i.health_flags), i.medications, i.allergies,
                  i.surgeries_injuries, i.areas_to_avoid, number(i.preferred_pressure),
                  std::string(i.consent.agreed ? "1" : "0"), i.consent.date, i.consent.signer_name,
-                 i.consent.signature_png_base64, or_null(i.uid)}),
+                 i.consent.signature_png_base64, text_or_null(i.uid)}),
             0, 0);
         transaction.commit();
         return id;
@@ -106,10 +106,6 @@ class ServerIntakeRecords final : public IntakeRecords {
     }
 
   private:
-    static std::optional<std::string> or_null(const std::string& text) {
-        return text.empty() ? std::nullopt : std::optional<std::string>(text);
-    }
-
     SharedConnection connection_;
     ServerConnection& server_;
 };

@@ -26,6 +26,11 @@ inline std::string number(double value) {
     return json_number(value);
 }
 
+// Empty text as NULL, so that the server's default (a new uid, the time now) fills it in.
+inline std::optional<std::string> text_or_null(const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
 inline long long id_at(const ServerRows& rows, int row, int column) {
     return std::stoll(rows.text(row, column));
 }

@@ -3,7 +3,8 @@
 // then the client list the server lets her see, the contraindication banner from the server's
 // intake (and a new version of it saved from the intake form), a session charted with a real click
 // on the body chart and signed with her passphrase; the server holds all of it and `verify` passes.
-// The front desk, on the same window, sees the client's contact details and no clinical record.
+// The front desk, on the same window, sees the client's contact details and no clinical record,
+// and books a new client with Ctrl+N.
 // Real server (postgres_session.sh), real window (Xvfb), real input.
 #include <catch2/catch.hpp>
 
@@ -62,6 +63,16 @@ std::unique_ptr<core::RecordStore> connect_from_menu(gui::MainFrame& frame,
     return store;
 }
 
+// The app's main window on `store`, shown as a therapist's screen would show it.
+gui::MainFrame* window_on(core::PluginHost& host, core::RecordStore* store) {
+    auto* frame = new gui::MainFrame(host, store);
+    frame->set_backup_on_close(false);
+    frame->SetSize(wxSize(1100, 720));
+    frame->Show();
+    let_events_run();
+    return frame;
+}
+
 }  // namespace
 
 TEST_CASE("a therapist connects from the File menu and charts and signs a session on the server",
@@ -92,10 +103,7 @@ TEST_CASE("a therapist connects from the File menu and charts and signs a sessio
     core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, workspace.dir / "config"}};
     host.discover();
     host.load_enabled();
-    auto* start = new gui::MainFrame(host, nullptr);  // no database open yet
-    start->set_backup_on_close(false);
-    start->Show();
-    let_events_run();
+    auto* start = window_on(host, nullptr);  // no database open yet
     // A wrong password first: the dialog says the server refused it and asks again.
     std::unique_ptr<core::RecordStore> store;
     {
@@ -125,11 +133,7 @@ TEST_CASE("a therapist connects from the File menu and charts and signs a sessio
     wxConfigBase::Get()->Read("/clinic/address", &remembered);
     CHECK(remembered.utf8_string() == clinic.uri(jane));
 
-    auto* frame = new gui::MainFrame(host, store.get());
-    frame->set_backup_on_close(false);
-    frame->SetSize(wxSize(1100, 720));
-    frame->Show();
-    let_events_run();
+    auto* frame = window_on(host, store.get());
     // Only her own client is listed.
     auto* list = frame->client_list()->list();
     REQUIRE(list->GetItemCount() == 1);
@@ -231,18 +235,13 @@ TEST_CASE("the front desk on a clinic server sees contact details and no clinica
     test::add_session(jane_sql, std::to_string(ann));
 
     core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, workspace.dir / "config"}};
-    auto* start = new gui::MainFrame(host, nullptr);
-    start->set_backup_on_close(false);
-    start->Show();
+    auto* start = window_on(host, nullptr);
     auto store = connect_from_menu(*start, clinic.uri(fran), test::test_password_of(fran));
     start->Destroy();
     let_events_run();
     REQUIRE(store);
 
-    auto* frame = new gui::MainFrame(host, store.get());
-    frame->set_backup_on_close(false);
-    frame->Show();
-    let_events_run();
+    auto* frame = window_on(host, store.get());
     REQUIRE(frame->client_list()->select_client(ann));
     let_events_run(30);
     CHECK(frame->client_pane()->client() == ann);
@@ -251,6 +250,35 @@ TEST_CASE("the front desk on a clinic server sees contact details and no clinica
     CHECK(intake->GetValue().Contains("does not see clinical records"));
     CHECK_FALSE(intake->GetValue().Contains("warfarin"));
     CHECK(frame->client_pane()->sessions()->GetItemCount() == 0);
+
+    // The front desk books a new client with Ctrl+N; it is listed and shown.
+    test::DialogScript script([](wxDialog& d) {
+        if (d.GetTitle() != "New client")
+            return;
+        for (const auto& [field, text] : {std::pair<const char*, const char*>{"given-name", "Cleo"},
+                                          {"family-name", "Booked"}}) {
+            test::click(d.FindWindow(field));
+            wxUIActionSimulator typing;
+            typing.Text(text);
+            let_events_run(5);
+        }
+        test::click(d.FindWindow(wxID_OK));
+        let_events_run(10);
+    });
+    frame->Raise();
+    let_events_run();
+    wxUIActionSimulator sim;
+    sim.Char('n', wxMOD_CONTROL);
+    let_events_run(40);
+    REQUIRE(script.titles.size() == 1);
+    const auto booked = jane_sql.query("SELECT id FROM clients WHERE family_name = 'Booked'");
+    CHECK(booked.size() == 0);  // the front desk's own client, not Jane's to see
+    auto desk_sql = clinic.as(fran);
+    const auto desk_rows = desk_sql.query(
+        "SELECT id FROM clients WHERE given_name = 'Cleo' AND family_name = 'Booked'");
+    REQUIRE(desk_rows.size() == 1);
+    CHECK(frame->client_pane()->client() == std::stoll(desk_rows.text(0, 0)));
+    CHECK(frame->client_list()->list()->GetItemCount() == 2);
     frame->Destroy();
     let_events_run();
 }
@@ -271,11 +299,7 @@ TEST_CASE("one draft open on two computers: the later save is refused, shown and
     std::vector<gui::MainFrame*> frames;
     std::vector<wxTextCtrl*> subjective;
     for (auto* store : {&desk_a, &desk_b}) {
-        auto* frame = new gui::MainFrame(host, store);
-        frame->set_backup_on_close(false);
-        frame->SetSize(wxSize(1100, 720));
-        frame->Show();
-        let_events_run();
+        auto* frame = window_on(host, store);
         REQUIRE(frame->client_list()->select_client(ann));
         let_events_run();
         frame->client_pane()->open_session(session);
@@ -342,11 +366,7 @@ TEST_CASE("a login with no signing key makes one on the server the first time it
     core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, workspace.dir / "config"}};
     auto store = std::make_unique<core::RecordStore>(
         core::RecordStore::ClinicServer{clinic.uri(sam), test::test_password_of(sam)});
-    auto* frame = new gui::MainFrame(host, store.get());
-    frame->set_backup_on_close(false);
-    frame->SetSize(wxSize(1100, 720));
-    frame->Show();
-    let_events_run();
+    auto* frame = window_on(host, store.get());
     REQUIRE(frame->client_list()->select_client(bob));
     frame->client_pane()->open_session(session);
     let_events_run(30);
