@@ -230,6 +230,11 @@ void SessionEditorPanel::build() {
         wxEVT_MENU, [this](wxCommandEvent&) { undo_last_delete(); }, id_undo);
 }
 
+void SessionEditorPanel::set_questionnaires(core::QuestionnaireService* questionnaires) {
+    questionnaires_ = questionnaires;
+    questionnaire_->Enable(questionnaires_ && editor_ && !editor_->read_only());
+}
+
 void SessionEditorPanel::open(sdk::Id session_id) {
     if (editor_)
         flush_note();
@@ -289,6 +294,7 @@ void SessionEditorPanel::refresh_all() {
                                           clear_pressure_, questionnaire_}) {
         control->Enable(!read_only);
     }
+    questionnaire_->Enable(!read_only && questionnaires_);
     sign_->Show(!read_only);
     amend_->Show(read_only);
     chart_->set_read_only(read_only);

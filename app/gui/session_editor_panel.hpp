@@ -64,9 +64,8 @@ class SessionEditorPanel : public wxPanel {
     // their confirmation, then the unlocked key (signing_flow.hpp) and the signature.
     void sign();
     void amend();
-    void set_questionnaires(core::QuestionnaireService* questionnaires) {
-        questionnaires_ = questionnaires;
-    }
+    // None: no questionnaires here (a clinic server, so far): the button is disabled.
+    void set_questionnaires(core::QuestionnaireService* questionnaires);
     void open_questionnaire();  // scored by the plugin, stored with this session
     void print_preview();       // Ctrl+P
     // Writes the printout as a PDF file; false (with a message) when it could not.

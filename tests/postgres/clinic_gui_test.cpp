@@ -183,6 +183,10 @@ TEST_CASE("a therapist connects from the File menu and charts and signs a sessio
     REQUIRE(editor);
     editor->set_sign_confirmation([](const wxString&) { return true; });
     const auto session = editor->editor().session().id;
+    // Questionnaires are answered in a database file only so far: not offered here.
+    auto* questionnaire = test::find_named<wxWindow>(editor, "questionnaire");
+    REQUIRE(questionnaire);
+    CHECK_FALSE(questionnaire->IsEnabled());
     auto* chart = editor->chart();
     const auto at = sdk::chart_position(*sdk::find_muscle("upper-trapezius"), sdk::ChartView::back,
                                         sdk::Side::left);
