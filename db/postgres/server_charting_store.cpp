@@ -5,6 +5,7 @@
 #include "db/timestamps.hpp"
 #include "db/uid.hpp"
 #include "postgres_clinic_directory.hpp"
+#include "server_intake_records.hpp"
 #include "server_values.hpp"
 
 namespace knotnotes::db::postgres {
@@ -103,12 +104,7 @@ std::vector<SessionSummary> ServerChartingStore::sessions_of(sdk::Id client_id) 
 }
 
 std::optional<sdk::Id> ServerChartingStore::current_intake_id(sdk::Id client_id) {
-    const auto rows =
-        server_.query("SELECT id FROM intakes WHERE client_id = $1 ORDER BY version DESC LIMIT 1",
-                      {number(client_id)});
-    if (rows.size() == 0)
-        return std::nullopt;
-    return id_at(rows, 0, 0);
+    return newest_intake_id(server_, client_id);
 }
 
 sdk::Id ServerChartingStore::create_draft(const sdk::Session& s) {

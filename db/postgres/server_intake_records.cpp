@@ -12,6 +12,15 @@ namespace knotnotes::db::postgres {
 
 using namespace values;
 
+std::optional<sdk::Id> newest_intake_id(ServerConnection& server, sdk::Id client_id) {
+    const auto rows =
+        server.query("SELECT id FROM intakes WHERE client_id = $1 ORDER BY version DESC LIMIT 1",
+                     {number(client_id)});
+    if (rows.size() == 0)
+        return std::nullopt;
+    return id_at(rows, 0, 0);
+}
+
 std::optional<sdk::Intake> read_intake(ServerConnection& server, sdk::Id id) {
     const auto rows = server.query(
         "SELECT id, client_id, version, recorded_at, reason_for_visit, goals, activity, "
@@ -86,10 +95,8 @@ class ServerIntakeRecords final : public IntakeRecords {
     std::optional<sdk::Intake> get(sdk::Id id) override { return read_intake(server_, id); }
 
     std::optional<sdk::Intake> current(sdk::Id client_id) override {
-        const auto rows = server_.query(
-            "SELECT id FROM intakes WHERE client_id = $1 ORDER BY version DESC LIMIT 1",
-            {number(client_id)});
-        return rows.size() == 0 ? std::nullopt : read_intake(server_, id_at(rows, 0, 0));
+        const auto id = newest_intake_id(server_, client_id);
+        return id ? read_intake(server_, *id) : std::nullopt;
     }
 
     std::vector<sdk::Intake> versions(sdk::Id client_id) override {

@@ -10,6 +10,9 @@ namespace knotnotes::db::postgres {
 
 class ServerConnection;
 
+// The id of the client's newest intake version, as the login may see it.
+std::optional<sdk::Id> newest_intake_id(ServerConnection& server, sdk::Id client_id);
+
 // The intake version with this id, as the login may see it.
 std::optional<sdk::Intake> read_intake(ServerConnection& server, sdk::Id id);
 
