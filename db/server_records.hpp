@@ -13,8 +13,13 @@
 #include "note_records.hpp"
 
 namespace knotnotes::db {
+namespace postgres {
+class ServerConnection;
+}
 
 struct ServerRecords {
+    // The one connection the seams share; another() of it gives a background job its own.
+    std::shared_ptr<postgres::ServerConnection> connection;
     std::unique_ptr<ClientRecords> clients;
     std::unique_ptr<IntakeRecords> intakes;
     std::unique_ptr<ChartingStore> charting;

@@ -1,15 +1,14 @@
 // server_snapshot.hpp — what the login may see on a clinic server, as a private, encrypted
-// database file (private_work_file.hpp) for as long as a command needs it, for the commands
-// that read a database file: export (every format) and verify (the signed notes). The server is
-// read in one snapshot (db/migrate/server_to_file.hpp). Until the storage seam reaches the
-// exporters, this is how they read a server.
+// database file for as long as a command needs it (core/server_work_copy.hpp), for the
+// commands that read a database file: export (every format) and verify (the signed notes).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "cli_context.hpp"
+#include "core/server_work_copy.hpp"
 #include "db/database.hpp"
-#include "private_work_file.hpp"
 
 namespace knotnotes::cli {
 
@@ -17,13 +16,12 @@ class ServerSnapshot {
   public:
     explicit ServerSnapshot(const CliContext& context);
 
-    db::Database& database() { return copy_.database(); }
+    db::Database& database() { return copy_->database(); }
     // The server's database id (what export identifiers are made from).
-    const std::string& installation_id() const { return installation_id_; }
+    const std::string& installation_id() const { return copy_->installation_id(); }
 
   private:
-    PrivateWorkFile copy_;
-    std::string installation_id_;
+    std::unique_ptr<core::ServerReadCopy> copy_;
 };
 
 }  // namespace knotnotes::cli

@@ -1,7 +1,7 @@
 #include "server_staging.hpp"
 
+#include "core/server_work_copy.hpp"
 #include "db/postgres/postgres_clinic_directory.hpp"
-#include "private_work_file.hpp"
 #include "terminal_progress.hpp"
 
 namespace knotnotes::cli {
@@ -14,12 +14,9 @@ db::FileMoveResult write_through_staging(const CliContext& context,
     auto server = context.with_server_password(address, [&](std::optional<std::string> password) {
         return db::connect_clinic_server(address, std::move(password));
     });
-    PrivateWorkFile staging;
-    write(staging.database());
     TerminalProgress bar("Writing to the clinic server");
-    return db::move_file_to_server(
-        staging.database(), server, {"", true},
-        [&bar](long long done, long long total) { bar.update(done, total); });
+    return core::write_through_staging(
+        server, write, [&bar](long long done, long long total) { bar.update(done, total); });
 }
 
 }  // namespace knotnotes::cli

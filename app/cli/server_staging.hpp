@@ -1,9 +1,6 @@
-// server_staging.hpp — writing records into a clinic server with the code that writes them into
-// a database file: demo and import on a server address. The records are written into a private
-// staging file (private_work_file.hpp) and then moved into the server as the login's own, in
-// one server transaction, every row read back and compared (db/migrate/file_to_server.hpp): all
-// of it or none. Until the storage seam reaches the demo writer and the importers, this is how
-// they write to a server. The server keeps the staging file's audit chain with what it moved in.
+// server_staging.hpp — demo and import on a server address: the command's login and password,
+// then core/server_work_copy.hpp (a private staging file, moved into the server as the login's
+// own: all of it or none), with a progress bar on the terminal.
 #pragma once
 
 #include <functional>

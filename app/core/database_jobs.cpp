@@ -4,8 +4,10 @@
 
 #include "core/practitioner_profiles.hpp"
 #include "core/record_store.hpp"
+#include "core/server_work_copy.hpp"
 #include "db/backup.hpp"
 #include "db/database.hpp"
+#include "db/postgres/server_connection.hpp"
 
 namespace knotnotes::core {
 namespace {
@@ -20,18 +22,36 @@ std::unique_ptr<db::Database> worker_connection(const std::filesystem::path& dat
 
 }  // namespace
 
-ExportCounts export_job(const std::filesystem::path& database_file,
-                        PluginObject<sdk::Exporter>& exporter,
+JobRecords job_records(RecordStore& store) {
+    return {store.file(), store.another_server_connection()};
+}
+
+ExportCounts export_job(const JobRecords& records, PluginObject<sdk::Exporter>& exporter,
                         const std::filesystem::path& destination, const ExportScope& scope,
                         JobControl& control, const std::string& options) {
-    const auto own = worker_connection(database_file);
+    if (!records.server) {
+        const auto own = worker_connection(records.file);
+        return export_records(
+            *own, exporter, destination, scope,
+            [&](std::int64_t done, std::int64_t total) {
+                control.report(done, total);
+                return !control.cancel_requested();
+            },
+            options);
+    }
+    // The bar's first half is the copy of the server, its second the export of the copy.
+    ServerReadCopy copy(*records.server, [&](long long done, long long total) {
+        control.report(done, 2 * total);
+        if (control.cancel_requested())
+            throw ExportCancelled();
+    });
     return export_records(
-        *own, exporter, destination, scope,
+        copy.database(), exporter, destination, scope,
         [&](std::int64_t done, std::int64_t total) {
-            control.report(done, total);
+            control.report(total + done, 2 * total);
             return !control.cancel_requested();
         },
-        options);
+        options, copy.installation_id());
 }
 
 ImportCounts preview_job(PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,
@@ -41,12 +61,18 @@ ImportCounts preview_job(PluginObject<sdk::Importer>& importer, const std::files
     return counts;
 }
 
-ImportCounts import_job(const std::filesystem::path& database_file,
-                        PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,
-                        PluginHost& host, JobControl& control) {
+ImportCounts import_job(const JobRecords& records, PluginObject<sdk::Importer>& importer,
+                        const std::filesystem::path& file, PluginHost& host, JobControl& control) {
     control.check_cancel();
-    const auto own = worker_connection(database_file);
-    return import_records(*own, importer, file, host);
+    if (!records.server) {
+        const auto own = worker_connection(records.file);
+        return import_records(*own, importer, file, host);
+    }
+    ImportCounts counts;
+    write_through_staging(*records.server, [&](db::Database& staging) {
+        counts = import_records(staging, importer, file, host);
+    });
+    return counts;
 }
 
 void backup_job(const std::filesystem::path& database_file,

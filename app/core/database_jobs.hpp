@@ -1,5 +1,6 @@
 // database_jobs.hpp — the long database work the GUI runs as a BackgroundJob, each on a
-// connection of its own to `database_file` (the UI thread keeps using its own meanwhile).
+// connection of its own (the UI thread keeps using the window's meanwhile): to the window's
+// database file, or, for export and import, to the window's clinic server (JobRecords).
 // Each returns a summary sentence for the user and reports progress through `control`.
 //   - export: Cancel stops it; nothing is left behind (export_service.hpp).
 //   - import: the file is checked and counted first (Cancel possible), then written in one
@@ -8,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include <knotnotes/sdk/exporter.hpp>
@@ -19,20 +21,35 @@
 #include "core/import_service.hpp"
 #include "core/plugin_object.hpp"
 
+namespace knotnotes::db::postgres {
+class ServerConnection;
+}
+
 namespace knotnotes::core {
 
+class RecordStore;
+
+// Where a job's records are, taken on the window's thread (job_records): the window's file, or
+// a connection of the job's own to the window's clinic server. On a server, an export reads a
+// private copy of what the login may see first, and an import is moved in as the login's own
+// records, all of it or none (server_work_copy.hpp).
+struct JobRecords {
+    std::filesystem::path file;
+    std::shared_ptr<db::postgres::ServerConnection> server;
+};
+// The errors of connecting to the server (db/postgres/server_connection.hpp).
+JobRecords job_records(RecordStore& store);
+
 // Throws ExportCancelled when cancelled. `options`: the exporter's own "key=value" lines.
-ExportCounts export_job(const std::filesystem::path& database_file,
-                        PluginObject<sdk::Exporter>& exporter,
+ExportCounts export_job(const JobRecords& records, PluginObject<sdk::Exporter>& exporter,
                         const std::filesystem::path& destination, const ExportScope& scope,
                         JobControl& control, const std::string& options = {});
 
 ImportCounts preview_job(PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,
                          JobControl& control);
 // `host` is only read (its technique libraries check the imported records).
-ImportCounts import_job(const std::filesystem::path& database_file,
-                        PluginObject<sdk::Importer>& importer, const std::filesystem::path& file,
-                        PluginHost& host, JobControl& control);
+ImportCounts import_job(const JobRecords& records, PluginObject<sdk::Importer>& importer,
+                        const std::filesystem::path& file, PluginHost& host, JobControl& control);
 
 // Throws JobCancelled when cancelled.
 void backup_job(const std::filesystem::path& database_file,

@@ -10,6 +10,7 @@
 #include "db/backup.hpp"
 #include "db/installation.hpp"
 #include "db/intake_repository.hpp"
+#include "db/postgres/server_connection.hpp"
 #include "db/practitioner_repository.hpp"
 #include "db/server_records.hpp"
 #include "db/transaction.hpp"
@@ -38,6 +39,7 @@ RecordStore::RecordStore(const std::filesystem::path& file, db::DatabaseKey key)
 // empty server database up.
 RecordStore::RecordStore(const ClinicServer& server) {
     auto records = db::connect_server_records(server.address, server.password);
+    server_connection_ = std::move(records.connection);
     clients_ = std::move(records.clients);
     intakes_ = std::move(records.intakes);
     charting_ = std::move(records.charting);
@@ -66,6 +68,12 @@ const std::filesystem::path& RecordStore::file() const {
 
 std::string RecordStore::location() const {
     return clients_->where();
+}
+
+std::shared_ptr<db::postgres::ServerConnection> RecordStore::another_server_connection() {
+    if (!server_connection_)
+        return nullptr;
+    return std::make_shared<db::postgres::ServerConnection>(server_connection_->another());
 }
 
 db::Database& RecordStore::database() {

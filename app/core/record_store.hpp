@@ -33,6 +33,10 @@
 #include "db/intake_records.hpp"
 #include "db/session_repository.hpp"
 
+namespace knotnotes::db::postgres {
+class ServerConnection;
+}
+
 namespace knotnotes::core {
 
 class RecordStore {
@@ -99,6 +103,9 @@ class RecordStore {
     // login without a key makes its own here, the first time it signs.
     std::unique_ptr<UnlockedKey> create_signing_key(sdk::Id practitioner_id,
                                                     std::string_view passphrase);
+    // On a clinic server, a connection of its own to the same server as the same login, for a
+    // job on another thread (database_jobs.hpp); null for a file. The errors of connecting.
+    std::shared_ptr<db::postgres::ServerConnection> another_server_connection();
     // The file's key (empty for a plain file); none on a clinic server.
     const db::DatabaseKey* database_key() const { return database_ ? &database_->key() : nullptr; }
     // The charting practitioner's unlocked key for this app session (asked for once).
@@ -121,6 +128,7 @@ class RecordStore {
   private:
     std::unique_ptr<db::Database> database_;  // a file's; none on a clinic server
     std::string server_;                      // the server's address (no password), or empty
+    std::shared_ptr<db::postgres::ServerConnection> server_connection_;  // the seams' own
     std::unique_ptr<db::ClientRecords> clients_;
     std::unique_ptr<db::IntakeRecords> intakes_;
     std::unique_ptr<db::ChartingStore> charting_;

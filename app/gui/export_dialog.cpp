@@ -188,11 +188,17 @@ bool ExportDialog::run() {
         return false;
     }
     const std::filesystem::path destination = destination_->GetValue().utf8_string();
-    const auto database_file = store_.file();
+    core::JobRecords records;
+    try {
+        records = core::job_records(store_);
+    } catch (const std::exception& e) {
+        message_ = wxString::FromUTF8(e.what());
+        return false;
+    }
     core::ExportCounts counts;
     const auto options = exporter_options();
     core::BackgroundJob job([&](core::JobControl& control) {
-        counts = core::export_job(database_file, exporter, destination, scope, control, options);
+        counts = core::export_job(records, exporter, destination, scope, control, options);
         return std::string();
     });
     run_job_with_progress(this, _("Exporting"), _("Exporting records..."), job);

@@ -45,7 +45,7 @@ ImportPreviewDialog::ImportPreviewDialog(wxWindow* parent, core::PluginHost& hos
             summary_ =
                 wxString::Format(_("%s holds %s.%s\n\nImport them into %s?"),
                                  wxString::FromUTF8(file_.filename().string()), counts_text(counts),
-                                 notes_text(counts), wxString::FromUTF8(store_.file().string()));
+                                 notes_text(counts), wxString::FromUTF8(store_.location()));
             can_import_ = true;
         } catch (const core::JobCancelled&) {
             summary_ = _("Reading the file was cancelled; nothing was imported.");
@@ -79,9 +79,15 @@ bool ImportPreviewDialog::import() {
     if (!can_import_)
         return false;
     core::ImportCounts counts;
-    const auto database_file = store_.file();
+    core::JobRecords records;
+    try {
+        records = core::job_records(store_);
+    } catch (const std::exception& e) {
+        summary_ = wxString::FromUTF8(e.what()) + _("\nNothing was imported.");
+        return false;
+    }
     core::BackgroundJob job([&](core::JobControl& control) {
-        counts = core::import_job(database_file, importer_, file_, host_, control);
+        counts = core::import_job(records, importer_, file_, host_, control);
         return std::string();
     });
     // All or nothing in one transaction: once writing has begun it runs to its end.

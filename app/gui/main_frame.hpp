@@ -92,7 +92,7 @@ class MainFrame : public wxFrame {
     void backup_on_close();
     // True (and says so) when the records are on a clinic server and `command` works on a
     // database file only so far.
-    bool file_only(const wxString& command);
+    bool file_only(const wxString& command, const wxString& instead);
 
     core::PluginHost& host_;
     core::RecordStore* store_;

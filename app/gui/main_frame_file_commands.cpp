@@ -24,21 +24,26 @@ wxString path_text(const std::filesystem::path& p) {
     return wxString::FromUTF8(p.string());
 }
 
+wxString client_list_advice() {
+    return _("Add the clients one by one with Ctrl+N for now: a list is not imported into a "
+             "clinic server yet.");
+}
+
 }  // namespace
 
-bool MainFrame::file_only(const wxString& command) {
+bool MainFrame::file_only(const wxString& command, const wxString& instead) {
     if (!store_ || !store_->on_server())
         return false;
-    wxMessageBox(wxString::Format(_("%s works on a database file only so far. Your records are "
-                                    "on %s: use knotnotes-cli --db with the same address (export, "
-                                    "import; backups with pg_dump, see the README)."),
-                                  command, wxString::FromUTF8(store_->location())),
+    wxMessageBox(wxString::Format(_("%s works on a database file only so far, and your records "
+                                    "are on %s."),
+                                  command, wxString::FromUTF8(store_->location())) +
+                     " " + instead,
                  command, wxOK | wxICON_INFORMATION, this);
     return true;
 }
 
 void MainFrame::export_records() {
-    if (!store_ || file_only(_("Export")))
+    if (!store_)
         return;
     const auto client = pane_ ? pane_->client() : 0;
     const auto named = client ? store_->client(client) : std::nullopt;
@@ -48,7 +53,7 @@ void MainFrame::export_records() {
 }
 
 void MainFrame::import_records() {
-    if (!store_ || file_only(_("Import")))
+    if (!store_)
         return;
     wxFileDialog dialog(this, _("Import a KnotNotes export or a FHIR Bundle"), wxEmptyString,
                         wxEmptyString,
@@ -60,7 +65,7 @@ void MainFrame::import_records() {
 }
 
 void MainFrame::import_file(const std::filesystem::path& file) {
-    if (!store_ || file_only(_("Import")))
+    if (!store_)
         return;
     ImportPreviewDialog preview(this, host_, *store_, file);
     if (preview.ShowModal() == wxID_OK) {
@@ -70,7 +75,7 @@ void MainFrame::import_file(const std::filesystem::path& file) {
 }
 
 void MainFrame::import_client_list() {
-    if (!store_ || file_only(_("Import client list")))
+    if (!store_ || file_only(_("Import client list"), client_list_advice()))
         return;
     wxFileDialog dialog(this, _("Import a client list"), wxEmptyString, wxEmptyString,
                         _("Client lists (*.csv;*.txt)|*.csv;*.CSV;*.txt|All files|*"),
@@ -81,7 +86,7 @@ void MainFrame::import_client_list() {
 }
 
 void MainFrame::import_client_list_file(const std::filesystem::path& file) {
-    if (!store_ || file_only(_("Import client list")))
+    if (!store_ || file_only(_("Import client list"), client_list_advice()))
         return;
     ClientListImportDialog wizard(this, *store_, file);
     if (wizard.ShowModal() == wxID_OK) {
@@ -91,7 +96,10 @@ void MainFrame::import_client_list_file(const std::filesystem::path& file) {
 }
 
 void MainFrame::backup() {
-    if (!store_ || file_only(_("Back up database")))
+    if (!store_ || file_only(_("Back up database"),
+                             _("A clinic server is backed up with pg_dump by whoever runs it; "
+                               "File > Export keeps a copy of your own records (see the "
+                               "README's clinic server section).")))
         return;
     wxFileDialog dialog(this, _("Back up the database to"), wxEmptyString, "knotnotes-backup.db",
                         _("KnotNotes databases (*.db)|*.db"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);

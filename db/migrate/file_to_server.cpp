@@ -50,6 +50,8 @@ class FileMove {
         const auto responsible =
             options_.therapist_login.empty() ? server_.login() : options_.therapist_login;
         check_therapist(responsible);
+        if (options_.staged)
+            refuse_others_notes();
         for (const auto& table : moved_tables())
             result.rows[table.name] = move_table(table, responsible);
         result.rows["sessions signed"] = sign_sessions();
@@ -97,6 +99,31 @@ class FileMove {
             throw DatabaseRefused(file_.file().string() + " was moved into " +
                                   server_.description() + " before (database id " + installation +
                                   "). Nothing was changed on the server.");
+    }
+
+    // A login other than the owner may write notes as itself only (the server's row-level
+    // security refuses the rest row by row): records charted by anyone else are refused here,
+    // before anything is written, with whose they are and what to do instead.
+    void refuse_others_notes() {
+        if (server_.query("SELECT kn_is_owner()").text(0, 0) == "t")
+            return;
+        const auto mine =
+            server_.query("SELECT uid FROM practitioners WHERE id = kn_my_practitioner_id()");
+        const std::string my_uid = mine.size() > 0 ? mine.text(0, 0) : "";
+        auto st = file_.prepare("SELECT uid, name FROM practitioners ORDER BY id");
+        std::string others;
+        while (st->step()) {
+            if (st->text(0) != my_uid)
+                others += (others.empty() ? "" : ", ") + st->text(1);
+        }
+        if (others.empty())
+            return;
+        throw AccessDenied(
+            "These records were charted by " + others + ", not by you as " + server_.description() +
+            " knows you: a therapist brings in only notes they charted themselves, with the "
+            "profile they moved in (knotnotes-cli migrate). The clinic's owner can import "
+            "them, or move the file in for its therapist (migrate --therapist LOGIN). Nothing "
+            "was changed on the server.");
     }
 
     void check_therapist(const std::string& login) {

@@ -116,6 +116,35 @@ ServerConnection ServerConnection::open(const std::string& uri,
     pg_conn* connection = PQconnectdbParams(keywords.data(), values.data(), 1);
     if (password)
         OPENSSL_cleanse(password->data(), password->size());
+    return connected(connection, uri);
+}
+
+ServerConnection ServerConnection::another() {
+    // Everything libpq connected this one with, the password it was given included (libpq holds
+    // it for as long as the connection lives; nothing here keeps a copy after connecting).
+    PQconninfoOption* options = PQconninfo(connection_);
+    if (!options)
+        throw DatabaseError("Could not connect to " + description_ + " again: out of memory.");
+    std::vector<const char*> keywords;
+    std::vector<const char*> values;
+    for (const auto* option = options; option->keyword; ++option) {
+        if (option->val && *option->val) {
+            keywords.push_back(option->keyword);
+            values.push_back(option->val);
+        }
+    }
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+    pg_conn* connection = PQconnectdbParams(keywords.data(), values.data(), 0);
+    for (auto* option = options; option->keyword; ++option) {
+        if (option->val && std::strcmp(option->keyword, "password") == 0)
+            OPENSSL_cleanse(option->val, std::strlen(option->val));
+    }
+    PQconninfoFree(options);
+    return connected(connection, description_);
+}
+
+ServerConnection ServerConnection::connected(pg_conn* connection, const std::string& uri) {
     const auto description = describe(connection, uri);
     if (!connection)
         throw DatabaseError("Could not connect to " + description + ": out of memory.");

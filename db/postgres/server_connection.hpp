@@ -53,6 +53,10 @@ class ServerConnection {
   public:
     static ServerConnection open(const std::string& uri,
                                  std::optional<std::string> password = std::nullopt);
+    // A second connection to the same server as the same login, with what this one connected
+    // with (its password too): for work on a thread of its own, such as an export in the
+    // background while the window keeps this one. The errors of open().
+    ServerConnection another();
     ~ServerConnection();
     ServerConnection(ServerConnection&& other) noexcept;
     ServerConnection(const ServerConnection&) = delete;
@@ -84,6 +88,8 @@ class ServerConnection {
 
   private:
     ServerConnection(pg_conn* connection, std::string description);
+    // Checks a new connection (errors named after `uri`) and takes it over.
+    static ServerConnection connected(pg_conn* connection, const std::string& uri);
     [[noreturn]] void fail(pg_result* result, const std::string& what);
 
     pg_conn* connection_;

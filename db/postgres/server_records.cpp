@@ -11,6 +11,7 @@ ServerRecords connect_server_records(const std::string& address,
                                      std::optional<std::string> password) {
     const auto server = postgres::shared(connect_clinic_server(address, std::move(password)));
     ServerRecords records;
+    records.connection = server;
     records.clients = postgres::client_records_on(server);
     records.intakes = postgres::intake_records_on(server);
     records.charting = std::make_unique<postgres::ServerChartingStore>(server);

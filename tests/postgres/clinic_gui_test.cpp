@@ -4,12 +4,17 @@
 // intake (and a new version of it saved from the intake form), a session charted with a real click
 // on the body chart and signed with her passphrase; the server holds all of it and `verify` passes.
 // The front desk, on the same window, sees the client's contact details and no clinical record,
-// and books a new client with Ctrl+N.
+// and books a new client with Ctrl+N. File > Export writes what the login may see, and File >
+// Import brings a file's records in as the login's own.
 // Real server (postgres_session.sh), real window (Xvfb), real input.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
+#include <wx/choice.h>
 #include <wx/clipbrd.h>
 #include <wx/config.h>
+#include <wx/filedlg.h>
 #include <wx/notebook.h>
 
 #include <knotnotes/sdk/muscle_atlas.hpp>
@@ -26,6 +31,7 @@
 #include "core/signing/signing_key.hpp"
 #include "error_dialog.hpp"
 #include "gui_test_support.hpp"
+#include "import_preview_dialog.hpp"
 #include "main_frame.hpp"
 #include "modal_input.hpp"
 #include "session_editor_panel.hpp"
@@ -71,6 +77,47 @@ gui::MainFrame* window_on(core::PluginHost& host, core::RecordStore* store) {
     frame->Show();
     let_events_run();
     return frame;
+}
+
+// File > Import from the menu, answering its dialogs as a user does: the path typed into the
+// file dialog, Import clicked in the preview; what the preview and the closing message said.
+struct ImportSeen {
+    wxString previewed;
+    wxString told;
+};
+ImportSeen import_from_menu(gui::MainFrame& frame, const std::filesystem::path& file) {
+    ImportSeen seen;
+    wxDialog* file_dialog = nullptr;
+    test::DialogAnswers answers([&](wxDialog& d) {
+        if (dynamic_cast<wxFileDialog*>(&d)) {
+            if (file_dialog == &d)  // wxGTK passes the hook twice
+                return static_cast<int>(wxID_NONE);
+            file_dialog = &d;
+            test::type_path_into(d, file.string());
+            return static_cast<int>(wxID_NONE);
+        }
+        if (auto* preview = dynamic_cast<gui::ImportPreviewDialog*>(&d)) {
+            seen.previewed = preview->summary();
+            preview->CallAfter([preview] {
+                let_events_run();
+                if (auto* import = preview->FindWindow(wxID_OK))
+                    test::click(import);
+                if (preview->IsModal())
+                    preview->EndModal(wxID_CANCEL);
+            });
+            return static_cast<int>(wxID_NONE);
+        }
+        if (auto* box = dynamic_cast<wxMessageDialog*>(&d))
+            seen.told = box->GetMessage();
+        return static_cast<int>(wxID_OK);
+    });
+    auto* bar = frame.GetMenuBar();
+    auto* item = bar->FindItem(bar->FindMenuItem("File", "Import..."));
+    REQUIRE(item);
+    REQUIRE(item->GetMenu()->SendEvent(item->GetId()));
+    let_events_run(60);
+    CHECK(file_dialog);
+    return seen;
 }
 
 }  // namespace
@@ -409,6 +456,110 @@ TEST_CASE("a login with no signing key makes one on the server the first time it
     const auto password = test::private_file(workspace, "sam.pw", test::test_password_of(sam));
     const auto verified =
         workspace.cli({"--db", clinic.uri(sam), "--password-file", password, "verify"});
+    INFO(verified.out << verified.err);
+    CHECK(verified.exit_code == 0);
+}
+
+TEST_CASE("File > Export and File > Import on a clinic server, as a therapist uses them",
+          "[gui][clinic-server]") {
+    wxConfigBase::Get()->DeleteAll();
+    test::ClinicServer clinic;
+    test::Workspace workspace;
+    const auto jane = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
+    const auto sam = clinic.add_login("sam", ClinicRole::therapist, "Sam Poe");
+    auto jane_sql = clinic.as(jane);
+    auto sam_sql = clinic.as(sam);
+    const auto ann = test::add_client(jane_sql, "Ann");
+    test::add_session(jane_sql, ann);
+    test::add_client(sam_sql, "Bob");  // Sam's: not in Jane's export
+
+    // An export from another database file, to import on the server.
+    const auto other = workspace.dir / "other.db";
+    REQUIRE(workspace
+                .cli({"--db", other.string(), "--unencrypted", "demo", "--clients", "2",
+                      "--sessions-per-client", "2"})
+                .exit_code == 0);
+    const auto incoming = workspace.dir / "incoming.xml";
+    REQUIRE(workspace
+                .cli({"--db", other.string(), "export", "--format", "xml", "-o", incoming.string()})
+                .exit_code == 0);
+
+    core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, workspace.dir / "config"}};
+    host.discover();
+    host.load_enabled();
+    core::RecordStore store({clinic.uri(jane), test::test_password_of(jane)});
+    auto* frame = window_on(host, &store);
+
+    // Ctrl+E: the native XML format, everything, a destination typed, Export.
+    const auto destination = workspace.dir / "janes-records.xml";
+    {
+        test::DialogScript script([&](wxDialog& d) {
+            auto* formats = dynamic_cast<wxChoice*>(d.FindWindow("export-format"));
+            if (!formats)
+                return;
+            CHECK(test::choose_with_keys(formats, "(xml)"));
+            test::click(d.FindWindow("export-everything"));
+            d.FindWindow("export-destination")->SetFocus();
+            let_events_run(5);
+            wxUIActionSimulator typing;
+            typing.Text(destination.c_str());
+            let_events_run();
+            test::click(d.FindWindow(wxID_OK));
+            script.let_dialog_run();
+        });
+        frame->Raise();
+        let_events_run();
+        wxUIActionSimulator sim;
+        sim.Char('e', wxMOD_CONTROL);
+        let_events_run();
+        for (int i = 0; i < 400 && script.messages.empty(); ++i)
+            let_events_run(1);
+        REQUIRE(script.titles.size() >= 1);
+        CHECK(script.titles[0] == "Export records");
+        REQUIRE(script.messages.size() == 1);
+        CHECK_THAT(script.messages[0], Catch::Contains("Exported 1 clients and 1 sessions"));
+    }
+    std::ifstream in(destination);
+    const std::string exported((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+    CHECK(exported.find("<given-name>Ann</given-name>") != std::string::npos);
+    CHECK(exported.find("Neck pain after desk work") != std::string::npos);
+    CHECK(exported.find("<given-name>Bob</given-name>") == std::string::npos);
+    const auto private_to_her =
+        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
+    CHECK((std::filesystem::status(destination).permissions() & std::filesystem::perms::all) ==
+          private_to_her);
+
+    // File > Import as Jane: the demo's notes were charted by others, which a therapist may not
+    // bring in as hers; she is told so and whose they are, and nothing changes.
+    const auto jane_tried = import_from_menu(*frame, incoming);
+    CHECK_THAT(
+        jane_tried.previewed.utf8_string(),
+        Catch::Contains("2 clients") && Catch::Contains("Import them into the clinic server"));
+    CHECK_THAT(jane_tried.told.utf8_string(), Catch::Contains("charted by Alex Morgan") &&
+                                                  Catch::Contains("Nothing was imported"));
+    CHECK(jane_sql.query("SELECT count(*) FROM clients").text(0, 0) == "1");
+    frame->Destroy();
+    let_events_run();
+
+    // The owner imports it: the file dialog, the preview, Import; the clients are listed.
+    const auto olga = clinic.add_login("olga", ClinicRole::owner, "Olga Owner");
+    core::RecordStore owners({clinic.uri(olga), test::test_password_of(olga)});
+    auto* owners_frame = window_on(host, &owners);
+    const auto imported = import_from_menu(*owners_frame, incoming);
+    CHECK_THAT(imported.told.utf8_string(), Catch::Contains("Imported 2 clients"));
+    auto olga_sql = clinic.as(olga);
+    CHECK(olga_sql.query("SELECT count(*) FROM clients").text(0, 0) == "4");
+    CHECK(olga_sql.query("SELECT count(*) FROM sessions").text(0, 0) == "5");
+    CHECK(jane_sql.query("SELECT count(*) FROM clients").text(0, 0) == "1");  // not Jane's
+    CHECK(owners_frame->client_list()->list()->GetItemCount() == 4);
+    owners_frame->Destroy();
+    let_events_run();
+
+    // The server's records still verify after the import.
+    const auto password = test::private_file(workspace, "olga.pw", test::test_password_of(olga));
+    const auto verified =
+        workspace.cli({"--db", clinic.uri(olga), "--password-file", password, "verify"});
     INFO(verified.out << verified.err);
     CHECK(verified.exit_code == 0);
 }

@@ -3,6 +3,8 @@
 // the server already holds are refused by name.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "cli_workspace.hpp"
 #include "clinic_records.hpp"
 #include "clinic_server.hpp"
@@ -107,6 +109,69 @@ TEST_CASE(
     CHECK(clinic.count("SELECT count(*) FROM audit_log") == audit);
 
     r = clinic.on_server({"verify"});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+}
+
+TEST_CASE(
+    "a therapist imports notes she charted herself into a clinic server, and is refused anyone "
+    "else's before anything is written") {
+    Clinic clinic;
+    auto& workspace = clinic.workspace;
+    const auto jane = clinic.server.add_login("jane", ClinicRole::therapist, "Jane Roe");
+    const auto janes_password =
+        test::private_file(workspace, "jane.pw", test::test_password_of(jane));
+    const auto as_jane = [&](std::vector<std::string> args) {
+        args.insert(args.begin(),
+                    {"--db", clinic.server.uri(jane), "--password-file", janes_password});
+        return workspace.cli(args);
+    };
+    const auto csv = [&](const std::string& name, const std::string& given) {
+        std::ofstream(workspace.path(name)) << "First,Last\n" << given << ",Client\n";
+        return workspace.on(
+            "laptop.db", {"import", "--format", "csv-clients", "--map", "First=given-name", "--map",
+                          "Last=family-name", workspace.path(name)});
+    };
+    // Her laptop: her profile and a client, moved into the clinic by its owner as hers.
+    const auto passphrase = test::private_file(workspace, "jane.pp", "jane's passphrase");
+    REQUIRE(workspace
+                .on("laptop.db",
+                    {"practitioners", "add", "--name", "Jane Roe", "--passphrase-file", passphrase})
+                .exit_code == 0);
+    REQUIRE(csv("first.csv", "Ann").exit_code == 0);
+    auto r = workspace.on("laptop.db", {"migrate", "--to", clinic.server.uri(clinic.olivia),
+                                        "--password-file", clinic.password, "--therapist", jane});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    // A client added on the laptop afterwards, exported and imported by Jane herself.
+    REQUIRE(csv("later.csv", "Cleo").exit_code == 0);
+    REQUIRE(workspace
+                .on("laptop.db", {"export", "--format", "xml", "--client", "2", "-o",
+                                  workspace.path("cleo.xml")})
+                .exit_code == 0);
+    r = as_jane({"import", workspace.path("cleo.xml")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Imported 1 clients"));
+    auto jane_sql = clinic.server.as(jane);
+    CHECK(test::count(jane_sql, "SELECT count(*) FROM clients WHERE given_name = 'Cleo'") == 1);
+
+    // A demo's notes are the demo practitioners': refused by name, nothing written.
+    REQUIRE(workspace.on("demo.db", {"demo", "--clients", "2"}).exit_code == 0);
+    REQUIRE(workspace.on("demo.db", {"export", "--format", "xml", "-o", workspace.path("d.xml")})
+                .exit_code == 0);
+    const auto audit = clinic.count("SELECT count(*) FROM audit_log");
+    r = as_jane({"import", workspace.path("d.xml")});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("charted by Alex Morgan") &&
+                          Catch::Contains("The clinic's owner can import them") &&
+                          Catch::Contains("Nothing was changed on the server"));
+    CHECK(clinic.count("SELECT count(*) FROM audit_log") == audit);
+    CHECK(test::count(jane_sql, "SELECT count(*) FROM clients") == 2);
+    r = as_jane({"demo", "--clients", "1"});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("charted by"));
+    r = as_jane({"verify"});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
 }

@@ -1,4 +1,4 @@
-#include "private_work_file.hpp"
+#include "core/private_work_file.hpp"
 
 #include <cstdlib>
 #include <stdexcept>
@@ -6,7 +6,7 @@
 
 #include "db/database_key.hpp"
 
-namespace knotnotes::cli {
+namespace knotnotes::core {
 namespace {
 
 std::filesystem::path private_folder() {
@@ -40,4 +40,4 @@ PrivateWorkFile::~PrivateWorkFile() {
     std::filesystem::remove_all(folder_, ec);
 }
 
-}  // namespace knotnotes::cli
+}  // namespace knotnotes::core

@@ -1,7 +1,8 @@
-// private_work_file.hpp — a database file only this command can read, for as long as it needs
-// it: how the commands that read or write a database file work with a clinic server until the
-// storage seam reaches them (server_snapshot.hpp reads the server into one; server_staging.hpp
-// writes records into one and moves them into the server).
+// private_work_file.hpp — a database file only this process can read, for as long as one
+// command or job needs it: how the code that reads or writes a database file (exporters,
+// importers, the demo writer) works with a clinic server until the storage seam reaches it
+// (server_work_copy.hpp reads the server into one; a staging file is written and then moved
+// into the server).
 //
 // It lives in a folder of its own (0700) under $XDG_RUNTIME_DIR (memory, on a desktop) or the
 // temporary folder, encrypted with a random key that only this process holds, and is removed
@@ -13,7 +14,7 @@
 
 #include "db/database.hpp"
 
-namespace knotnotes::cli {
+namespace knotnotes::core {
 
 class PrivateWorkFile {
   public:
@@ -29,4 +30,4 @@ class PrivateWorkFile {
     std::unique_ptr<db::Database> database_;
 };
 
-}  // namespace knotnotes::cli
+}  // namespace knotnotes::core

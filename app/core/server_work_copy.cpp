@@ -1,0 +1,42 @@
+#include "core/server_work_copy.hpp"
+
+#include <vector>
+
+#include "db/migrate/server_to_file.hpp"
+#include "db/statement.hpp"
+
+namespace knotnotes::core {
+namespace {
+
+// A read copy is no record: it needs no audit chain of its own, no search index and no seals
+// (nobody else can open it, and it is gone when the command ends), and keeping them was most
+// of the time a copy took: a SHA-256 and an FTS5 update per row, and a statement journal for
+// every INSERT that a trigger might undo.
+void drop_record_keeping(db::Database& copy) {
+    std::vector<std::string> triggers;
+    {
+        auto st = copy.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'");
+        while (st->step())
+            triggers.push_back(st->text(0));
+    }
+    for (const auto& trigger : triggers)
+        copy.exec("DROP TRIGGER \"" + trigger + "\"");
+}
+
+}  // namespace
+
+ServerReadCopy::ServerReadCopy(db::postgres::ServerConnection& server,
+                               const RowProgress& progress) {
+    drop_record_keeping(copy_.database());
+    installation_id_ = db::move_server_to_file(server, copy_.database(), progress).installation_id;
+}
+
+db::FileMoveResult write_through_staging(db::postgres::ServerConnection& server,
+                                         const std::function<void(db::Database&)>& write,
+                                         const RowProgress& progress) {
+    PrivateWorkFile staging;
+    write(staging.database());
+    return db::move_file_to_server(staging.database(), server, {"", true}, progress);
+}
+
+}  // namespace knotnotes::core
