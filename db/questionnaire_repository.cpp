@@ -3,31 +3,12 @@
 #include <cstdio>
 
 #include "database.hpp"
-#include "json_text.hpp"
+#include "questionnaire_records.hpp"
 #include "timestamps.hpp"
 #include "transaction.hpp"
 #include "uid.hpp"
 
 namespace knotnotes::db {
-namespace {
-
-std::string answers_json(const std::vector<sdk::QuestionnaireAnswer>& answers) {
-    std::string json = "[";
-    for (const auto& a : answers) {
-        if (json.size() > 1)
-            json += ",";
-        json += "{\"item\":" + json_quote(a.item_id) + ",\"value\":";
-        if (a.value) {
-            json += json_number(*a.value);
-        } else {
-            json += "null";
-        }
-        json += ",\"text\":" + json_quote(a.text) + "}";
-    }
-    return json + "]";
-}
-
-}  // namespace
 
 sdk::Id QuestionnaireRepository::add(const sdk::QuestionnaireResponse& r) {
     Transaction transaction(db_);
@@ -36,8 +17,9 @@ sdk::Id QuestionnaireRepository::add(const sdk::QuestionnaireResponse& r) {
            "instrument_version, completed_at, answers, score, interpretation, uid) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind_all(r.client_id, r.session_id, r.instrument_id, r.instrument_version,
-                   r.completed_at.empty() ? utc_now() : r.completed_at, answers_json(r.answers),
-                   r.score, r.interpretation, r.uid.empty() ? new_uid() : r.uid)
+                   r.completed_at.empty() ? utc_now() : r.completed_at,
+                   questionnaire_answers_json(r.answers), r.score, r.interpretation,
+                   r.uid.empty() ? new_uid() : r.uid)
         .run();
     const auto id = db_.last_insert_id();
     transaction.commit();

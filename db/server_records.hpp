@@ -11,6 +11,7 @@
 #include "client_records.hpp"
 #include "intake_records.hpp"
 #include "note_records.hpp"
+#include "questionnaire_records.hpp"
 
 namespace knotnotes::db {
 namespace postgres {
@@ -24,6 +25,7 @@ struct ServerRecords {
     std::unique_ptr<IntakeRecords> intakes;
     std::unique_ptr<ChartingStore> charting;
     std::unique_ptr<NoteRecords> notes;
+    std::unique_ptr<QuestionnaireRecords> questionnaires;
 };
 
 // Connects to the clinic server at `address` as its login and sets an empty database up (the

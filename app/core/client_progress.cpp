@@ -3,11 +3,12 @@
 #include "core/local_time.hpp"
 #include "core/questionnaire_service.hpp"
 #include "db/charting_store.hpp"
-#include "db/questionnaire_repository.hpp"
+#include "db/questionnaire_records.hpp"
 
 namespace knotnotes::core {
 
-ClientProgress charted_progress(db::ChartingStore& charting, sdk::Id client_id) {
+ClientProgress client_progress(db::ChartingStore& charting,
+                               db::QuestionnaireRecords& questionnaires, sdk::Id client_id) {
     ClientProgress progress;
     const auto sessions = charting.sessions_of(client_id);
     for (std::size_t i = 0; i < sessions.size(); ++i) {
@@ -23,12 +24,7 @@ ClientProgress charted_progress(db::ChartingStore& charting, sdk::Id client_id) 
     }
     for (auto& [muscle, counts] : progress.knots_per_muscle)
         counts.resize(sessions.size(), 0);
-    return progress;
-}
-
-ClientProgress client_progress(db::Database& db, sdk::Id client_id) {
-    auto progress = charted_progress(*db::file_charting_store(db), client_id);
-    for (const auto& r : db::QuestionnaireRepository(db).for_client(client_id)) {
+    for (const auto& r : questionnaires.for_client(client_id)) {
         if (r.score)
             progress.scores[r.instrument_id].push_back({local_date_text(r.completed_at), *r.score});
     }

@@ -12,7 +12,7 @@
 
 namespace knotnotes::db {
 class ChartingStore;
-class Database;
+class QuestionnaireRecords;
 }  // namespace knotnotes::db
 
 namespace knotnotes::core {
@@ -37,10 +37,10 @@ struct ClientProgress {
     bool empty() const { return pain.empty() && scores.empty(); }
 };
 
-// Pain and knots, from what was charted (on either engine: db/charting_store.hpp).
-ClientProgress charted_progress(db::ChartingStore& charting, sdk::Id client_id);
-// That and the questionnaire scores, from a database file.
-ClientProgress client_progress(db::Database& db, sdk::Id client_id);
+// Pain and knots from what was charted, scores from the questionnaire responses (on either
+// engine: db/charting_store.hpp, db/questionnaire_records.hpp).
+ClientProgress client_progress(db::ChartingStore& charting,
+                               db::QuestionnaireRecords& questionnaires, sdk::Id client_id);
 
 class QuestionnaireService;
 // The smallest clinically meaningful change of each instrument the questionnaire plugins define

@@ -1,12 +1,12 @@
 #include "questionnaire_service.hpp"
 
-#include "db/questionnaire_repository.hpp"
+#include "db/questionnaire_records.hpp"
 #include "db/timestamps.hpp"
 
 namespace knotnotes::core {
 
-QuestionnaireService::QuestionnaireService(PluginHost& host, db::Database& database)
-    : catalogue_(host), database_(database) {}
+QuestionnaireService::QuestionnaireService(PluginHost& host, db::QuestionnaireRecords& records)
+    : catalogue_(host), records_(records) {}
 
 sdk::QuestionnaireResponse QuestionnaireService::score_and_save(
     const std::string& instrument_id, sdk::Id client_id, std::optional<sdk::Id> session_id,
@@ -21,12 +21,12 @@ sdk::QuestionnaireResponse QuestionnaireService::score_and_save(
     response.answers = answers;
     response.score = result.value;
     response.interpretation = result.interpretation;
-    response.id = db::QuestionnaireRepository(database_).add(response);
+    response.id = records_.add(response);
     return response;
 }
 
 std::vector<sdk::QuestionnaireResponse> QuestionnaireService::responses(sdk::Id client_id) {
-    return db::QuestionnaireRepository(database_).for_client(client_id);
+    return records_.for_client(client_id);
 }
 
 }  // namespace knotnotes::core

@@ -1,10 +1,11 @@
 // questionnaire_service.hpp — the loaded plugins' questionnaires (QuestionnaireCatalogue) with
-// their responses stored in the database.
+// their responses stored in the records, a file's or a clinic server's
+// (db/questionnaire_records.hpp).
 //
 // - instruments(), find() and score() are the catalogue's (questionnaire_catalogue.hpp).
 // - score_and_save() scores, then stores the response (answers, score, interpretation,
-//   instrument id and version, completed now, linked to the session when one is given) through
-//   db::QuestionnaireRepository. Nothing is stored when scoring fails.
+//   instrument id and version, completed now, linked to the session when one is given).
+//   Nothing is stored when scoring fails.
 // No wxWidgets here: the GUI's QuestionnaireDialog is a thin form over this.
 #pragma once
 
@@ -18,7 +19,7 @@
 #include "questionnaire_catalogue.hpp"
 
 namespace knotnotes::db {
-class Database;
+class QuestionnaireRecords;
 }
 
 namespace knotnotes::core {
@@ -27,7 +28,7 @@ class PluginHost;
 
 class QuestionnaireService {
   public:
-    QuestionnaireService(PluginHost& host, db::Database& database);
+    QuestionnaireService(PluginHost& host, db::QuestionnaireRecords& records);
 
     const std::vector<QuestionnaireInstrument>& instruments() const {
         return catalogue_.instruments();
@@ -47,7 +48,7 @@ class QuestionnaireService {
 
   private:
     QuestionnaireCatalogue catalogue_;
-    db::Database& database_;
+    db::QuestionnaireRecords& records_;
 };
 
 }  // namespace knotnotes::core

@@ -29,6 +29,7 @@ RecordStore::RecordStore(const std::filesystem::path& file, db::DatabaseKey key)
           std::move(key))),
       clients_(db::file_client_records(*database_)),
       intakes_(db::file_intake_records(*database_)),
+      questionnaires_(db::file_questionnaire_records(*database_)),
       charting_(db::file_charting_store(*database_)),
       note_records_(db::file_note_records(*database_)),
       note_signer_(std::make_unique<FileNoteSigner>(*database_)) {
@@ -42,6 +43,7 @@ RecordStore::RecordStore(const ClinicServer& server) {
     server_connection_ = std::move(records.connection);
     clients_ = std::move(records.clients);
     intakes_ = std::move(records.intakes);
+    questionnaires_ = std::move(records.questionnaires);
     charting_ = std::move(records.charting);
     note_records_ = std::move(records.notes);
     note_signer_ = std::make_unique<ServerNoteSigner>(*note_records_);

@@ -7,8 +7,8 @@
 // Opening refuses a file that is not ours, is damaged or newer (db::DatabaseRefused, message
 // naming the file), so a front end can tell the user and keep running.
 //
-// What is not behind a seam yet works on a file only: database() (questionnaires, their scores
-// in the progress view, client list import, practitioner profiles, demo data and backups). On a
+// What is not behind a seam yet works on a file only: database() (client list import,
+// practitioner profiles, demo data and backups). On a
 // server, on_server() is true, database() throws db::DatabaseError saying so, and the windows leave
 // those commands out.
 #pragma once
@@ -31,6 +31,7 @@
 #include "db/client_repository.hpp"
 #include "db/database.hpp"
 #include "db/intake_records.hpp"
+#include "db/questionnaire_records.hpp"
 #include "db/session_repository.hpp"
 
 namespace knotnotes::db::postgres {
@@ -66,9 +67,10 @@ class RecordStore {
     std::string location() const;
     // The file's database; on a clinic server db::DatabaseError (see above).
     db::Database& database();
-    // The clients and their intakes, on either engine.
+    // The clients, their intakes and their questionnaire responses, on either engine.
     db::ClientRecords& client_records() { return *clients_; }
     db::IntakeRecords& intake_records() { return *intakes_; }
+    db::QuestionnaireRecords& questionnaire_records() { return *questionnaires_; }
     // Charting and signing a session (core/session_editor.hpp) in this database.
     db::ChartingStore& charting() { return *charting_; }
     NoteSigner& note_signer() { return *note_signer_; }
@@ -131,6 +133,7 @@ class RecordStore {
     std::shared_ptr<db::postgres::ServerConnection> server_connection_;  // the seams' own
     std::unique_ptr<db::ClientRecords> clients_;
     std::unique_ptr<db::IntakeRecords> intakes_;
+    std::unique_ptr<db::QuestionnaireRecords> questionnaires_;
     std::unique_ptr<db::ChartingStore> charting_;
     std::unique_ptr<db::NoteRecords> note_records_;
     std::unique_ptr<NoteSigner> note_signer_;

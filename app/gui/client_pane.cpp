@@ -182,9 +182,9 @@ void ClientPane::fill_all(const sdk::Client& client) {
     fill_overview(client, sessions);
     fill_intake(intake);
     fill_sessions(sessions);
-    progress_->show(store_.on_server() ? core::charted_progress(store_.charting(), client.id)
-                                       : core::client_progress(store_.database(), client.id),
-                    meaningful_changes_);
+    progress_->show(
+        core::client_progress(store_.charting(), store_.questionnaire_records(), client.id),
+        meaningful_changes_);
     Layout();
 }
 

@@ -111,9 +111,8 @@ MainFrame::MainFrame(core::PluginHost& host, core::RecordStore* store)
     if (store_) {
         directory_ = std::make_unique<core::ClientDirectory>(store_->client_records());
         catalogue_ = std::make_unique<core::TechniqueCatalogue>(host_);
-        if (!store_->on_server())  // questionnaires are answered in a database file only so far
-            questionnaires_ =
-                std::make_unique<core::QuestionnaireService>(host_, store_->database());
+        questionnaires_ =
+            std::make_unique<core::QuestionnaireService>(host_, store_->questionnaire_records());
         splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                          wxSP_LIVE_UPDATE | wxSP_3D);
         splitter_->SetMinimumPaneSize(FromDIP(160));

@@ -64,7 +64,7 @@ class SessionEditorPanel : public wxPanel {
     // their confirmation, then the unlocked key (signing_flow.hpp) and the signature.
     void sign();
     void amend();
-    // None: no questionnaires here (a clinic server, so far): the button is disabled.
+    // None: no questionnaires offered: the button is disabled.
     void set_questionnaires(core::QuestionnaireService* questionnaires);
     void open_questionnaire();  // scored by the plugin, stored with this session
     void print_preview();       // Ctrl+P

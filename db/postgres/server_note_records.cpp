@@ -3,6 +3,7 @@
 #include "db/database_error.hpp"
 #include "postgres_clinic_directory.hpp"
 #include "server_intake_records.hpp"
+#include "server_questionnaire_records.hpp"
 #include "server_values.hpp"
 
 namespace knotnotes::db::postgres {
@@ -68,35 +69,7 @@ std::optional<std::string> ServerNoteRecords::knot_uid(sdk::Id knot_id) {
 
 std::vector<sdk::QuestionnaireResponse> ServerNoteRecords::responses_for_session(
     sdk::Id session_id) {
-    const auto rows = server().query(
-        "SELECT id, client_id, session_id, instrument_id, instrument_version, completed_at, "
-        "score, interpretation, uid FROM questionnaire_responses WHERE session_id = $1 "
-        "ORDER BY completed_at, id",
-        {number(session_id)});
-    std::vector<sdk::QuestionnaireResponse> result;
-    for (int row = 0; row < rows.size(); ++row) {
-        sdk::QuestionnaireResponse r;
-        r.id = std::stoll(rows.text(row, 0));
-        r.client_id = std::stoll(rows.text(row, 1));
-        r.session_id = std::stoll(rows.text(row, 2));
-        r.instrument_id = rows.text(row, 3);
-        r.instrument_version = rows.text(row, 4);
-        r.completed_at = rows.text(row, 5);
-        r.score = optional_real_at(rows, row, 6);
-        r.interpretation = rows.text(row, 7);
-        r.uid = rows.text(row, 8);
-        // A JSON null (a skipped item) reads as SQL NULL through ->>, as json_extract does.
-        const auto answers = server().query(
-            "SELECT a->>'item', a->>'value', a->>'text' FROM questionnaire_responses, "
-            "json_array_elements(answers) WITH ORDINALITY AS e(a, n) WHERE id = $1 ORDER BY n",
-            {rows.text(row, 0)});
-        for (int a = 0; a < answers.size(); ++a) {
-            r.answers.push_back(
-                {answers.text(a, 0), optional_real_at(answers, a, 1), answers.text(a, 2)});
-        }
-        result.push_back(std::move(r));
-    }
-    return result;
+    return session_responses(server(), session_id);
 }
 
 std::optional<sdk::Id> ServerNoteRecords::signing_key_owner(const std::string& public_key) {

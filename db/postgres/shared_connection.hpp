@@ -11,6 +11,7 @@
 namespace knotnotes::db {
 class ClientRecords;
 class IntakeRecords;
+class QuestionnaireRecords;
 }  // namespace knotnotes::db
 
 namespace knotnotes::db::postgres {
@@ -23,5 +24,6 @@ inline SharedConnection shared(ServerConnection connection) {
 
 std::unique_ptr<ClientRecords> client_records_on(SharedConnection server);
 std::unique_ptr<IntakeRecords> intake_records_on(SharedConnection server);
+std::unique_ptr<QuestionnaireRecords> questionnaire_records_on(SharedConnection server);
 
 }  // namespace knotnotes::db::postgres

@@ -61,7 +61,7 @@ TEST_CASE("NPRS filled in with the keyboard is scored and stored with the sessio
         db::PractitionerRepository(store.database()).add({0, "Alex Morgan", "RMT"});
     const auto session_id = db::SessionRepository(store.database()).create_draft(session);
 
-    core::QuestionnaireService service(host, store.database());
+    core::QuestionnaireService service(host, store.questionnaire_records());
     REQUIRE(service.find(nprs));
     auto* dialog = new gui::QuestionnaireDialog(nullptr, service, client_id, session_id,
                                                 "Amara Quillfeather", nprs);
@@ -130,7 +130,7 @@ TEST_CASE("every built-in questionnaire builds its form with its item kinds",
     client.given_name = "Jo";
     client.family_name = "Smith";
     const auto client_id = store.add_client(client);
-    core::QuestionnaireService service(host, store.database());
+    core::QuestionnaireService service(host, store.questionnaire_records());
     auto* dialog = new gui::QuestionnaireDialog(nullptr, service, client_id, std::nullopt, "Jo");
     dialog->Show();
     let_events_run();

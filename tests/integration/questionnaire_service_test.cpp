@@ -5,6 +5,7 @@
 #include "core/plugin_object.hpp"
 #include "core/questionnaire_service.hpp"
 #include "db/database.hpp"
+#include "db/questionnaire_records.hpp"
 #include "sample_records.hpp"
 #include "temp_dir.hpp"
 
@@ -29,7 +30,8 @@ TEST_CASE("the questionnaire service lists the built-in instruments under qualif
     host.discover();
     host.load_enabled();
     db::Database database(dir / "knotnotes.db");
-    core::QuestionnaireService service(host, database);
+    const auto kept_in = db::file_questionnaire_records(database);
+    core::QuestionnaireService service(host, *kept_in);
 
     for (const auto* local : {"nprs", "psfs", "peg-3", "start-back"}) {
         INFO(local);
@@ -53,7 +55,8 @@ TEST_CASE("PEG-3 answers 5 6 7 score 6 and are stored with the session",
     host.load_enabled();
     db::Database database(dir / "knotnotes.db");
     const auto records = test::add_sample_records(database);
-    core::QuestionnaireService service(host, database);
+    const auto kept_in = db::file_questionnaire_records(database);
+    core::QuestionnaireService service(host, *kept_in);
     const auto id = plugin + "/peg-3";
 
     CHECK(service.score(id, peg3(5, 6, 7)).value == Approx(6));
@@ -92,7 +95,8 @@ TEST_CASE("a bad answer is reported by the plugin and stores nothing",
     host.load_enabled();
     db::Database database(dir / "knotnotes.db");
     const auto records = test::add_sample_records(database);
-    core::QuestionnaireService service(host, database);
+    const auto kept_in = db::file_questionnaire_records(database);
+    core::QuestionnaireService service(host, *kept_in);
     const auto id = plugin + "/peg-3";
 
     for (const auto& answers : {peg3(11, 6, 7), peg3(std::nullopt, 6, 7)}) {

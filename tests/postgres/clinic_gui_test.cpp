@@ -2,7 +2,8 @@
 // to a clinic server (Ctrl+Shift+O) with the address and password typed into the app's dialogs,
 // then the client list the server lets her see, the contraindication banner from the server's
 // intake (and a new version of it saved from the intake form), a session charted with a real click
-// on the body chart and signed with her passphrase; the server holds all of it and `verify` passes.
+// on the body chart, a questionnaire answered in it, and the note signed with her passphrase;
+// the server holds all of it and `verify` passes.
 // The front desk, on the same window, sees the client's contact details and no clinical record,
 // and books a new client with Ctrl+N. File > Export writes what the login may see, and File >
 // Import brings a file's records in as the login's own.
@@ -33,6 +34,7 @@
 #include "gui_test_support.hpp"
 #include "import_preview_dialog.hpp"
 #include "main_frame.hpp"
+#include "questionnaire_dialog.hpp"
 #include "modal_input.hpp"
 #include "session_editor_panel.hpp"
 
@@ -230,10 +232,43 @@ TEST_CASE("a therapist connects from the File menu and charts and signs a sessio
     REQUIRE(editor);
     editor->set_sign_confirmation([](const wxString&) { return true; });
     const auto session = editor->editor().session().id;
-    // Questionnaires are answered in a database file only so far: not offered here.
+    // A questionnaire, answered in the session: the pain scale moved with the keyboard, scored
+    // by the plugin and stored on the server with the session.
     auto* questionnaire = test::find_named<wxWindow>(editor, "questionnaire");
     REQUIRE(questionnaire);
-    CHECK_FALSE(questionnaire->IsEnabled());
+    REQUIRE(questionnaire->IsEnabled());
+    {
+        bool scored = false;
+        test::DialogScript script([&](wxDialog& d) {
+            auto* form = dynamic_cast<gui::QuestionnaireDialog*>(&d);
+            if (!form)
+                return;
+            REQUIRE(form->select_instrument("org.knotnotes.questionnaires/nprs"));
+            let_events_run();
+            auto* slider = form->slider("pain");
+            REQUIRE(slider);
+            slider->SetFocus();
+            let_events_run();
+            wxUIActionSimulator keys;
+            for (int i = 0; i < 5; ++i) {
+                keys.Char(WXK_RIGHT);
+                let_events_run(5);
+            }
+            test::click(form->score_button());
+            let_events_run(20);
+            scored = form->saved().has_value();
+        });
+        test::click(questionnaire);
+        let_events_run(60);
+        CHECK(scored);
+    }
+    const auto scores = jane_sql.query(
+        "SELECT instrument_id, score, session_id FROM questionnaire_responses WHERE client_id = $1",
+        {std::to_string(ann)});
+    REQUIRE(scores.size() == 1);
+    CHECK(scores.text(0, 0) == "org.knotnotes.questionnaires/nprs");
+    CHECK(scores.text(0, 1) == "5");
+    CHECK(scores.text(0, 2) == std::to_string(session));
     auto* chart = editor->chart();
     const auto at = sdk::chart_position(*sdk::find_muscle("upper-trapezius"), sdk::ChartView::back,
                                         sdk::Side::left);

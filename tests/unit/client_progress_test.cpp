@@ -2,6 +2,8 @@
 
 #include "core/client_progress.hpp"
 #include "core/session_editor.hpp"
+#include "db/charting_store.hpp"
+#include "db/questionnaire_records.hpp"
 #include "db/questionnaire_repository.hpp"
 #include "file_charting.hpp"
 #include "sample_records.hpp"
@@ -35,7 +37,8 @@ TEST_CASE("progress gathers pain per session scores per instrument and knots per
                                                6.0,
                                                "moderate"});
 
-    const auto progress = core::client_progress(database, r.client);
+    const auto progress = core::client_progress(
+        *db::file_charting_store(database), *db::file_questionnaire_records(database), r.client);
     REQUIRE(progress.pain.size() == 2);
     CHECK(progress.pain[0].before == 6);
     CHECK(progress.pain[0].after == 3);
