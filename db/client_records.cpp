@@ -1,5 +1,7 @@
 #include "client_records.hpp"
 
+#include <stdexcept>
+
 #include "database.hpp"
 #include "database_error.hpp"
 #include "transaction.hpp"
@@ -21,6 +23,13 @@ class FileClientRecords final : public ClientRecords {
     }
     std::optional<sdk::Client> get(sdk::Id id) override { return clients_.get(id); }
     sdk::Id add(const sdk::Client& client) override { return clients_.add(client); }
+    std::vector<BookableTherapist> therapists() override { return {}; }
+    sdk::Id add_for(const sdk::Client&, const std::string& therapist_login) override {
+        throw std::invalid_argument(file_.file().string() +
+                                    " is one practitioner's records: a client is not booked "
+                                    "with another therapist (" +
+                                    therapist_login + ") there.");
+    }
     void set_chart_figure(sdk::Id id, sdk::ChartFigure figure) override {
         Transaction transaction(file_);  // read and write the client as one change
         auto client = clients_.get(id);

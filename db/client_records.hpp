@@ -24,6 +24,13 @@ namespace knotnotes::db {
 
 class Database;
 
+// Someone a new client can be booked with on a clinic server: a therapist's (or the owner's)
+// login, with the name the clinic knows them by.
+struct BookableTherapist {
+    std::string login;
+    std::string name;
+};
+
 class ClientRecords : public ClientSearch {
   public:
     // Where the clients are kept, for titles and messages: the file's path, or "the clinic
@@ -37,6 +44,13 @@ class ClientRecords : public ClientSearch {
     // A new client (created_at and uid are made here when empty); returns its id. On a clinic
     // server the client is the adding login's own (a therapist's), or the clinic's.
     virtual sdk::Id add(const sdk::Client& client) = 0;
+    // Whom the caller may book a new client with (add_for), by name: on a clinic server, for
+    // the front desk and the owner, the active therapists and owners. None for a therapist
+    // (their new clients are their own) and on a file (one practitioner's records).
+    virtual std::vector<BookableTherapist> therapists() = 0;
+    // A new client, as add(), whose records are `therapist_login`'s (one of therapists()).
+    // std::invalid_argument for a login that is not one (on a file: any).
+    virtual sdk::Id add_for(const sdk::Client& client, const std::string& therapist_login) = 0;
     // DatabaseError if there is no such client.
     virtual void set_chart_figure(sdk::Id id, sdk::ChartFigure figure) = 0;
 };

@@ -104,7 +104,7 @@ std::optional<sdk::Client> RecordStore::client(sdk::Id id) {
     return clients_->get(id);
 }
 
-sdk::Id RecordStore::add_client(const sdk::Client& client) {
+sdk::Id RecordStore::add_client(const sdk::Client& client, const std::string& therapist_login) {
     if (client.given_name.empty() && client.family_name.empty()) {
         throw std::invalid_argument("a client needs a given name or a family name");
     }
@@ -115,7 +115,8 @@ sdk::Id RecordStore::add_client(const sdk::Client& client) {
         throw std::invalid_argument("the birth date \"" + client.birth_date +
                                     "\" is not a date written YYYY-MM-DD (e.g. 1980-03-12)");
     }
-    return clients_->add(client);
+    return therapist_login.empty() ? clients_->add(client)
+                                   : clients_->add_for(client, therapist_login);
 }
 
 void RecordStore::set_chart_figure(sdk::Id client_id, sdk::ChartFigure figure) {

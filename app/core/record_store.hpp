@@ -82,7 +82,11 @@ class RecordStore {
     std::vector<db::ClientSummary> clients(std::int64_t offset, int limit);
     std::optional<sdk::Client> client(sdk::Id id);
     // Throws std::invalid_argument without a name or with a birth date that is not YYYY-MM-DD.
-    sdk::Id add_client(const sdk::Client& client);
+    // `therapist_login`: on a clinic server, whom the front desk or the owner books the client
+    // with (one of bookable_therapists()); empty: the adding login's own.
+    sdk::Id add_client(const sdk::Client& client, const std::string& therapist_login = {});
+    // Whom a new client may be booked with (db::ClientRecords::therapists): none on a file.
+    std::vector<db::BookableTherapist> bookable_therapists() { return clients_->therapists(); }
     // The figure the client's body chart is drawn with, kept with the client (db::DatabaseError
     // if there is no such client; on a server AccessDenied for the front desk).
     void set_chart_figure(sdk::Id client_id, sdk::ChartFigure figure);

@@ -311,11 +311,19 @@ wxInfoBarGeneric* MainFrame::empty_offer() {
 void MainFrame::new_client() {
     if (!store_)
         return;
-    NewClientDialog dialog(this);
+    std::vector<db::BookableTherapist> therapists;
+    try {
+        therapists = store_->bookable_therapists();
+    } catch (const std::exception& e) {
+        // The client can still be added; only the choice of therapist is missing.
+        std::fprintf(stderr, "knotnotes: the clinic's therapists could not be listed: %s\n",
+                     e.what());
+    }
+    NewClientDialog dialog(this, std::move(therapists));
     if (dialog.ShowModal() != wxID_OK)
         return;
     try {
-        const auto id = store_->add_client(dialog.client());
+        const auto id = store_->add_client(dialog.client(), dialog.therapist_login());
         clients_->search()->Clear();
         refresh_clients();
         clients_->select_client(id);

@@ -1,6 +1,7 @@
 #include "new_client_dialog.hpp"
 
 #include <wx/calctrl.h>
+#include <wx/choice.h>
 #include <wx/generic/calctrlg.h>
 
 #include "core/intake_service.hpp"
@@ -8,7 +9,8 @@
 
 namespace knotnotes::gui {
 
-NewClientDialog::NewClientDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, _("New client")) {
+NewClientDialog::NewClientDialog(wxWindow* parent, std::vector<db::BookableTherapist> therapists)
+    : wxDialog(parent, wxID_ANY, _("New client")), therapists_(std::move(therapists)) {
     auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
     grid->AddGrowableCol(1);
     // `beside`: a button after the field, in the same cell.
@@ -37,6 +39,16 @@ NewClientDialog::NewClientDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, 
     pick->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { pick_birth_date(); });
     phone_ = field(_("&Phone"), "phone");
     email_ = field(_("&Email"), "email");
+    if (!therapists_.empty()) {
+        grid->Add(new wxStaticText(this, wxID_ANY, _("&Therapist")), 0, wxALIGN_CENTER_VERTICAL);
+        therapist_ = new wxChoice(this, wxID_ANY);
+        therapist_->SetName("client-therapist");
+        therapist_->Append(_("Nobody yet (shared later)"));
+        for (const auto& t : therapists_)
+            therapist_->Append(wxString::FromUTF8(t.name + " (" + t.login + ")"));
+        therapist_->SetSelection(0);
+        grid->Add(therapist_, 1, wxEXPAND);
+    }
     // "12/03/1980" is refused where it is typed: the 12th of March or the 3rd of December?
     date_problem_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     date_problem_->SetName("birth-date-problem");
@@ -62,6 +74,12 @@ NewClientDialog::NewClientDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, 
                                                     "1980-03-12."));
         Layout();
     });
+}
+
+std::string NewClientDialog::therapist_login() const {
+    if (!therapist_ || therapist_->GetSelection() <= 0)
+        return {};
+    return therapists_.at(static_cast<std::size_t>(therapist_->GetSelection() - 1)).login;
 }
 
 void NewClientDialog::pick_birth_date() {

@@ -1,6 +1,8 @@
 // The clients on a clinic server (client_records.hpp). Row-level security decides which rows a
 // login sees and may change; the front desk's column grants leave out the chart's figure and the
 // occupation, so its reads and writes name only the columns it was granted.
+#include <stdexcept>
+
 #include "db/client_records.hpp"
 #include "db/database_error.hpp"
 #include "postgres_clinic_directory.hpp"
@@ -24,7 +26,8 @@ class ServerClientRecords final : public ClientRecords {
     explicit ServerClientRecords(postgres::SharedConnection server)
         : connection_(std::move(server)),
           server_(*connection_),
-          front_desk_(server_.query("SELECT kn_is_front_desk()").text(0, 0) == "t") {}
+          front_desk_(server_.query("SELECT kn_is_front_desk()").text(0, 0) == "t"),
+          owner_(server_.query("SELECT kn_is_owner()").text(0, 0) == "t") {}
 
     std::vector<ClientSummary> search_names(const std::string& typed, int limit) override {
         return postgres::search_client_names(server_, typed, limit);
@@ -74,25 +77,29 @@ class ServerClientRecords final : public ClientRecords {
         return c;
     }
 
-    sdk::Id add(const sdk::Client& c) override {
-        if (front_desk_) {
-            return id_at(server_.query("INSERT INTO clients (given_name, family_name, birth_date, "
-                                       "phone, email, emergency_contact) "
-                                       "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                                       {c.given_name, c.family_name, c.birth_date, c.phone, c.email,
-                                        c.emergency_contact}),
-                         0, 0);
-        }
-        return id_at(
-            server_.query(
-                "INSERT INTO clients (given_name, family_name, birth_date, phone, email, "
-                "emergency_contact, occupation, chart_figure, created_at, uid) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, kn_utc_now()), "
-                "coalesce($10, gen_random_uuid()::text)) RETURNING id",
-                {c.given_name, c.family_name, c.birth_date, c.phone, c.email, c.emergency_contact,
-                 c.occupation, std::string(sdk::to_text(c.chart_figure)),
-                 text_or_null(c.created_at), text_or_null(c.uid)}),
-            0, 0);
+    sdk::Id add(const sdk::Client& c) override { return insert(c, std::nullopt); }
+
+    std::vector<BookableTherapist> therapists() override {
+        if (!front_desk_ && !owner_)
+            return {};
+        const auto rows = server_.query(
+            "SELECT login, name FROM practitioners WHERE active AND role IN ('therapist', "
+            "'owner') ORDER BY lower(name COLLATE \"C\"), login");
+        std::vector<BookableTherapist> all;
+        for (int row = 0; row < rows.size(); ++row)
+            all.push_back({rows.text(row, 0), rows.text(row, 1)});
+        return all;
+    }
+
+    sdk::Id add_for(const sdk::Client& c, const std::string& therapist_login) override {
+        if (server_
+                .query("SELECT 1 FROM practitioners WHERE login = $1 AND active AND role IN "
+                       "('therapist', 'owner')",
+                       {therapist_login})
+                .size() == 0)
+            throw std::invalid_argument(therapist_login + " is no active therapist's login at " +
+                                        server_.description() + "; the client was not added.");
+        return insert(c, therapist_login);
     }
 
     void set_chart_figure(sdk::Id id, sdk::ChartFigure figure) override {
@@ -105,9 +112,35 @@ class ServerClientRecords final : public ClientRecords {
     }
 
   private:
+    // `responsible`: whose client it is (none: the adding login's own). The server's row-level
+    // security refuses a therapist's booking for anyone else (AccessDenied).
+    sdk::Id insert(const sdk::Client& c, const std::optional<std::string>& responsible) {
+        if (front_desk_) {
+            return id_at(server_.query("INSERT INTO clients (given_name, family_name, birth_date, "
+                                       "phone, email, emergency_contact, responsible_login) "
+                                       "VALUES ($1, $2, $3, $4, $5, $6, "
+                                       "coalesce($7::text, session_user::text)) RETURNING id",
+                                       {c.given_name, c.family_name, c.birth_date, c.phone, c.email,
+                                        c.emergency_contact, responsible}),
+                         0, 0);
+        }
+        return id_at(
+            server_.query(
+                "INSERT INTO clients (given_name, family_name, birth_date, phone, email, "
+                "emergency_contact, occupation, chart_figure, created_at, uid, "
+                "responsible_login) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                "coalesce($9, kn_utc_now()), coalesce($10, gen_random_uuid()::text), "
+                "coalesce($11::text, session_user::text)) RETURNING id",
+                {c.given_name, c.family_name, c.birth_date, c.phone, c.email, c.emergency_contact,
+                 c.occupation, std::string(sdk::to_text(c.chart_figure)),
+                 text_or_null(c.created_at), text_or_null(c.uid), responsible}),
+            0, 0);
+    }
+
     postgres::SharedConnection connection_;
     postgres::ServerConnection& server_;
     bool front_desk_;
+    bool owner_;
 };
 
 }  // namespace

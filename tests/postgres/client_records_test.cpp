@@ -3,10 +3,13 @@
 // server lets it.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
+
 #include "client_records_contract.hpp"
 #include "clinic_records.hpp"
 #include "clinic_server.hpp"
 #include "db/client_records.hpp"
+#include "db/database_error.hpp"
 #include "db/postgres/server_migrations.hpp"
 
 using namespace knotnotes;
@@ -68,4 +71,41 @@ TEST_CASE("each role lists, reads and adds only the clients the server lets it")
     const auto bea = desk->add(c);
     CHECK(desk->get(bea)->given_name == "Bea");
     CHECK(desk->count() == 3);
+}
+
+TEST_CASE("the front desk and the owner book a new client with a therapist; a therapist cannot") {
+    test::ClinicServer clinic;
+    const auto jane = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
+    const auto sam = clinic.add_login("sam", ClinicRole::therapist, "Sam Poe");
+    const auto olga = clinic.add_login("olga", ClinicRole::owner, "Olga Owner");
+    const auto fran = clinic.add_login("fran", ClinicRole::front_desk, "Fran Desk");
+    auto desk = clients_as(clinic, fran);
+    // By name; the front desk itself is nobody's therapist.
+    const auto bookable = desk->therapists();
+    REQUIRE(bookable.size() == 3);
+    CHECK(bookable[0].name == "Jane Roe");
+    CHECK(bookable[0].login == jane);
+    CHECK(bookable[1].name == "Olga Owner");
+    CHECK(bookable[2].name == "Sam Poe");
+    CHECK(clients_as(clinic, olga)->therapists().size() == 3);
+
+    sdk::Client cleo;
+    cleo.given_name = "Cleo";
+    cleo.family_name = "Booked";
+    const auto booked = desk->add_for(cleo, jane);
+    auto janes = clients_as(clinic, jane);
+    REQUIRE(janes->get(booked));
+    CHECK(janes->get(booked)->given_name == "Cleo");
+    CHECK_FALSE(clients_as(clinic, sam)->get(booked));
+    CHECK(desk->get(booked));  // the front desk sees every client's contact details
+
+    const auto before = desk->count();
+    CHECK_THROWS_AS(desk->add_for(cleo, fran), std::invalid_argument);  // no therapist
+    CHECK_THROWS_AS(desk->add_for(cleo, "nobody"), std::invalid_argument);
+    CHECK(desk->count() == before);
+
+    // A therapist's new clients are their own: no choice, and the server refuses one for Sam.
+    CHECK(janes->therapists().empty());
+    CHECK_THROWS_AS(janes->add_for(cleo, sam), db::AccessDenied);
+    CHECK(desk->count() == before);
 }

@@ -34,8 +34,8 @@
 #include "gui_test_support.hpp"
 #include "import_preview_dialog.hpp"
 #include "main_frame.hpp"
-#include "questionnaire_dialog.hpp"
 #include "modal_input.hpp"
+#include "questionnaire_dialog.hpp"
 #include "session_editor_panel.hpp"
 
 using namespace knotnotes;
@@ -337,8 +337,10 @@ TEST_CASE("the front desk on a clinic server sees contact details and no clinica
     CHECK_FALSE(intake->GetValue().Contains("warfarin"));
     CHECK(frame->client_pane()->sessions()->GetItemCount() == 0);
 
-    // The front desk books a new client with Ctrl+N; it is listed and shown.
-    test::DialogScript script([](wxDialog& d) {
+    // The front desk books a new client with Ctrl+N, first with nobody yet, then with Jane
+    // chosen as her therapist; each is listed and shown.
+    std::string therapist_choice = "(shared later)";
+    test::DialogScript script([&](wxDialog& d) {
         if (d.GetTitle() != "New client")
             return;
         for (const auto& [field, text] : {std::pair<const char*, const char*>{"given-name", "Cleo"},
@@ -348,6 +350,10 @@ TEST_CASE("the front desk on a clinic server sees contact details and no clinica
             typing.Text(text);
             let_events_run(5);
         }
+        auto* therapist = dynamic_cast<wxChoice*>(d.FindWindow("client-therapist"));
+        REQUIRE(therapist);
+        CHECK(therapist->GetCount() == 2);  // nobody yet, Jane Roe
+        CHECK(test::choose_with_keys(therapist, wxString::FromUTF8(therapist_choice)));
         test::click(d.FindWindow(wxID_OK));
         let_events_run(10);
     });
@@ -365,6 +371,19 @@ TEST_CASE("the front desk on a clinic server sees contact details and no clinica
     REQUIRE(desk_rows.size() == 1);
     CHECK(frame->client_pane()->client() == std::stoll(desk_rows.text(0, 0)));
     CHECK(frame->client_list()->list()->GetItemCount() == 2);
+
+    therapist_choice = "(" + jane + ")";
+    frame->Raise();
+    let_events_run();
+    sim.Char('n', wxMOD_CONTROL);
+    let_events_run(40);
+    REQUIRE(script.titles.size() == 2);
+    const auto janes =
+        jane_sql.query("SELECT id, responsible_login FROM clients WHERE family_name = 'Booked'");
+    REQUIRE(janes.size() == 1);  // booked with Jane: hers to see and chart
+    CHECK(janes.text(0, 1) == jane);
+    CHECK(frame->client_pane()->client() == std::stoll(janes.text(0, 0)));
+    CHECK(frame->client_list()->list()->GetItemCount() == 3);
     frame->Destroy();
     let_events_run();
 }
