@@ -9,6 +9,15 @@
 namespace knotnotes::db {
 namespace {
 
+class FileWrite final : public ClientRecords::Write {
+  public:
+    explicit FileWrite(Database& file) : transaction_(file) {}
+    void commit() override { transaction_.commit(); }
+
+  private:
+    Transaction transaction_;
+};
+
 class FileClientRecords final : public ClientRecords {
   public:
     explicit FileClientRecords(Database& file) : file_(file), clients_(file) {}
@@ -21,6 +30,8 @@ class FileClientRecords final : public ClientRecords {
     std::vector<ClientSummary> list(std::int64_t offset, int limit) override {
         return clients_.list(offset, limit);
     }
+    std::unique_ptr<Write> begin_write() override { return std::make_unique<FileWrite>(file_); }
+    std::vector<ClientIdentity> identities() override { return clients_.identities(); }
     std::optional<sdk::Client> get(sdk::Id id) override { return clients_.get(id); }
     sdk::Id add(const sdk::Client& client) override { return clients_.add(client); }
     std::vector<BookableTherapist> therapists() override { return {}; }

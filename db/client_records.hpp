@@ -33,16 +33,27 @@ struct BookableTherapist {
 
 class ClientRecords : public ClientSearch {
   public:
+    // One unit of work, rolled back unless committed: a client list is added all or none.
+    class Write {
+      public:
+        virtual ~Write() = default;
+        virtual void commit() = 0;
+    };
+    virtual std::unique_ptr<Write> begin_write() = 0;
+
     // Where the clients are kept, for titles and messages: the file's path, or "the clinic
     // server postgresql://LOGIN@HOST:PORT/DB" (never a password).
     virtual std::string where() const = 0;
     virtual std::int64_t count() = 0;
     // Rows [offset, offset + limit) in name order.
     virtual std::vector<ClientSummary> list(std::int64_t offset, int limit) = 0;
+    // The names and birth date of every client the caller may see (is this person here?).
+    virtual std::vector<ClientIdentity> identities() = 0;
     // None if there is no such client, or none the caller may see.
     virtual std::optional<sdk::Client> get(sdk::Id id) = 0;
     // A new client (created_at and uid are made here when empty); returns its id. On a clinic
-    // server the client is the adding login's own (a therapist's), or the clinic's.
+    // server the client is the adding login's own (a therapist's), or the clinic's; the front
+    // desk records contact details only (AccessDenied for a client with an occupation).
     virtual sdk::Id add(const sdk::Client& client) = 0;
     // Whom the caller may book a new client with (add_for), by name: on a clinic server, for
     // the front desk and the owner, the active therapists and owners. None for a therapist

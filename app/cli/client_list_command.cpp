@@ -7,6 +7,7 @@
 
 #include "core/client_list_import.hpp"
 #include "core/plain_text.hpp"
+#include "db/client_records.hpp"
 #include "exit_codes.hpp"
 
 namespace knotnotes::cli {
@@ -89,21 +90,36 @@ int run_client_list_import(const CliContext& context, const ClientListCommand& c
         auto table = core::read_csv(command.file);
         if (!command.maps.empty())
             options.columns = mapped_columns(table, command.maps, command.file);
-        if (command.dry_run && !std::filesystem::exists(context.database_path())) {
+        if (command.dry_run && !context.on_clinic_server() &&
+            !std::filesystem::exists(context.database_path())) {
             // A dry run creates nothing, not even the database it would import into.
             print_plan(core::plan_client_list(table, command.file, options, {}), command.file);
             return exit_ok;
         }
-        db::Database database(context.database_path(), context.database_key());
-        const auto plan = core::plan_client_list(table, command.file, options,
-                                                 db::ClientRepository(database).identities());
+        // The clients of a file, or those the login may see on a clinic server.
+        std::unique_ptr<db::Database> database;
+        std::unique_ptr<db::ClientRecords> clients;
+        std::string into;
+        if (context.on_clinic_server()) {
+            const auto address = context.db.string();
+            clients = context.with_server_password(address, [&](std::optional<std::string> pw) {
+                return db::connect_client_records(address, std::move(pw));
+            });
+            into = " into " + clients->where();
+        } else {
+            database =
+                std::make_unique<db::Database>(context.database_path(), context.database_key());
+            clients = db::file_client_records(*database);
+        }
+        const auto plan =
+            core::plan_client_list(table, command.file, options, clients->identities());
         if (command.dry_run) {
             print_plan(plan, command.file);
             return exit_ok;
         }
-        const auto result = core::import_client_list(database, plan);
+        const auto result = core::import_client_list(*clients, plan);
         std::cout << "Imported " << core::clients_text(static_cast<std::size_t>(result.imported))
-                  << " from " << command.file << "\n";
+                  << " from " << command.file << into << "\n";
         print_skipped(result.skipped);
         return exit_ok;
     } catch (const core::DateOrderError& e) {

@@ -3,20 +3,17 @@
 #include <algorithm>
 #include <set>
 
-#include "db/database.hpp"
-#include "db/transaction.hpp"
+#include "db/client_records.hpp"
 
 namespace knotnotes::core {
 
-ClientListPlan plan_client_list(db::Database& db, const std::filesystem::path& file,
+ClientListPlan plan_client_list(db::ClientRecords& clients, const std::filesystem::path& file,
                                 const ClientListOptions& options) {
-    return plan_client_list(read_csv(file), file.string(), options,
-                            db::ClientRepository(db).identities());
+    return plan_client_list(read_csv(file), file.string(), options, clients.identities());
 }
 
-ClientListResult import_client_list(db::Database& db, const ClientListPlan& plan) {
-    db::Transaction transaction(db);
-    db::ClientRepository clients(db);
+ClientListResult import_client_list(db::ClientRecords& clients, const ClientListPlan& plan) {
+    const auto write = clients.begin_write();
     std::set<std::string> known;
     for (const auto& e : clients.identities())
         known.insert(same_person_key(e.given_name, e.family_name, e.birth_date));
@@ -31,7 +28,7 @@ ClientListResult import_client_list(db::Database& db, const ClientListPlan& plan
         clients.add(client);
         ++result.imported;
     }
-    transaction.commit();
+    write->commit();
     std::sort(result.skipped.begin(), result.skipped.end(),
               [](const ClientListSkip& a, const ClientListSkip& b) { return a.line < b.line; });
     return result;

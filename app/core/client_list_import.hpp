@@ -27,7 +27,7 @@
 #include "db/client_repository.hpp"
 
 namespace knotnotes::db {
-class Database;
+class ClientRecords;
 }
 
 namespace knotnotes::core {
@@ -66,8 +66,8 @@ class ClientListError : public std::runtime_error {
 ClientListPlan plan_client_list(const CsvTable& table, const std::string& file_name,
                                 const ClientListOptions& options,
                                 const std::vector<db::ClientIdentity>& existing);
-// The plan for `file` against the clients `db` holds. Also throws CsvError.
-ClientListPlan plan_client_list(db::Database& db, const std::filesystem::path& file,
+// The plan for `file` against the clients the records hold. Also throws CsvError.
+ClientListPlan plan_client_list(db::ClientRecords& clients, const std::filesystem::path& file,
                                 const ClientListOptions& options);
 
 struct ClientListResult {
@@ -75,9 +75,10 @@ struct ClientListResult {
     std::vector<ClientListSkip> skipped;
 };
 
-// Adds the plan's clients in one transaction (db::DatabaseError: nothing added). A client that
-// reached the database since the plan was made is skipped, not added twice.
-ClientListResult import_client_list(db::Database& db, const ClientListPlan& plan);
+// Adds the plan's clients in one unit of work, on a file or a clinic server (db::DatabaseError:
+// nothing added). A client that reached the records since the plan was made is skipped, not
+// added twice.
+ClientListResult import_client_list(db::ClientRecords& clients, const ClientListPlan& plan);
 
 // What makes two rows, or a row and a client, the same person: the names (case and spacing
 // do not matter) and the date of birth.

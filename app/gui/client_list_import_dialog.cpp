@@ -219,7 +219,7 @@ void ClientListImportDialog::replan() {
     problem_.clear();
     try {
         plan_ = core::plan_client_list(*table_, file_name_, options,
-                                       db::ClientRepository(store_.database()).identities());
+                                       store_.client_records().identities());
     } catch (const core::DateOrderError& e) {
         problem_ = utf8(e.what());
         if (e.needs_choice())
@@ -266,7 +266,7 @@ bool ClientListImportDialog::import() {
     if (!plan_ || plan_->clients.empty())
         return false;
     try {
-        const auto result = core::import_client_list(store_.database(), *plan_);
+        const auto result = core::import_client_list(store_.client_records(), *plan_);
         summary_ = wxString::Format(
             _("Imported %s from %s."),
             utf8(core::clients_text(static_cast<std::size_t>(result.imported))), utf8(file_name_));

@@ -24,11 +24,6 @@ wxString path_text(const std::filesystem::path& p) {
     return wxString::FromUTF8(p.string());
 }
 
-wxString client_list_advice() {
-    return _("Add the clients one by one with Ctrl+N for now: a list is not imported into a "
-             "clinic server yet.");
-}
-
 }  // namespace
 
 bool MainFrame::file_only(const wxString& command, const wxString& instead) {
@@ -75,7 +70,7 @@ void MainFrame::import_file(const std::filesystem::path& file) {
 }
 
 void MainFrame::import_client_list() {
-    if (!store_ || file_only(_("Import client list"), client_list_advice()))
+    if (!store_)
         return;
     wxFileDialog dialog(this, _("Import a client list"), wxEmptyString, wxEmptyString,
                         _("Client lists (*.csv;*.txt)|*.csv;*.CSV;*.txt|All files|*"),
@@ -86,7 +81,7 @@ void MainFrame::import_client_list() {
 }
 
 void MainFrame::import_client_list_file(const std::filesystem::path& file) {
-    if (!store_ || file_only(_("Import client list"), client_list_advice()))
+    if (!store_)
         return;
     ClientListImportDialog wizard(this, *store_, file);
     if (wizard.ShowModal() == wxID_OK) {

@@ -21,6 +21,15 @@ using namespace postgres::values;
 const char* const name_order =
     "ORDER BY lower(family_name COLLATE \"C\"), lower(given_name COLLATE \"C\"), id ";
 
+class ServerWrite final : public ClientRecords::Write {
+  public:
+    explicit ServerWrite(postgres::ServerConnection& server) : transaction_(server) {}
+    void commit() override { transaction_.commit(); }
+
+  private:
+    postgres::ServerTransaction transaction_;
+};
+
 class ServerClientRecords final : public ClientRecords {
   public:
     explicit ServerClientRecords(postgres::SharedConnection server)
@@ -49,6 +58,17 @@ class ServerClientRecords final : public ClientRecords {
         for (int row = 0; row < rows.size(); ++row)
             page.push_back({id_at(rows, row, 0), rows.text(row, 1), rows.text(row, 2)});
         return page;
+    }
+
+    std::unique_ptr<Write> begin_write() override { return std::make_unique<ServerWrite>(server_); }
+
+    std::vector<ClientIdentity> identities() override {
+        const auto rows = server_.query("SELECT given_name, family_name, birth_date FROM clients");
+        std::vector<ClientIdentity> all;
+        all.reserve(static_cast<std::size_t>(rows.size()));
+        for (int row = 0; row < rows.size(); ++row)
+            all.push_back({rows.text(row, 0), rows.text(row, 1), rows.text(row, 2)});
+        return all;
     }
 
     std::optional<sdk::Client> get(sdk::Id id) override {
@@ -116,6 +136,12 @@ class ServerClientRecords final : public ClientRecords {
     // security refuses a therapist's booking for anyone else (AccessDenied).
     sdk::Id insert(const sdk::Client& c, const std::optional<std::string>& responsible) {
         if (front_desk_) {
+            if (!c.occupation.empty())
+                throw AccessDenied(server_.description() +
+                                   ": the front desk records contact "
+                                   "details only, not a client's occupation (" +
+                                   c.given_name + " " + c.family_name +
+                                   "). Leave it out, or ask the client's therapist to add it.");
             return id_at(server_.query("INSERT INTO clients (given_name, family_name, birth_date, "
                                        "phone, email, emergency_contact, responsible_login) "
                                        "VALUES ($1, $2, $3, $4, $5, $6, "

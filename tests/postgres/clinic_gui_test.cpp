@@ -21,6 +21,7 @@
 #include <knotnotes/sdk/muscle_atlas.hpp>
 
 #include "body_chart_widget.hpp"
+#include "client_list_import_dialog.hpp"
 #include "client_list_panel.hpp"
 #include "client_pane.hpp"
 #include "clinic_records.hpp"
@@ -616,4 +617,65 @@ TEST_CASE("File > Export and File > Import on a clinic server, as a therapist us
         workspace.cli({"--db", clinic.uri(olga), "--password-file", password, "verify"});
     INFO(verified.out << verified.err);
     CHECK(verified.exit_code == 0);
+}
+
+TEST_CASE("the front desk imports a client list into the clinic server from the File menu",
+          "[gui][clinic-server]") {
+    wxConfigBase::Get()->DeleteAll();
+    test::ClinicServer clinic;
+    test::Workspace workspace;
+    const auto fran = clinic.add_login("fran", ClinicRole::front_desk, "Fran Desk");
+    const auto jane = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
+    auto jane_sql = clinic.as(jane);
+    test::add_client(jane_sql, "Ann");  // Jane's: the front desk sees her in the list
+    const auto csv = workspace.dir / "from-old-system.csv";
+    std::ofstream(csv) << "First Name,Last Name,DOB,Phone\nJo,Smith,1980-01-02,555-0101\n"
+                          "Ann,Client,,555-0100\nBo,Ek,1982-03-04,555-0103\n";
+    core::PluginHost host{{{KNOTNOTES_BUILTIN_PLUGIN_DIR}, workspace.dir / "config"}};
+    core::RecordStore store({clinic.uri(fran), test::test_password_of(fran)});
+    auto* frame = window_on(host, &store);
+    REQUIRE(frame->client_list()->list()->GetItemCount() == 1);
+
+    wxDialog* file_dialog = nullptr;
+    bool wizard_seen = false;
+    wxString told;
+    test::DialogAnswers answers([&](wxDialog& d) {
+        if (dynamic_cast<wxFileDialog*>(&d)) {
+            if (file_dialog == &d)  // wxGTK passes the hook twice
+                return static_cast<int>(wxID_NONE);
+            file_dialog = &d;
+            test::type_path_into(d, csv.string());
+            return static_cast<int>(wxID_NONE);
+        }
+        if (auto* wizard = dynamic_cast<gui::ClientListImportDialog*>(&d)) {
+            wizard_seen = true;
+            wizard->CallAfter([wizard] {
+                let_events_run();
+                CHECK(wizard->can_import());
+                REQUIRE(wizard->plan());
+                CHECK(wizard->plan()->clients.size() == 2);  // Ann Client is on the server
+                test::click(wizard->import_button());
+                if (wizard->IsModal())
+                    wizard->EndModal(wxID_CANCEL);
+            });
+            return static_cast<int>(wxID_NONE);
+        }
+        if (auto* box = dynamic_cast<wxMessageDialog*>(&d))
+            told = box->GetMessage();
+        return static_cast<int>(wxID_OK);
+    });
+    frame->Raise();
+    let_events_run();
+    wxUIActionSimulator sim;
+    sim.Char('l', wxMOD_CONTROL | wxMOD_SHIFT);
+    let_events_run(80);
+    CHECK(file_dialog);
+    CHECK(wizard_seen);
+    CHECK_THAT(told.utf8_string(), Catch::Contains("Imported 2 clients"));
+    auto desk_sql = clinic.as(fran);
+    CHECK(desk_sql.query("SELECT count(*) FROM clients WHERE responsible_login = $1", {fran})
+              .text(0, 0) == "2");
+    CHECK(frame->client_list()->list()->GetItemCount() == 3);
+    frame->Destroy();
+    let_events_run();
 }

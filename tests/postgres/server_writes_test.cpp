@@ -175,3 +175,54 @@ TEST_CASE(
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("a client list (CSV) imported into a clinic server: the login's clients, all or none") {
+    Clinic clinic;
+    auto& workspace = clinic.workspace;
+    const auto fran = clinic.server.add_login("fran", ClinicRole::front_desk, "Fran Desk");
+    const auto jane = clinic.server.add_login("jane", ClinicRole::therapist, "Jane Roe");
+    const auto as = [&](const std::string& login, std::vector<std::string> args) {
+        const auto password =
+            test::private_file(workspace, login + ".pw", test::test_password_of(login));
+        args.insert(args.begin(), {"--db", clinic.server.uri(login), "--password-file", password,
+                                   "import", "--format", "csv-clients"});
+        return workspace.cli(args);
+    };
+    std::ofstream(workspace.path("list.csv"))
+        << "First Name,Last Name,DOB,Phone\nJo,Smith,1980-01-02,555-0101\n"
+           "Ana,Lee,1981-02-03,555-0102\n";
+    // A dry run lists and writes nothing.
+    auto r = as(fran, {"--dry-run", workspace.path("list.csv")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Would import 2 clients"));
+    CHECK(clinic.count("SELECT count(*) FROM clients") == 0);
+
+    r = as(fran, {workspace.path("list.csv")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Imported 2 clients") &&
+                          Catch::Contains("into the clinic server postgresql://" + fran));
+    CHECK(clinic.count("SELECT count(*) FROM clients WHERE responsible_login = '" + fran + "'") ==
+          2);
+    // The same list again adds nobody: the server's clients are who the list is checked against.
+    r = as(fran, {workspace.path("list.csv")});
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Imported 0 clients") && Catch::Contains("already known"));
+    CHECK(clinic.count("SELECT count(*) FROM clients") == 2);
+
+    // The front desk records no occupation: the whole list is refused, the first row too.
+    std::ofstream(workspace.path("jobs.csv"))
+        << "First Name,Last Name,Occupation\nCy,Ng,\nDee,Ox,Carpenter\n";
+    r = as(fran, {workspace.path("jobs.csv")});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("not a client's occupation (Dee Ox)"));
+    CHECK(clinic.count("SELECT count(*) FROM clients") == 2);
+
+    // A therapist's list: her own clients, occupation and all.
+    r = as(jane, {workspace.path("jobs.csv")});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(clinic.count("SELECT count(*) FROM clients WHERE responsible_login = '" + jane +
+                       "' AND occupation = 'Carpenter'") == 1);
+}

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/client_list_import.hpp"
+#include "db/client_records.hpp"
 #include "db/database.hpp"
 #include "temp_dir.hpp"
 
@@ -241,27 +242,28 @@ TEST_CASE(
     std::ofstream(file) << "First Name,Last Name,DOB\nJo,Smith,1980-01-02\nAna,Lee,1981-02-03\n"
                            "Bo,Ek,1982-03-04\n";
     db::Database database(dir / "k.db");
+    const auto records = db::file_client_records(database);
+    auto& clients = *records;
     const auto count = [&] {
         auto st = database.prepare("SELECT count(*) FROM clients");
         st->step();
         return st->int64(0);
     };
-    const auto first =
-        core::import_client_list(database, core::plan_client_list(database, file, {}));
+    const auto first = core::import_client_list(clients, core::plan_client_list(clients, file, {}));
     CHECK(first.imported == 3);
     CHECK(count() == 3);
     const auto second =
-        core::import_client_list(database, core::plan_client_list(database, file, {}));
+        core::import_client_list(clients, core::plan_client_list(clients, file, {}));
     CHECK(second.imported == 0);
     CHECK(second.skipped.size() == 3);
     CHECK(count() == 3);
 
     // A plan made before someone else added the same client skips that client at import.
     std::ofstream(file) << "First Name,Last Name,DOB\nCy,Ng,1990-01-01\nDee,Ox,1990-01-02\n";
-    const auto plan = core::plan_client_list(database, file, {});
+    const auto plan = core::plan_client_list(clients, file, {});
     REQUIRE(plan.clients.size() == 2);
     db::ClientRepository(database).add(plan.clients[0].client);
-    const auto late = core::import_client_list(database, plan);
+    const auto late = core::import_client_list(clients, plan);
     CHECK(late.imported == 1);
     REQUIRE(late.skipped.size() == 1);
     CHECK(late.skipped[0].line == 2);
@@ -269,10 +271,10 @@ TEST_CASE(
 
     // The database refuses the second of two new clients: the first is not kept either.
     std::ofstream(file) << "First Name,Last Name,DOB\nEve,Ma,1990-01-03\nBoom,Ka,1990-01-04\n";
-    const auto failing = core::plan_client_list(database, file, {});
+    const auto failing = core::plan_client_list(clients, file, {});
     database.exec(
         "CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON clients "
         "WHEN NEW.given_name = 'Boom' BEGIN SELECT RAISE(ABORT, 'refused'); END");
-    CHECK_THROWS(core::import_client_list(database, failing));
+    CHECK_THROWS(core::import_client_list(clients, failing));
     CHECK(count() == 5);
 }
