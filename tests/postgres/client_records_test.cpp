@@ -66,8 +66,12 @@ TEST_CASE("each role lists, reads and adds only the clients the server lets it")
     CHECK(booked->given_name == "Adaline");
     CHECK(booked->occupation.empty());  // not granted to the front desk
     CHECK_THROWS_AS(desk->set_chart_figure(adaline, sdk::ChartFigure::male), db::AccessDenied);
-    // A client the front desk adds is listed for it and for the owner.
+    // A client the front desk adds is listed for it and for the owner; an occupation (which
+    // it may not record) is refused, not dropped unsaid.
     c.given_name = "Bea";
+    CHECK_THROWS_AS(desk->add(c), db::AccessDenied);
+    CHECK(desk->count() == 2);
+    c.occupation.clear();
     const auto bea = desk->add(c);
     CHECK(desk->get(bea)->given_name == "Bea");
     CHECK(desk->count() == 3);
