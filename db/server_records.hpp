@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "audit_anchors.hpp"
 #include "charting_store.hpp"
 #include "client_records.hpp"
 #include "intake_records.hpp"
@@ -26,6 +27,7 @@ struct ServerRecords {
     std::unique_ptr<ChartingStore> charting;
     std::unique_ptr<NoteRecords> notes;
     std::unique_ptr<QuestionnaireRecords> questionnaires;
+    std::unique_ptr<AuditAnchors> anchors;
 };
 
 // Connects to the clinic server at `address` as its login and sets an empty database up (the

@@ -8,12 +8,14 @@
 #include "client_search_command.hpp"
 #include "core/passphrase_file.hpp"
 #include "core/record_verification.hpp"
+#include "core/signing/audit_anchor.hpp"
 #include "db/database.hpp"
 #include "db/database_error.hpp"
 #include "db/database_files.hpp"
 #include "db/file_identity.hpp"
 #include "db/migrate/file_to_server.hpp"
 #include "db/migrate/server_to_file.hpp"
+#include "db/server_records.hpp"
 #include "exit_codes.hpp"
 #include "server_snapshot.hpp"
 #include "terminal_progress.hpp"
@@ -88,6 +90,18 @@ int verify_clinic_server(const CliContext& context) {
             std::cout << "skipped: audit chain: only a clinic owner may read it (an owner's "
                          "verify checks it)\n";
         }
+    }
+    // The anchors the therapists' keys signed over the chain's head: a chain rewritten with
+    // every hash recomputed still passes the chain's check, but not theirs.
+    if (chain_checked) {
+        const auto address = context.db.string();
+        auto records = context.with_server_password(address, [&](std::optional<std::string> pw) {
+            return db::connect_server_records(address, std::move(pw));
+        });
+        const auto anchors = core::check_anchor_signatures(*records.anchors);
+        passed = passed && anchors.passed;
+        (anchors.passed ? std::cout : std::cerr) << (anchors.passed ? "ok:     " : "FAILED: ")
+                                                 << "audit anchors: " << anchors.details << "\n";
     }
     // The signed notes, as the signing work checks them in a file: on a private copy of what
     // this login may see.

@@ -46,16 +46,18 @@ RecordStore::RecordStore(const ClinicServer& server) {
     questionnaires_ = std::move(records.questionnaires);
     charting_ = std::move(records.charting);
     note_records_ = std::move(records.notes);
-    note_signer_ = std::make_unique<ServerNoteSigner>(*note_records_);
+    anchors_ = std::move(records.anchors);
+    note_signer_ = std::make_unique<ServerNoteSigner>(*note_records_, *anchors_);
     server_ = clients_->where();
 }
 
 RecordStore::~RecordStore() {
-    if (!database_)
-        return;  // a server's audit chain is kept by the server
     if (const auto* key = signing_session_.key()) {
         try {
-            anchor_head_if_moved(*database_, *key);
+            if (database_)
+                anchor_head_if_moved(*database_, *key);
+            else
+                anchor_head_if_moved(*anchors_, *key);
         } catch (const std::exception&) {
             // A database that cannot be written now (full disk, read-only) keeps its records;
             // only this anchor is missing, and verify reports the entries after the last one.

@@ -26,6 +26,7 @@
 #include "core/demo_data.hpp"
 #include "core/practitioner_profiles.hpp"
 #include "core/signing/note_signer.hpp"
+#include "db/audit_anchors.hpp"
 #include "db/charting_store.hpp"
 #include "db/client_records.hpp"
 #include "db/client_repository.hpp"
@@ -140,6 +141,7 @@ class RecordStore {
     std::unique_ptr<db::QuestionnaireRecords> questionnaires_;
     std::unique_ptr<db::ChartingStore> charting_;
     std::unique_ptr<db::NoteRecords> note_records_;
+    std::unique_ptr<db::AuditAnchors> anchors_;  // a server's; a file anchors through database_
     std::unique_ptr<NoteSigner> note_signer_;
     SigningSession signing_session_;
 };

@@ -17,7 +17,8 @@ constexpr const char* migration_lock = "SELECT pg_advisory_xact_lock(1265520239)
 
 const std::vector<std::function<std::string()>>& migrations() {
     static const std::vector<std::function<std::string()>> all{
-        migration::clinic_schema_001, migration::client_search_002, migration::own_signing_key_003};
+        migration::clinic_schema_001, migration::client_search_002, migration::own_signing_key_003,
+        migration::audit_head_004};
     return all;
 }
 

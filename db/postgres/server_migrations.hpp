@@ -27,6 +27,7 @@ std::string clinic_schema_001();
 std::string clinic_access_001();  // part of 001: grants and row-level security
 std::string client_search_002();
 std::string own_signing_key_003();  // a login's own sealed signing key
+std::string audit_head_004();       // the audit chain's head, for signing it
 }  // namespace migration
 
 }  // namespace knotnotes::db::postgres

@@ -17,6 +17,7 @@ ServerRecords connect_server_records(const std::string& address,
     records.charting = std::make_unique<postgres::ServerChartingStore>(server);
     records.notes = std::make_unique<postgres::ServerNoteRecords>(server);
     records.questionnaires = postgres::questionnaire_records_on(server);
+    records.anchors = postgres::audit_anchors_on(server);
     return records;
 }
 

@@ -9,6 +9,7 @@
 #include "server_connection.hpp"
 
 namespace knotnotes::db {
+class AuditAnchors;
 class ClientRecords;
 class IntakeRecords;
 class QuestionnaireRecords;
@@ -22,6 +23,7 @@ inline SharedConnection shared(ServerConnection connection) {
     return std::make_shared<ServerConnection>(std::move(connection));
 }
 
+std::unique_ptr<AuditAnchors> audit_anchors_on(SharedConnection server);
 std::unique_ptr<ClientRecords> client_records_on(SharedConnection server);
 std::unique_ptr<IntakeRecords> intake_records_on(SharedConnection server);
 std::unique_ptr<QuestionnaireRecords> questionnaire_records_on(SharedConnection server);

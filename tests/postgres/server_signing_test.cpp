@@ -8,11 +8,13 @@
 #include "clinic_records.hpp"
 #include "clinic_server.hpp"
 #include "core/session_editor.hpp"
+#include "core/signing/audit_anchor.hpp"
 #include "core/signing/note_signer.hpp"
 #include "core/signing/signing_key.hpp"
 #include "db/charting_store.hpp"
 #include "db/database_error.hpp"
 #include "db/note_records.hpp"
+#include "db/server_records.hpp"
 
 using namespace knotnotes;
 using db::postgres::ClinicRole;
@@ -28,9 +30,10 @@ struct SigningTherapist {
     sdk::Id client = std::stoll(test::add_client(sql, "Ann"));
     std::unique_ptr<db::ChartingStore> store =
         db::connect_charting_store(clinic.uri(login), test::test_password_of(login));
-    std::unique_ptr<db::NoteRecords> records =
-        db::connect_note_records(clinic.uri(login), test::test_password_of(login));
-    core::ServerNoteSigner signer{*records};
+    db::ServerRecords seams =
+        db::connect_server_records(clinic.uri(login), test::test_password_of(login));
+    std::unique_ptr<db::NoteRecords>& records = seams.notes;
+    core::ServerNoteSigner signer{*seams.notes, *seams.anchors};
 
     // A key of Jane's that the server knows (its public half, as a key made on a computer of
     // hers would be stored).
@@ -139,4 +142,65 @@ TEST_CASE("on a clinic server a key that is not the signer's own is refused, and
     editor.reload();
     CHECK_FALSE(editor.session().is_signed());
     CHECK_FALSE(jane.store->session(id)->is_signed());
+}
+
+TEST_CASE("signing on a clinic server anchors the audit chain, and a rewritten chain is caught") {
+    SigningTherapist jane;
+    const auto olga = jane.clinic.add_login("olga", ClinicRole::owner, "Olga Owner");
+    const auto owner_verify = [&] {
+        const auto password =
+            test::private_file(jane.workspace, "olga.pw", test::test_password_of(olga));
+        return jane.workspace.cli(
+            {"--db", jane.clinic.uri(olga), "--password-file", password, "verify"});
+    };
+    const auto key = jane.key_on_server("jane-desk");
+    const auto id = core::SessionEditor::start_session(*jane.store, jane.client, jane.practitioner);
+    core::SessionEditor editor(*jane.store, id, &jane.signer);
+    editor.place_knot("upper-trapezius", sdk::Side::left, sdk::ChartView::back, 0.3, 0.165);
+    editor.sign(*key);
+
+    // The anchor signs the head just after the seal's audit entry, with Jane's key.
+    auto superuser = jane.clinic.admin();
+    const auto anchors = superuser.query(
+        "SELECT reason, audit_seq, signer_public_key FROM audit_anchors ORDER BY id");
+    REQUIRE(anchors.size() == 1);
+    const auto uid =
+        superuser.query("SELECT uid FROM sessions WHERE id = $1", {std::to_string(id)});
+    CHECK(anchors.text(0, 0) == "signed " + uid.text(0, 0));
+    CHECK(anchors.text(0, 1) ==
+          superuser.query("SELECT max(seq) - 1 FROM audit_log").text(0, 0));  // then its own
+    CHECK(anchors.text(0, 2) == key->public_key());
+    auto r = owner_verify();
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("ok:     audit chain") &&
+                          Catch::Contains("ok:     audit anchors: 1 anchors verify"));
+
+    // A closing app signs a head that moved since; one that did not move is not signed again.
+    core::anchor_head_if_moved(*jane.seams.anchors, *key);
+    CHECK(superuser.query("SELECT count(*) FROM audit_anchors").text(0, 0) == "1");
+    test::add_client(jane.sql, "Bo");
+    core::anchor_head_if_moved(*jane.seams.anchors, *key);
+    CHECK(superuser.query("SELECT count(*) FROM audit_anchors").text(0, 0) == "2");
+
+    // The superuser rewrites who made the first entry and recomputes every hash after it: the
+    // chain checks out, but not what Jane's key signed.
+    superuser.execute("ALTER TABLE audit_log DISABLE TRIGGER USER");
+    superuser.execute("UPDATE audit_log SET actor = 'nobody' WHERE seq = 1");
+    superuser.execute(R"sql(
+DO $$ DECLARE r record; prev text := ''; BEGIN
+    FOR r IN SELECT * FROM audit_log ORDER BY seq LOOP
+        UPDATE audit_log SET prev_hash = prev, hash = encode(sha256(convert_to(
+            prev || '|' || r.at || '|' || r.actor || '|' || r.table_name || '|' || r.row_id ||
+            '|' || r.action || '|' || coalesce(r.content_sha256, ''), 'UTF8')), 'hex')
+        WHERE seq = r.seq RETURNING hash INTO prev;
+    END LOOP;
+END $$)sql");
+    superuser.execute("ALTER TABLE audit_log ENABLE TRIGGER USER");
+    r = owner_verify();
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.out, Catch::Contains("ok:     audit chain"));
+    CHECK_THAT(r.err, Catch::Contains("FAILED: audit anchors") &&
+                          Catch::Contains("the audit log was rewritten"));
 }

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "db/audit_anchor_repository.hpp"
+#include "db/audit_anchors.hpp"
 #include "db/database.hpp"
 #include "db/installation.hpp"
 #include "db/signing_key_repository.hpp"
@@ -18,9 +19,8 @@ std::string audit_anchor_message(const std::string& installation_id, const std::
            std::to_string(audit_seq) + "\n" + audit_hash + "\n" + signed_at;
 }
 
-void anchor_audit_head(db::Database& db, const UnlockedKey& key, const std::string& reason,
+void anchor_audit_head(db::AuditAnchors& anchors, const UnlockedKey& key, const std::string& reason,
                        const std::string& signed_at) {
-    db::AuditAnchorRepository anchors(db);
     const auto head = anchors.head();
     db::AuditAnchor anchor;
     anchor.reason = reason;
@@ -28,31 +28,39 @@ void anchor_audit_head(db::Database& db, const UnlockedKey& key, const std::stri
     anchor.audit_hash = head.hash;
     anchor.signed_at = signed_at;
     anchor.signer_public_key = key.public_key();
-    anchor.signature_value = key.sign(audit_anchor_message(db::installation_id(db), reason,
-                                                           head.seq, head.hash, anchor.signed_at));
+    anchor.signature_value = key.sign(
+        audit_anchor_message(anchors.installation_id(), reason, head.seq, head.hash, signed_at));
     anchors.add(anchor);
 }
 
-void anchor_head_if_moved(db::Database& db, const UnlockedKey& key) {
-    db::AuditAnchorRepository anchors(db);
-    const auto head = anchors.head();
-    const auto all = anchors.all();
-    if (head.seq == 0 || (!all.empty() && all.back().audit_seq >= head.seq))
-        return;
-    anchor_audit_head(db, key, "closed", db::utc_now());
+void anchor_audit_head(db::Database& db, const UnlockedKey& key, const std::string& reason,
+                       const std::string& signed_at) {
+    anchor_audit_head(*db::file_audit_anchors(db), key, reason, signed_at);
 }
 
-AnchorCheck check_audit_anchors(db::Database& db) {
-    db::AuditAnchorRepository anchors(db);
-    db::SigningKeyRepository keys(db);
-    const auto installation = db::installation_id(db);
-    std::set<std::string> anchored_notes;
+void anchor_head_if_moved(db::AuditAnchors& anchors, const UnlockedKey& key) {
+    const auto head = anchors.head();
+    const auto all = anchors.all();
+    // Where an anchor is itself an audit entry, the head one past the last anchor is that
+    // anchor's own entry, and nothing changed since.
+    const std::int64_t own_entry = anchors.audits_anchors() ? 1 : 0;
+    if (head.seq == 0 || (!all.empty() && all.back().audit_seq + own_entry >= head.seq))
+        return;
+    anchor_audit_head(anchors, key, "closed", db::utc_now());
+}
+
+void anchor_head_if_moved(db::Database& db, const UnlockedKey& key) {
+    anchor_head_if_moved(*db::file_audit_anchors(db), key);
+}
+
+AnchorCheck check_anchor_signatures(db::AuditAnchors& anchors) {
+    const auto installation = anchors.installation_id();
     std::int64_t last_seq = 0;
     const auto all = anchors.all();
     for (const auto& a : all) {
         const auto describe =
             "audit anchor " + std::to_string(a.id) + " (" + a.reason + ", " + a.signed_at + ")";
-        if (!keys.find(a.signer_public_key)) {
+        if (!anchors.knows_key(a.signer_public_key)) {
             return {false, describe + " is signed by a key this database does not know"};
         }
         if (!signature_is_valid(a.signer_public_key,
@@ -67,9 +75,23 @@ AnchorCheck check_audit_anchors(db::Database& db) {
                                ", which " + (hash ? "no longer has" : "no longer exists with") +
                                " the hash it had: the audit log was rewritten"};
         }
+        last_seq = std::max(last_seq, a.audit_seq);
+    }
+    const auto head = anchors.head();
+    return {true, std::to_string(all.size()) + " anchors verify; " +
+                      std::to_string(head.seq - last_seq) +
+                      " audit entries after the last anchor (covered by the hash chain only)"};
+}
+
+AnchorCheck check_audit_anchors(db::Database& db) {
+    const auto anchors = db::file_audit_anchors(db);
+    auto check = check_anchor_signatures(*anchors);
+    if (!check.passed)
+        return check;
+    std::set<std::string> anchored_notes;
+    for (const auto& a : anchors->all()) {
         if (a.reason.rfind("signed ", 0) == 0)
             anchored_notes.insert(a.reason.substr(7));
-        last_seq = std::max(last_seq, a.audit_seq);
     }
     // Notes signed here, with a key whose secret is here, were anchored when they were signed.
     auto st = db.prepare(
@@ -82,10 +104,7 @@ AnchorCheck check_audit_anchors(db::Database& db) {
                                " has no audit anchor from its signing: anchors were removed"};
         }
     }
-    const auto head = anchors.head();
-    return {true, std::to_string(all.size()) + " anchors verify; " +
-                      std::to_string(head.seq - last_seq) +
-                      " audit entries after the last anchor (covered by the hash chain only)"};
+    return check;
 }
 
 }  // namespace knotnotes::core

@@ -13,8 +13,9 @@
 #include <vector>
 
 namespace knotnotes::db {
+class AuditAnchors;
 class Database;
-}
+}  // namespace knotnotes::db
 
 namespace knotnotes::core {
 
@@ -25,12 +26,16 @@ std::string audit_anchor_message(const std::string& installation_id, const std::
                                  const std::string& signed_at);
 
 // Signs the current head of the audit log (call inside the transaction whose last change it
-// should cover). `signed_at`: UTC, as signatures write it.
+// should cover; on a clinic server, whose audit entries are written at commit, after it).
+// `signed_at`: UTC, as signatures write it. On a file or a server (db/audit_anchors.hpp).
+void anchor_audit_head(db::AuditAnchors& anchors, const UnlockedKey& key, const std::string& reason,
+                       const std::string& signed_at);
 void anchor_audit_head(db::Database& db, const UnlockedKey& key, const std::string& reason,
                        const std::string& signed_at);
 
 // At a clean close: signs the head (reason "closed") when changes were made since the last
 // anchor, so edits after the last signing are covered too. Does nothing when there are none.
+void anchor_head_if_moved(db::AuditAnchors& anchors, const UnlockedKey& key);
 void anchor_head_if_moved(db::Database& db, const UnlockedKey& key);
 
 struct AnchorCheck {
@@ -39,9 +44,10 @@ struct AnchorCheck {
 };
 
 // Every anchor's signature is valid, by a key the database knows, and the audit entry it names
-// still has the hash it signed; every note signed here (with a key whose secret is here) has
-// its anchor. details also says how many audit entries follow the last anchor (they are
-// covered by the hash chain only).
+// still has the hash it signed. details also says how many audit entries follow the last
+// anchor (they are covered by the hash chain only). On a file or a server.
+AnchorCheck check_anchor_signatures(db::AuditAnchors& anchors);
+// That, and every note signed in the file (with a key whose secret is there) has its anchor.
 AnchorCheck check_audit_anchors(db::Database& db);
 
 }  // namespace knotnotes::core

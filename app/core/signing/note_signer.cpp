@@ -2,6 +2,10 @@
 
 #include "note_signing.hpp"
 
+#include <cstdio>
+
+#include "audit_anchor.hpp"
+
 namespace knotnotes::core {
 
 sdk::Signature FileNoteSigner::sign(sdk::Id session_id, const UnlockedKey& key) {
@@ -9,7 +13,15 @@ sdk::Signature FileNoteSigner::sign(sdk::Id session_id, const UnlockedKey& key) 
 }
 
 sdk::Signature ServerNoteSigner::sign(sdk::Id session_id, const UnlockedKey& key) {
-    return sign_note(records_, session_id, key);
+    auto signature = sign_note(records_, session_id, key);
+    try {
+        if (const auto session = records_.session(session_id))
+            anchor_audit_head(anchors_, key, "signed " + session->uid, signature.signed_at);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "knotnotes: the note is signed; its audit anchor was not kept: %s\n",
+                     e.what());
+    }
+    return signature;
 }
 
 }  // namespace knotnotes::core

@@ -13,8 +13,9 @@
 #include "db/note_records.hpp"
 
 namespace knotnotes::db {
+class AuditAnchors;
 class Database;
-}
+}  // namespace knotnotes::db
 
 namespace knotnotes::core {
 
@@ -36,14 +37,20 @@ class FileNoteSigner final : public NoteSigner {
     db::Database& file_;
 };
 
-// Signs on a clinic server, through its records (db::connect_note_records), kept by the caller.
+// Signs on a clinic server, through its records (db::connect_server_records), kept by the
+// caller; then signs the server's audit head (reason "signed <session uid>") with the same key,
+// as a file's signing does. The server writes the seal's audit entry as it commits, so the
+// anchor comes just after, on its own: a signed note whose anchor could not be written (say,
+// the server was gone) stays signed, and verify counts one anchor fewer.
 class ServerNoteSigner final : public NoteSigner {
   public:
-    explicit ServerNoteSigner(db::NoteRecords& records) : records_(records) {}
+    ServerNoteSigner(db::NoteRecords& records, db::AuditAnchors& anchors)
+        : records_(records), anchors_(anchors) {}
     sdk::Signature sign(sdk::Id session_id, const UnlockedKey& key) override;
 
   private:
     db::NoteRecords& records_;
+    db::AuditAnchors& anchors_;
 };
 
 }  // namespace knotnotes::core
