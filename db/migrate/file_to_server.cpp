@@ -168,10 +168,10 @@ class FileMove {
 
     void compare(const std::string& table, const std::string& file_id,
                  const std::vector<std::string>& columns, const Row& sent,
-                 const postgres::ServerRows& stored) {
+                 const postgres::ServerRows& stored, int stored_row = 0) {
         // `stored` is RETURNING id, columns...
         for (std::size_t i = 0; i < columns.size(); ++i) {
-            const auto value = stored.value(0, static_cast<int>(i + 1));
+            const auto value = stored.value(stored_row, static_cast<int>(i + 1));
             if (!same_value(columns[i], sent[i], value))
                 throw DatabaseError(server_.description() + " stored " + table + " " + file_id +
                                     "'s " + columns[i] + " as \"" + value.value_or("NULL") +
@@ -202,7 +202,11 @@ class FileMove {
                             joined(checked);
         const auto merged_profile =
             table.name == "practitioners" ? profile_for_therapist() : std::nullopt;
+        // The people and their keys may be ones the server has (already_on_server): a row at a
+        // time. Everything else goes in many rows to a statement, not a round trip each.
+        const bool batched = table.name != "practitioners" && table.name != "signing_keys";
         auto& ids = ids_[table.name];
+        Batch batch{table.name, columns, checked, insert, all, {}, {}};
         long long moved = 0;
         while (st->step()) {
             const auto row = read_row(*st, all);
@@ -215,8 +219,13 @@ class FileMove {
                     continue;
                 auto value = row[i + 1];
                 if (auto ref = table.references.find(column);
-                    ref != table.references.end() && value)
+                    ref != table.references.end() && value) {
+                    // An earlier row of the same table (an amended session, a knot carried
+                    // forward) gets its server id when its batch is in.
+                    if (ref->second == table.name && batch.file_ids.count(*value))
+                        insert_batch(batch);
                     value = mapped(ref->second, *value, table.name, file_id);
+                }
                 values.push_back(value);
                 if (!table.unreadable.count(column))
                     expected.push_back(value);
@@ -225,8 +234,14 @@ class FileMove {
                 values.push_back(responsible);
             if (merged_profile && *merged_profile == file_id) {
                 ids[file_id] = merge_profile(written, values);
-            } else if (auto same = already_on_server(table.name, all, row)) {
+            } else if (auto same =
+                           batched ? std::nullopt : already_on_server(table.name, all, row)) {
                 ids[file_id] = *same;
+            } else if (batched) {
+                batch.rows.push_back({row, std::move(values), std::move(expected)});
+                batch.file_ids.insert(file_id);
+                if (batch.rows.size() * columns.size() >= rows_per_statement_parameters)
+                    insert_batch(batch);
             } else {
                 ids[file_id] = insert_row(table.name, all, row, insert, values, checked, expected);
             }
@@ -235,7 +250,70 @@ class FileMove {
             ++moved;
             tick();
         }
+        insert_batch(batch);
         return moved;
+    }
+
+    // Rows of one table waiting to be written in one INSERT: what was read from the file, what
+    // is sent, what must come back.
+    struct PendingRow {
+        Row row;
+        Row values;
+        Row expected;
+    };
+    struct Batch {
+        const std::string& table;
+        const std::vector<std::string>& columns;  // written
+        const std::vector<std::string>& checked;  // read back and compared
+        const std::string& single_insert;         // the one-row statement
+        const std::vector<std::string>& all;      // the file's columns
+        std::vector<PendingRow> rows;
+        std::set<std::string> file_ids;
+    };
+    // About 4,000 values to a statement: far under PostgreSQL's 65,535 parameters, and a few
+    // hundred rows of any table.
+    static constexpr std::size_t rows_per_statement_parameters = 4000;
+
+    // One INSERT ... VALUES (...), (...) RETURNING for the batch, each row read back and
+    // compared in order. A row the server already holds makes the batch go again a row at a
+    // time (after its savepoint), so the refusal names that row.
+    void insert_batch(Batch& batch) {
+        if (batch.rows.empty())
+            return;
+        std::string sql = "INSERT INTO " + batch.table + " (" + joined(batch.columns) + ") VALUES ";
+        Row values;
+        values.reserve(batch.rows.size() * batch.columns.size());
+        for (std::size_t r = 0; r < batch.rows.size(); ++r) {
+            sql += (r ? ", (" : "(") +
+                   parameters(batch.columns.size(), 1 + r * batch.columns.size(), '$') + ")";
+            values.insert(values.end(), batch.rows[r].values.begin(), batch.rows[r].values.end());
+        }
+        sql += " RETURNING id, " + joined(batch.checked);
+        auto& ids = ids_[batch.table];
+        server_.execute("SAVEPOINT kn_moved_rows");
+        try {
+            const auto stored = server_.query(sql, values);
+            server_.execute("RELEASE SAVEPOINT kn_moved_rows");
+            if (stored.size() != static_cast<int>(batch.rows.size()))
+                throw DatabaseError(server_.description() + " stored " +
+                                    std::to_string(stored.size()) + " of " +
+                                    std::to_string(batch.rows.size()) + " " + batch.table +
+                                    " rows. Nothing was moved; please report this.");
+            for (std::size_t r = 0; r < batch.rows.size(); ++r) {
+                const auto& file_id = *batch.rows[r].row[0];
+                compare(batch.table, file_id, batch.checked, batch.rows[r].expected, stored,
+                        static_cast<int>(r));
+                ids[file_id] = stored.text(static_cast<int>(r), 0);
+            }
+        } catch (const DuplicateRecord&) {
+            server_.execute("ROLLBACK TO SAVEPOINT kn_moved_rows");
+            for (const auto& pending : batch.rows)
+                ids[*pending.row[0]] =
+                    insert_row(batch.table, batch.all, pending.row, batch.single_insert,
+                               pending.values, batch.checked, pending.expected);
+        }
+        batch.rows.clear();
+        batch.file_ids.clear();
     }
 
     // A file row's value of `column` (`row` is the id, then `all` the columns).
