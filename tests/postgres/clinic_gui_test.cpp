@@ -72,6 +72,17 @@ std::unique_ptr<core::RecordStore> connect_from_menu(gui::MainFrame& frame,
     return store;
 }
 
+// `knotnotes-cli verify` as `login` on the clinic server passes.
+void check_verify_passes(const test::ClinicServer& clinic, const test::Workspace& workspace,
+                         const std::string& login) {
+    const auto password =
+        test::private_file(workspace, login + ".pw", test::test_password_of(login));
+    const auto verified =
+        workspace.cli({"--db", clinic.uri(login), "--password-file", password, "verify"});
+    INFO(verified.out << verified.err);
+    CHECK(verified.exit_code == 0);
+}
+
 // The app's main window on `store`, shown as a therapist's screen would show it.
 gui::MainFrame* window_on(core::PluginHost& host, core::RecordStore* store) {
     auto* frame = new gui::MainFrame(host, store);
@@ -299,11 +310,7 @@ TEST_CASE("a therapist connects from the File menu and charts and signs a sessio
     let_events_run();
     store.reset();
 
-    const auto password = test::private_file(workspace, "jane.pw", test::test_password_of(jane));
-    const auto verified =
-        workspace.cli({"--db", clinic.uri(jane), "--password-file", password, "verify"});
-    INFO(verified.out << verified.err);
-    CHECK(verified.exit_code == 0);
+    check_verify_passes(clinic, workspace, jane);
 }
 
 TEST_CASE("the front desk on a clinic server sees contact details and no clinical record",
@@ -508,11 +515,7 @@ TEST_CASE("a login with no signing key makes one on the server the first time it
     CHECK(next.unlock_signing_key(me->id, "sam's first key"));
     CHECK_THROWS(next.unlock_signing_key(me->id, "not the passphrase"));
 
-    const auto password = test::private_file(workspace, "sam.pw", test::test_password_of(sam));
-    const auto verified =
-        workspace.cli({"--db", clinic.uri(sam), "--password-file", password, "verify"});
-    INFO(verified.out << verified.err);
-    CHECK(verified.exit_code == 0);
+    check_verify_passes(clinic, workspace, sam);
 }
 
 TEST_CASE("File > Export and File > Import on a clinic server, as a therapist uses them",
@@ -612,11 +615,7 @@ TEST_CASE("File > Export and File > Import on a clinic server, as a therapist us
     let_events_run();
 
     // The server's records still verify after the import.
-    const auto password = test::private_file(workspace, "olga.pw", test::test_password_of(olga));
-    const auto verified =
-        workspace.cli({"--db", clinic.uri(olga), "--password-file", password, "verify"});
-    INFO(verified.out << verified.err);
-    CHECK(verified.exit_code == 0);
+    check_verify_passes(clinic, workspace, olga);
 }
 
 TEST_CASE("the front desk imports a client list into the clinic server from the File menu",
