@@ -77,7 +77,8 @@ TEST_CASE("each role lists, reads and adds only the clients the server lets it")
     CHECK(desk->count() == 3);
 }
 
-TEST_CASE("the front desk and the owner book a new client with a therapist; a therapist cannot") {
+TEST_CASE(
+    "the front desk and the owner book a new client with a therapist, and a therapist cannot") {
     test::ClinicServer clinic;
     const auto jane = clinic.add_login("jane", ClinicRole::therapist, "Jane Roe");
     const auto sam = clinic.add_login("sam", ClinicRole::therapist, "Sam Poe");
