@@ -7,8 +7,8 @@
 // Opening refuses a file that is not ours, is damaged or newer (db::DatabaseRefused, message
 // naming the file), so a front end can tell the user and keep running.
 //
-// What is not behind a seam yet works on a file only: database() (client list import,
-// practitioner profiles, demo data and backups). On a
+// What is not behind a seam yet works on a file only: database() (practitioner profiles, demo
+// data and backups). On a
 // server, on_server() is true, database() throws db::DatabaseError saying so, and the windows leave
 // those commands out.
 #pragma once

@@ -116,7 +116,7 @@ ServerConnection ServerConnection::open(const std::string& uri,
     pg_conn* connection = PQconnectdbParams(keywords.data(), values.data(), 1);
     if (password)
         OPENSSL_cleanse(password->data(), password->size());
-    return connected(connection, uri);
+    return connected(connection, describe(connection, uri));
 }
 
 ServerConnection ServerConnection::another() {
@@ -141,11 +141,10 @@ ServerConnection ServerConnection::another() {
             OPENSSL_cleanse(option->val, std::strlen(option->val));
     }
     PQconninfoFree(options);
-    return connected(connection, description_);
+    return connected(connection, description_);  // the same server, as this one names it
 }
 
-ServerConnection ServerConnection::connected(pg_conn* connection, const std::string& uri) {
-    const auto description = describe(connection, uri);
+ServerConnection ServerConnection::connected(pg_conn* connection, const std::string& description) {
     if (!connection)
         throw DatabaseError("Could not connect to " + description + ": out of memory.");
     if (PQstatus(connection) != CONNECTION_OK) {

@@ -88,8 +88,8 @@ class ServerConnection {
 
   private:
     ServerConnection(pg_conn* connection, std::string description);
-    // Checks a new connection (errors named after `uri`) and takes it over.
-    static ServerConnection connected(pg_conn* connection, const std::string& uri);
+    // Checks a new connection (errors name the server as `description`) and takes it over.
+    static ServerConnection connected(pg_conn* connection, const std::string& description);
     [[noreturn]] void fail(pg_result* result, const std::string& what);
 
     pg_conn* connection_;

@@ -82,14 +82,8 @@ TEST_CASE("File > Import client list: file dialog, wizard, month first, a column
     wxDialog* file_dialog = nullptr;
     wxString told;
     DialogAnswers answers([&](wxDialog& d) {
-        if (dynamic_cast<wxFileDialog*>(&d)) {
-            // wxGTK's file dialog passes the hook twice (its own ShowModal, then wxDialog's).
-            if (file_dialog == &d)
-                return static_cast<int>(wxID_NONE);
-            file_dialog = &d;
-            test::type_path_into(d, csv.string());
+        if (test::answer_file_dialog(d, file_dialog, csv.string()))
             return static_cast<int>(wxID_NONE);
-        }
         if (auto* wizard = dynamic_cast<gui::ClientListImportDialog*>(&d)) {
             wizard_seen = true;
             wizard->CallAfter([wizard, &t] {

@@ -40,14 +40,8 @@ TEST_CASE("File > Import: a FHIR Bundle from another system, previewed with what
     wxDialog* file_dialog = nullptr;
     wxString previewed, told;
     DialogAnswers answers([&](wxDialog& d) {
-        if (dynamic_cast<wxFileDialog*>(&d)) {
-            // wxGTK's file dialog passes the hook twice (its own ShowModal, then wxDialog's).
-            if (file_dialog == &d)
-                return static_cast<int>(wxID_NONE);
-            file_dialog = &d;
-            test::type_path_into(d, bundle);
+        if (test::answer_file_dialog(d, file_dialog, bundle))
             return static_cast<int>(wxID_NONE);
-        }
         if (auto* preview = dynamic_cast<gui::ImportPreviewDialog*>(&d)) {
             previewed = preview->summary();
             preview->CallAfter([preview] {

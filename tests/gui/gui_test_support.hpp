@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <wx/choice.h>
+#include <wx/filedlg.h>
 #include <wx/modalhook.h>
 #include <wx/uiaction.h>
 
@@ -67,6 +68,19 @@ inline void type_path_into(wxDialog& file_dialog, const std::string& path) {
         if (file_dialog.IsModal())
             file_dialog.EndModal(wxID_CANCEL);
     });
+}
+
+// For a DialogAnswers answer: when `d` is a file dialog, types `path` into it (once: wxGTK's
+// file dialog passes the hook twice, its own ShowModal and then wxDialog's) and returns true,
+// its answer then being wxID_NONE; `seen` keeps the dialog answered. False for any other dialog.
+inline bool answer_file_dialog(wxDialog& d, wxDialog*& seen, const std::string& path) {
+    if (!dynamic_cast<wxFileDialog*>(&d))
+        return false;
+    if (seen != &d) {
+        seen = &d;
+        type_path_into(d, path);
+    }
+    return true;
 }
 
 // Who is charting in `store`, with their key already unlocked for this app session (as after

@@ -103,13 +103,8 @@ ImportSeen import_from_menu(gui::MainFrame& frame, const std::filesystem::path& 
     ImportSeen seen;
     wxDialog* file_dialog = nullptr;
     test::DialogAnswers answers([&](wxDialog& d) {
-        if (dynamic_cast<wxFileDialog*>(&d)) {
-            if (file_dialog == &d)  // wxGTK passes the hook twice
-                return static_cast<int>(wxID_NONE);
-            file_dialog = &d;
-            test::type_path_into(d, file.string());
+        if (test::answer_file_dialog(d, file_dialog, file.string()))
             return static_cast<int>(wxID_NONE);
-        }
         if (auto* preview = dynamic_cast<gui::ImportPreviewDialog*>(&d)) {
             seen.previewed = preview->summary();
             preview->CallAfter([preview] {
@@ -639,13 +634,8 @@ TEST_CASE("the front desk imports a client list into the clinic server from the 
     bool wizard_seen = false;
     wxString told;
     test::DialogAnswers answers([&](wxDialog& d) {
-        if (dynamic_cast<wxFileDialog*>(&d)) {
-            if (file_dialog == &d)  // wxGTK passes the hook twice
-                return static_cast<int>(wxID_NONE);
-            file_dialog = &d;
-            test::type_path_into(d, csv.string());
+        if (test::answer_file_dialog(d, file_dialog, csv.string()))
             return static_cast<int>(wxID_NONE);
-        }
         if (auto* wizard = dynamic_cast<gui::ClientListImportDialog*>(&d)) {
             wizard_seen = true;
             wizard->CallAfter([wizard] {
