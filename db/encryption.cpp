@@ -1,11 +1,13 @@
 #include "encryption.hpp"
 
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 #include <sqlite3.h>
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -17,16 +19,71 @@
 #include "database_files.hpp"
 #include "file_identity.hpp"
 #include "hex_text.hpp"
+#include "passphrase_key_derivation.hpp"
 
 namespace knotnotes::db {
 namespace {
 
-std::string marked_salt_hex() {
-    unsigned char random[8];
-    if (RAND_bytes(random, sizeof random) != 1)
+using Salt = std::array<unsigned char, sqlcipher_salt_size>;
+
+Salt marked_salt() {
+    Salt salt{};
+    std::memcpy(salt.data(), encrypted_file_marker.data(), encrypted_file_marker.size());
+    if (RAND_bytes(salt.data() + encrypted_file_marker.size(),
+                   static_cast<int>(salt.size() - encrypted_file_marker.size())) != 1)
         throw DatabaseError("the system's random number generator failed");
-    return lower_hex(encrypted_file_marker) +
-           lower_hex(std::string_view(reinterpret_cast<const char*>(random), sizeof random));
+    return salt;
+}
+
+std::string hex_of(const Salt& salt) {
+    return lower_hex(std::string_view(reinterpret_cast<const char*>(salt.data()), salt.size()));
+}
+
+std::string marked_salt_hex() {
+    return hex_of(marked_salt());
+}
+
+// SQLCipher takes a "passphrase" of the form x'<64 or 96 hex digits>' as a raw key and derives
+// nothing from it; such a passphrase is passed on as it is, so it opens what it opened before.
+bool sqlcipher_reads_as_raw(const std::string& secret) {
+    if ((secret.size() != 67 && secret.size() != 99) || (secret[0] != 'x' && secret[0] != 'X') ||
+        secret[1] != '\'')
+        return false;
+    return secret.find_first_not_of("0123456789abcdefABCDEF", 2) >= secret.size() - 1;
+}
+
+// The first 16 bytes of the schema's file: SQLCipher's salt. Nullopt when it has fewer.
+std::optional<Salt> salt_of_file(sqlite3* db, const char* schema) {
+    const char* file = sqlite3_db_filename(db, schema);
+    if (!file || !*file)
+        return std::nullopt;
+    std::ifstream in(file, std::ios::binary);
+    Salt salt{};
+    in.read(reinterpret_cast<char*>(salt.data()), static_cast<std::streamsize>(salt.size()));
+    if (in.gcount() != static_cast<std::streamsize>(salt.size()))
+        return std::nullopt;
+    return salt;
+}
+
+// What SQLCipher is given for a passphrase: the page key derived here
+// (passphrase_key_derivation.hpp), as a raw key, and for a new file the salt it was derived
+// with. Nullopt when SQLCipher is better left to derive it (no salt to read yet).
+struct DerivedKey {
+    DatabaseKey key;
+    std::optional<Salt> new_salt;
+};
+
+std::optional<DerivedKey> derive_for_connection(sqlite3* db, const char* schema,
+                                                const DatabaseKey& key, bool new_file) {
+    if (key.is_raw() || sqlcipher_reads_as_raw(key.sqlcipher_key()))
+        return std::nullopt;
+    const auto salt = new_file ? std::optional<Salt>(marked_salt()) : salt_of_file(db, schema);
+    if (!salt)
+        return std::nullopt;
+    auto page_key = sqlcipher_page_key(key.sqlcipher_key(), *salt);
+    DerivedKey derived{DatabaseKey::from_raw(page_key), new_file ? salt : std::nullopt};
+    OPENSSL_cleanse(page_key.data(), page_key.size());
+    return derived;
 }
 
 void run(sqlite3* db, const std::string& sql, const std::filesystem::path& file) {
@@ -146,12 +203,16 @@ std::string encryption_key_id(const std::filesystem::path& file) {
 }
 
 void key_connection(sqlite3* db, const char* schema, const DatabaseKey& key, bool new_file) {
-    const auto& secret = key.sqlcipher_key();
+    const auto derived = derive_for_connection(db, schema, key, new_file);
+    const DatabaseKey& given = derived ? derived->key : key;
+    const auto& secret = given.sqlcipher_key();
     if (sqlite3_key_v2(db, schema, secret.data(), static_cast<int>(secret.size())) != SQLITE_OK)
         throw DatabaseError(std::string("cannot set the database key: ") + sqlite3_errmsg(db));
-    if (new_file && !key.has_salt()) {
+    if (new_file && !given.has_salt()) {
+        const std::string salt =
+            derived && derived->new_salt ? hex_of(*derived->new_salt) : marked_salt_hex();
         const std::string sql =
-            std::string("PRAGMA ") + schema + ".cipher_salt = \"x'" + marked_salt_hex() + "'\"";
+            std::string("PRAGMA ") + schema + ".cipher_salt = \"x'" + salt + "'\"";
         if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
             throw DatabaseError(std::string("cannot set the database salt: ") + sqlite3_errmsg(db));
     }
