@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,24 @@ inline constexpr PlainAscii plain_ascii = [] {
     plain.text['\t'] = plain.text['\n'] = true;
     return plain;
 }();
+
+// Whether any of the 8 bytes in `word` may need more than a copy: a byte at or above 0x80, below
+// 0x20, or one of & < > ". (Tab and LF in text, and " in text, are copied after all: they take
+// the byte-by-byte path, which knows.) Exports are mostly runs of plain ASCII, and this lets
+// them through 8 bytes at a time; the answer for the word as a whole is exact.
+inline bool may_need_escaping(std::uint64_t word) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const auto has_byte = [](std::uint64_t w, unsigned char c) {
+        const std::uint64_t x = w ^ (ones * c);
+        return ((x - ones) & ~x & highs) != 0;
+    };
+    if ((word & highs) != 0)
+        return true;
+    if (((word - ones * 0x20) & ~word & highs) != 0)  // a byte below 0x20 (none is >= 0x80)
+        return true;
+    return has_byte(word, '&') || has_byte(word, '<') || has_byte(word, '>') || has_byte(word, '"');
+}
 
 }  // namespace xml_detail
 
@@ -130,6 +149,14 @@ inline bool append_xml_escaped(std::string& out, std::string_view text, bool att
     const bool* plain =
         attribute ? xml_detail::plain_ascii.attribute : xml_detail::plain_ascii.text;
     for (std::size_t i = 0; i < text.size();) {
+        if (i + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if (!xml_detail::may_need_escaping(word)) {
+                i += 8;
+                continue;
+            }
+        }
         const auto b = static_cast<unsigned char>(text[i]);
         if (b < 0x80 && plain[b]) {
             ++i;
