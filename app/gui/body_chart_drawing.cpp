@@ -354,9 +354,10 @@ wxBitmap render_body_chart(const std::vector<sdk::Knot>& knots,
     const wxBitmap& figures =
         static_chart({look.figure, look.layer, views, size, scale}, places, colours, font);
     // A copy of its own: the caller may draw on it.
-    wxBitmap bitmap = figures.GetSubBitmap(wxRect(figures.GetSize()));
+    wxBitmap bitmap(figures.GetSize(), 24);
     {
         wxMemoryDC dc(bitmap);
+        dc.DrawBitmap(figures, 0, 0);
         const std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
         if (gc) {
             gc->SetAntialiasMode(wxANTIALIAS_DEFAULT);

@@ -250,6 +250,10 @@ int main(int argc, char** argv) {
                "(an empty bitmap of that size: " + std::to_string(blank.percentile(50)) + " ms)");
         report("first draw of a view (figures not yet cached), slowest", first.percentile(100),
                "ms", 8);
+        std::printf("  first draws, view by view:");
+        for (const double ms : first.ms)
+            std::printf(" %.2f ms", ms);
+        std::printf("\n");
         frame->Destroy();
         settle(10);
         db::SessionRepository(store.database()).delete_draft(session);
