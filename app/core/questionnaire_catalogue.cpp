@@ -44,10 +44,9 @@ QuestionnaireCatalogue::QuestionnaireCatalogue(PluginHost& host) : host_(host) {
     }
     for (const auto& plugin_id : ids) {
         try {
-            auto provider = host.create_questionnaire_provider(plugin_id);
-            for (auto& d : provider.call("definitions()", [](sdk::QuestionnaireProvider& p) {
-                     return p.definitions();
-                 })) {
+            for (auto& d : provider(plugin_id).call(
+                     "definitions()",
+                     [](sdk::QuestionnaireProvider& p) { return p.definitions(); })) {
                 auto id = plugin_id + "/" + d.id;
                 instruments_.push_back({std::move(id), plugin_id, std::move(d)});
             }
@@ -78,16 +77,25 @@ sdk::QuestionnaireScore QuestionnaireCatalogue::score(
     const std::string& instrument_id, const std::vector<sdk::QuestionnaireAnswer>& answers) {
     const auto& instrument = require(instrument_id);
     if (!is_loaded_provider(host_, instrument.plugin_id)) {
+        providers_.erase(instrument.plugin_id);  // enabled again, it is made anew
         throw PluginCallError(instrument.plugin_id,
                               "plugin " + instrument.plugin_id +
                                   " is no longer loaded; enable it to score " +
                                   instrument.definition.title,
                               false);
     }
-    auto provider = host_.create_questionnaire_provider(instrument.plugin_id);
     const auto& local_id = instrument.definition.id;
-    return provider.call("score()",
-                         [&](sdk::QuestionnaireProvider& p) { return p.score(local_id, answers); });
+    return provider(instrument.plugin_id).call("score()", [&](sdk::QuestionnaireProvider& p) {
+        return p.score(local_id, answers);
+    });
+}
+
+PluginObject<sdk::QuestionnaireProvider>& QuestionnaireCatalogue::provider(
+    const std::string& plugin_id) {
+    auto found = providers_.find(plugin_id);
+    if (found == providers_.end())
+        found = providers_.emplace(plugin_id, host_.create_questionnaire_provider(plugin_id)).first;
+    return found->second;
 }
 
 }  // namespace knotnotes::core

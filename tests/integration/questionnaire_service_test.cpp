@@ -113,3 +113,30 @@ TEST_CASE("a bad answer is reported by the plugin and stores nothing",
     CHECK(service.score(id, peg3(1, 2, 3)).value == Approx(2));
     CHECK_THROWS_AS(service.score("org.example/none", peg3(1, 2, 3)), std::invalid_argument);
 }
+
+TEST_CASE(
+    "a catalogue scores with its plugin's provider until the plugin is disabled, and again "
+    "once it is loaded again",
+    "[integration][questionnaire]") {
+    TempDir dir;
+    core::PluginHost host({{KNOTNOTES_BUILTIN_PLUGIN_DIR}, dir / "config"});
+    host.discover();
+    host.load_enabled();
+    core::QuestionnaireCatalogue catalogue(host);
+    const auto id = plugin + "/peg-3";
+    for (int i = 0; i < 3; ++i)  // the same provider each time (made once)
+        CHECK(catalogue.score(id, peg3(5, 6, 7)).value == Approx(6.0));
+
+    REQUIRE(host.set_enabled(plugin, false));
+    try {
+        catalogue.score(id, peg3(5, 6, 7));
+        FAIL("a disabled plugin scored");
+    } catch (const core::PluginCallError& e) {
+        CHECK_FALSE(e.disabled_plugin());
+        CHECK_THAT(e.what(), Catch::Contains("no longer loaded"));
+    }
+
+    REQUIRE(host.set_enabled(plugin, true));
+    host.load_enabled();
+    CHECK(catalogue.score(id, peg3(1, 2, 3)).value == Approx(2.0));
+}
