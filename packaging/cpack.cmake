@@ -45,6 +45,10 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_APP_PACKAGE_NAME knotnotes)
 set(CPACK_DEBIAN_APP_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_APP_PACKAGE_SUGGESTS knotnotes-sdk-dev)
+# libpq is loaded when a clinic server is first connected (db/postgres/libpq_library.hpp), so
+# dpkg-shlibdeps does not see it; clinic mode needs it all the same. (The computed Depends are
+# added to this one.)
+set(CPACK_DEBIAN_APP_PACKAGE_DEPENDS "libpq5 (>= 10)")
 set(CPACK_DEBIAN_APP_DESCRIPTION "clinical notes for massage therapists
 KnotNotes is a desktop application for massage therapists who chart during
 the session: client intake with contraindications and consent, trigger

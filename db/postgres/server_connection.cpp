@@ -6,10 +6,10 @@
 #include <string>
 #include <utility>
 
-#include <libpq-fe.h>
 #include <openssl/crypto.h>
 
 #include "db/database_error.hpp"
+#include "libpq_library.hpp"
 
 namespace knotnotes::db::postgres {
 namespace {
@@ -60,16 +60,16 @@ std::optional<std::string> tls_advice(const std::string& reason) {
 // The server as a person would write it, from what libpq connected to (never the password,
 // which may have been written into the URI).
 std::string describe(pg_conn* connection, const std::string& uri) {
-    if (!connection || !PQhost(connection) || !*PQdb(connection)) {
+    if (!connection || !libpq().host(connection) || !*libpq().db(connection)) {
         const auto at = uri.rfind('@');
         return "the clinic server " +
                (at == std::string::npos ? uri : "postgresql://…" + uri.substr(at));
     }
-    std::string host = PQhost(connection);
+    std::string host = libpq().host(connection);
     if (!host.empty() && host.front() == '/')
         host = "localhost";
-    return "the clinic server postgresql://" + std::string(PQuser(connection)) + "@" + host + ":" +
-           PQport(connection) + "/" + PQdb(connection);
+    return "the clinic server postgresql://" + std::string(libpq().user(connection)) + "@" + host +
+           ":" + libpq().port(connection) + "/" + libpq().db(connection);
 }
 
 }  // namespace
@@ -77,20 +77,20 @@ std::string describe(pg_conn* connection, const std::string& uri) {
 ServerRows::ServerRows(pg_result* result) : result_(result) {}
 ServerRows::~ServerRows() {
     if (result_)
-        PQclear(result_);
+        libpq().clear(result_);
 }
 ServerRows::ServerRows(ServerRows&& other) noexcept
     : result_(std::exchange(other.result_, nullptr)) {}
 
 int ServerRows::size() const {
-    return PQntuples(result_);
+    return libpq().ntuples(result_);
 }
 
 std::optional<std::string> ServerRows::value(int row, int column) const {
-    if (PQgetisnull(result_, row, column))
+    if (libpq().getisnull(result_, row, column))
         return std::nullopt;
-    return std::string(PQgetvalue(result_, row, column),
-                       static_cast<std::size_t>(PQgetlength(result_, row, column)));
+    return std::string(libpq().getvalue(result_, row, column),
+                       static_cast<std::size_t>(libpq().getlength(result_, row, column)));
 }
 
 std::string ServerRows::text(int row, int column) const {
@@ -98,7 +98,7 @@ std::string ServerRows::text(int row, int column) const {
 }
 
 long ServerRows::affected() const {
-    return std::strtol(PQcmdTuples(result_), nullptr, 10);
+    return std::strtol(libpq().cmdTuples(result_), nullptr, 10);
 }
 
 ServerConnection ServerConnection::open(const std::string& uri,
@@ -113,7 +113,7 @@ ServerConnection ServerConnection::open(const std::string& uri,
     }
     keywords.push_back(nullptr);
     values.push_back(nullptr);
-    pg_conn* connection = PQconnectdbParams(keywords.data(), values.data(), 1);
+    pg_conn* connection = libpq().connectdbParams(keywords.data(), values.data(), 1);
     if (password)
         OPENSSL_cleanse(password->data(), password->size());
     return connected(connection, describe(connection, uri));
@@ -122,7 +122,7 @@ ServerConnection ServerConnection::open(const std::string& uri,
 ServerConnection ServerConnection::another() {
     // Everything libpq connected this one with, the password it was given included (libpq holds
     // it for as long as the connection lives; nothing here keeps a copy after connecting).
-    PQconninfoOption* options = PQconninfo(connection_);
+    PQconninfoOption* options = libpq().conninfo(connection_);
     if (!options)
         throw DatabaseError("Could not connect to " + description_ + " again: out of memory.");
     std::vector<const char*> keywords;
@@ -135,27 +135,27 @@ ServerConnection ServerConnection::another() {
     }
     keywords.push_back(nullptr);
     values.push_back(nullptr);
-    pg_conn* connection = PQconnectdbParams(keywords.data(), values.data(), 0);
+    pg_conn* connection = libpq().connectdbParams(keywords.data(), values.data(), 0);
     for (auto* option = options; option->keyword; ++option) {
         if (option->val && std::strcmp(option->keyword, "password") == 0)
             OPENSSL_cleanse(option->val, std::strlen(option->val));
     }
-    PQconninfoFree(options);
+    libpq().conninfoFree(options);
     return connected(connection, description_);  // the same server, as this one names it
 }
 
 ServerConnection ServerConnection::connected(pg_conn* connection, const std::string& description) {
     if (!connection)
         throw DatabaseError("Could not connect to " + description + ": out of memory.");
-    if (PQstatus(connection) != CONNECTION_OK) {
-        std::string reason = trimmed(PQerrorMessage(connection));
-        const bool needs_password = PQconnectionNeedsPassword(connection);
+    if (libpq().status(connection) != CONNECTION_OK) {
+        std::string reason = trimmed(libpq().errorMessage(connection));
+        const bool needs_password = libpq().connectionNeedsPassword(connection);
         const bool no_database = reason.find("database \"") != std::string::npos &&
                                  reason.find("does not exist") != std::string::npos;
         const bool refused = reason.find("authentication failed") != std::string::npos ||
                              reason.find("not permitted to log in") != std::string::npos ||
                              (!no_database && reason.find("does not exist") != std::string::npos);
-        PQfinish(connection);
+        libpq().finish(connection);
         // First: a missing certificate file "does not exist" either, and is no refused login.
         if (const auto advice = tls_advice(reason))
             throw DatabaseRefused("Could not connect to " + description + " over TLS: " + *advice +
@@ -177,7 +177,7 @@ ServerConnection ServerConnection::connected(pg_conn* connection, const std::str
     }
     // The server's notices ("... does not exist, skipping") are not for the person at the
     // terminal; errors come back as exceptions.
-    PQsetNoticeProcessor(
+    libpq().setNoticeProcessor(
         connection, [](void*, const char*) {}, nullptr);
     return ServerConnection(connection, description);
 }
@@ -187,7 +187,7 @@ ServerConnection::ServerConnection(pg_conn* connection, std::string description)
 
 ServerConnection::~ServerConnection() {
     if (connection_)
-        PQfinish(connection_);
+        libpq().finish(connection_);
 }
 
 ServerConnection::ServerConnection(ServerConnection&& other) noexcept
@@ -195,12 +195,13 @@ ServerConnection::ServerConnection(ServerConnection&& other) noexcept
       description_(std::move(other.description_)) {}
 
 void ServerConnection::fail(pg_result* result, const std::string& what) {
-    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    std::string reason = primary ? primary : trimmed(PQerrorMessage(connection_));
+    const char* state = result ? libpq().resultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary =
+        result ? libpq().resultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string reason = primary ? primary : trimmed(libpq().errorMessage(connection_));
     const std::string code = state ? state : "";
     if (result)
-        PQclear(result);
+        libpq().clear(result);
     if (code == record_locked_state)
         throw RecordLocked(reason);
     if (code == edit_conflict_state)
@@ -218,11 +219,11 @@ void ServerConnection::fail(pg_result* result, const std::string& what) {
 }
 
 void ServerConnection::execute(const std::string& sql) {
-    pg_result* result = PQexec(connection_, sql.c_str());
-    const auto status = PQresultStatus(result);
+    pg_result* result = libpq().exec(connection_, sql.c_str());
+    const auto status = libpq().resultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         fail(result, "a statement");
-    PQclear(result);
+    libpq().clear(result);
 }
 
 ServerRows ServerConnection::query(const std::string& sql,
@@ -231,9 +232,10 @@ ServerRows ServerConnection::query(const std::string& sql,
     values.reserve(parameters.size());
     for (const auto& parameter : parameters)
         values.push_back(parameter ? parameter->c_str() : nullptr);
-    pg_result* result = PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()),
-                                     nullptr, values.data(), nullptr, nullptr, 0);
-    const auto status = PQresultStatus(result);
+    pg_result* result =
+        libpq().execParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                           values.data(), nullptr, nullptr, 0);
+    const auto status = libpq().resultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         fail(result, "a query");
     return ServerRows(result);
@@ -258,28 +260,28 @@ std::string ServerConnection::login() {
 }
 
 std::string ServerConnection::quoted_identifier(const std::string& name) const {
-    char* quoted = PQescapeIdentifier(connection_, name.c_str(), name.size());
+    char* quoted = libpq().escapeIdentifier(connection_, name.c_str(), name.size());
     if (!quoted)
         throw DatabaseError(description_ + ": could not quote the name \"" + name + "\".");
     std::string result = quoted;
-    PQfreemem(quoted);
+    libpq().freemem(quoted);
     return result;
 }
 
 std::string ServerConnection::password_verifier(const std::string& login,
                                                 const std::string& password) {
     char* verifier =
-        PQencryptPasswordConn(connection_, password.c_str(), login.c_str(), "scram-sha-256");
+        libpq().encryptPasswordConn(connection_, password.c_str(), login.c_str(), "scram-sha-256");
     if (!verifier)
         throw DatabaseError(description_ + ": could not prepare the password: " +
-                            trimmed(PQerrorMessage(connection_)));
+                            trimmed(libpq().errorMessage(connection_)));
     std::string result = verifier;
-    PQfreemem(verifier);
+    libpq().freemem(verifier);
     return result;
 }
 
 bool ServerConnection::in_transaction() const {
-    return PQtransactionStatus(connection_) != PQTRANS_IDLE;
+    return libpq().transactionStatus(connection_) != PQTRANS_IDLE;
 }
 
 ServerTransaction::ServerTransaction(ServerConnection& connection, Kind kind)

@@ -3,9 +3,11 @@
 // existing file; backups of a damaged database; verify on empty and missing files.
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <catch2/catch.hpp>
 
+#include "cli_workspace.hpp"
 #include "db/database.hpp"
 #include "process.hpp"
 #include "sample_records.hpp"
@@ -259,4 +261,32 @@ TEST_CASE(
     std::filesystem::current_path(before);
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         CHECK(entry.path().filename().string().rfind("postgres", 0) != 0);
+}
+
+TEST_CASE("libpq is loaded only to connect to a clinic server, never for a file", "[cli][open]") {
+    // LD_DEBUG=libs is the dynamic loader's own account of every library it loads and
+    // initialises, linked or opened later.
+    test::Workspace w;
+    const std::map<std::string, std::string> loader_report{{"LD_DEBUG", "libs"},
+                                                           {"HOME", w.path("")},
+                                                           {"XDG_CONFIG_HOME", w.path("config")},
+                                                           {"XDG_DATA_HOME", w.path("data")},
+                                                           {"KNOTNOTES_PLUGIN_PATH", ""}};
+    auto r = test::run_process(
+        {KNOTNOTES_CLI, "--db", w.path("solo.db"), "--unencrypted", "demo", "--clients", "2"},
+        loader_report);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("calling init:"));  // the report is there
+    CHECK_THAT(r.err, !Catch::Contains("libpq"));
+    r = test::run_process({KNOTNOTES_CLI, "--db", w.path("solo.db"), "clients", "search", "a"},
+                          loader_report);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, !Catch::Contains("libpq"));
+    // Nothing listens on port 1: connecting fails at once, after libpq is loaded for it.
+    r = test::run_process(
+        {KNOTNOTES_CLI, "--db", "postgresql://therapist@127.0.0.1:1/clinic", "verify"},
+        loader_report);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("calling init: ") && Catch::Contains("libpq.so.5"));
+    CHECK_THAT(r.err, Catch::Contains("Could not connect to the clinic server"));
 }
