@@ -1,4 +1,3 @@
-#include <cmath>
 // knotnotes — the desktop application's entry point: command line, plugin host, main window.
 #include <cstdio>
 #include <memory>
@@ -103,7 +102,7 @@ class KnotNotesApp : public CrashReportingApp {
         }
         if (quit_when_ready_) {
             // Pending calls run once the event loop has shown, laid out and painted the window.
-            CallAfter([frame] { {struct timespec t; clock_gettime(CLOCK_REALTIME,&t); fprintf(stderr,"T %s %.1f\n","ready",fmod(t.tv_sec*1e3+t.tv_nsec/1e6,100000.0));} frame->Close(true); });
+            CallAfter([frame] { frame->Close(true); });
         }
         if (!screenshot_.empty()) {
             // Give the window a moment to be mapped and painted, then save it and quit.
@@ -120,13 +119,9 @@ class KnotNotesApp : public CrashReportingApp {
 
     int OnExit() override {
         // The daily backup ran when the window closed (MainFrame, on a worker).
-        {struct timespec t; clock_gettime(CLOCK_REALTIME,&t); fprintf(stderr,"T %s %.1f\n","onexit",fmod(t.tv_sec*1e3+t.tv_nsec/1e6,100000.0));}
         store_.reset();
-        {struct timespec t; clock_gettime(CLOCK_REALTIME,&t); fprintf(stderr,"T %s %.1f\n","store",fmod(t.tv_sec*1e3+t.tv_nsec/1e6,100000.0));}
         retired_.clear();
         host_.reset();
-        {struct timespec t; clock_gettime(CLOCK_REALTIME,&t); fprintf(stderr,"T %s %.1f\n","host",fmod(t.tv_sec*1e3+t.tv_nsec/1e6,100000.0));}
-        atexit([]{{struct timespec t; clock_gettime(CLOCK_REALTIME,&t); fprintf(stderr,"T %s %.1f\n","atexit",fmod(t.tv_sec*1e3+t.tv_nsec/1e6,100000.0));}});
         return exit_code_;
     }
 

@@ -30,7 +30,7 @@ case "$target" in
             -DKNOTNOTES_FUZZ_FHIR "$source_dir/tests/fuzz/import_fuzz.cpp" \
             "$fhir/fhir_importer.cpp" "$fhir/fhir_client_reader.cpp" "$fhir/fhir_bundle_stream.cpp" \
             "$fhir/fhir_node.cpp" "$fhir/fhir_identity.cpp" "$fhir/fhir_field_reading.cpp" "$fhir/fhir_held_resources.cpp" "$fhir/fhir_time.cpp" \
-            -lxml2 -o "$out/fuzz"
+            -lxml2 -lcrypto -o "$out/fuzz"
         max_len=131072
         ;;
     client-list)
