@@ -290,3 +290,28 @@ TEST_CASE("libpq is loaded only to connect to a clinic server, never for a file"
     CHECK_THAT(r.err, Catch::Contains("calling init: ") && Catch::Contains("libpq.so.5"));
     CHECK_THAT(r.err, Catch::Contains("Could not connect to the clinic server"));
 }
+
+TEST_CASE("without a loadable libpq, connecting to a clinic server says what to install",
+          "[cli][open]") {
+    // A libpq.so.5 the loader finds first (LD_LIBRARY_PATH) and cannot load: as on a computer
+    // where the library is missing or broken.
+    test::Workspace w;
+    const auto libs = std::filesystem::path(w.path("libs"));
+    std::filesystem::create_directories(libs);
+    std::ofstream(libs / "libpq.so.5") << "not a library\n";
+    const auto r = test::run_process(
+        {KNOTNOTES_CLI, "--db", "postgresql://therapist@127.0.0.1:1/clinic", "verify"},
+        {{"LD_LIBRARY_PATH", libs.string()},
+         {"HOME", w.path("")},
+         {"XDG_CONFIG_HOME", w.path("config")},
+         {"XDG_DATA_HOME", w.path("data")}});
+    CHECK(r.exit_code == 1);
+    CHECK_FALSE(r.signaled);
+    CHECK_THAT(r.err, Catch::Contains("connecting to a clinic server needs libpq") &&
+                          Catch::Contains("libpq.so.5") && Catch::Contains("apt install libpq5"));
+    // A file still opens as ever: nothing there needs libpq.
+    const auto file = test::run_process(
+        {KNOTNOTES_CLI, "--db", w.path("solo.db"), "--unencrypted", "demo", "--clients", "1"},
+        {{"LD_LIBRARY_PATH", libs.string()}, {"HOME", w.path("")}});
+    CHECK(file.exit_code == 0);
+}
