@@ -259,6 +259,12 @@ void Database::configure_connection() {
     // an edit the app has acknowledged survives a crash or a power cut.
     exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = FULL");
+    // 16 MB of page cache instead of SQLite's 2 MB: a clinic's database is hundreds of MB, and in
+    // an encrypted one every page read from the file is decrypted and its HMAC checked. With
+    // 2 MB, the index pages a knot edit touches were read again on most edits: on the 10k
+    // benchmark the encrypted knot edit p99 was 1.19-1.34x the plain one, with 16 MB 0.94-1.00x
+    // (four runs each).
+    exec("PRAGMA cache_size = -16384");
 }
 
 void Database::replace_key(DatabaseKey key) {
