@@ -261,9 +261,10 @@ void Database::configure_connection() {
     exec("PRAGMA synchronous = FULL");
     // 16 MB of page cache instead of SQLite's 2 MB: a clinic's database is hundreds of MB, and in
     // an encrypted one every page read from the file is decrypted and its HMAC checked. With
-    // 2 MB, the index pages a knot edit touches were read again on most edits: on the 10k
-    // benchmark the encrypted knot edit p99 was 1.19-1.34x the plain one, with 16 MB 0.94-1.00x
-    // (four runs each).
+    // 2 MB, the index pages a knot edit touches were read again on most edits. On the 10k
+    // benchmark the encrypted knot edit p99 was 1.19-1.34x the plain one in three runs; with
+    // 16 MB, 0.94-1.29x in five runs (and 2.0x in one run made while the disk was still
+    // writing out a test run: a synced commit's time is mostly the disk's).
     exec("PRAGMA cache_size = -16384");
 }
 
