@@ -13,6 +13,7 @@
 #include "db/database.hpp"
 #include "db/database_key.hpp"
 #include "db/encryption.hpp"
+#include "db/hex_text.hpp"
 #include "db/passphrase_key_derivation.hpp"
 #include "temp_dir.hpp"
 
@@ -40,13 +41,8 @@ std::vector<unsigned char> ours(const std::string& pass, const std::string& salt
 }
 
 std::string hex(const std::vector<unsigned char>& bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string text;
-    for (const unsigned char b : bytes) {
-        text += digits[b >> 4];
-        text += digits[b & 15];
-    }
-    return text;
+    return db::lower_hex(
+        std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 // A connection to `file`, keyed by SQLCipher from `secret` itself (its own PBKDF2).
